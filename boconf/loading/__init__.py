@@ -1,0 +1,1 @@
+"""Files -> plain values, with the source position of every key and value kept recoverable."""

@@ -1,0 +1,246 @@
+"""One file -> its documents as plain values, or positioned diagnostics. Runs in worker processes.
+
+Everything here is a pure function of the file's bytes and the limits, so that files can be
+parsed in parallel and the results (plain values and diagnostics) pickled back cheaply. Node
+trees are dropped as soon as each document is built: positions are recovered later, only for
+the files that have something to report (see :mod:`boconf.loading.positions`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import Node
+
+from boconf.diagnostics import Code, Diagnostic
+from boconf.loading.limits import Limits
+from boconf.loading.yaml12 import Refusal, build_value, compose_documents
+
+
+@dataclass(slots=True)
+class Document:
+    index: int  # 0-based position of the document in its file
+    line: int  # 1-based line where the document's root value starts
+    column: int
+    data: dict[str, Any]
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    path: str  # as given to the parser (absolute or relative to the working directory)
+    display: str  # as shown to the user
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# Only scan events (slower than composing) when a cheap look at the text says a file may hold
+# an alias or nest deeply: libyaml's composer recurses in C and crashes on ~100k levels.
+_LONG_LINE = re.compile(r"[^\n]{2000}")
+_MANY_BRACKETS = 2000
+
+
+def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
+    result = ParsedFile(path, display)
+    diagnostics = result.diagnostics
+
+    def report(line: int, column: int, code: str, message: str, hint: str) -> ParsedFile:
+        diagnostics.append(Diagnostic(display, line, column, code, message, hint))
+        return result
+
+    try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_size:
+            return report(
+                1,
+                1,
+                Code.FILE_TOO_LARGE,
+                f"file is {size:,} bytes, over the limit of {limits.max_file_size:,}",
+                "split the organisation over several files, or raise --max-file-size",
+            )
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        return report(1, 1, Code.UNREADABLE, f"cannot read file: {error.strerror}", "check the file's permissions")
+    text = _decode(raw, display, diagnostics)
+    if text is None:
+        return result
+    if not text.strip() or _only_comments(text):
+        return report(
+            1,
+            1,
+            Code.EMPTY,
+            "file is empty: it holds no document",
+            "add a document (apiVersion, kind, id, ...) or delete the file",
+        )
+    alias_line = 0  # a document spanning this line holds an alias: it is never built
+    if "*" in text or text.count("[") + text.count("{") > _MANY_BRACKETS or _LONG_LINE.search(text):
+        problem = _scan_events(text, limits.max_depth)
+        if problem is not None:
+            line, column, code, message, hint, fatal = problem
+            report(line, column, code, message, hint)
+            if fatal:
+                return result
+            alias_line = line
+
+    def on_duplicate(first: Node, repeated: Node) -> None:
+        mark = repeated.start_mark
+        key = repeated.value
+        report(
+            mark.line + 1,
+            mark.column + 1,
+            Code.DUPLICATE_KEY,
+            f"duplicate key {key!r}: already set on line {first.start_mark.line + 1}",
+            "remove one of the two; YAML keeps only the last value",
+        )
+
+    index = -1
+    try:
+        for index, root in enumerate(compose_documents(text)):  # noqa: B007 - index used after
+            start = root.start_mark
+            end_line = root.end_mark.line + 1
+            if start.line + 1 <= alias_line <= end_line:
+                continue  # the alias was reported; never build a possible bomb
+            try:
+                data = build_value(root, limits.max_depth, on_duplicate)
+            except Refusal as refusal:
+                mark = refusal.node.start_mark
+                report(mark.line + 1, mark.column + 1, refusal.code, refusal.reason, refusal.hint)
+                continue
+            if data is None:
+                report(
+                    start.line + 1,
+                    start.column + 1,
+                    Code.EMPTY,
+                    f"document {index + 1} is empty",
+                    "remove the stray '---' separator or fill in the document",
+                )
+            elif not isinstance(data, dict):
+                kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+                report(
+                    start.line + 1,
+                    start.column + 1,
+                    Code.NOT_A_MAPPING,
+                    f"document {index + 1} is {kind}, not a mapping",
+                    "each document is a mapping of fields: apiVersion, kind, id, ...",
+                )
+            else:
+                result.documents.append(Document(index, start.line + 1, start.column + 1, data))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        report(line, column, Code.YAML_SYNTAX, f"YAML syntax error: {problem}{context}", _syntax_hint(problem))
+    except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
+        line, column = _reader_position(error, text)
+        report(line, column, Code.YAML_SYNTAX, f"YAML error: {_one_line(str(error))}", "remove the offending character")
+    if index == -1 and not diagnostics:
+        report(1, 1, Code.EMPTY, "file is empty: it holds no document", "add a document or delete the file")
+    return result
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | None:
+    if b"\x00" in raw[:8192]:
+        diagnostics.append(
+            Diagnostic(
+                display,
+                1,
+                1,
+                Code.NOT_TEXT,
+                "binary file (it contains NUL bytes), not YAML text",
+                "boconf reads UTF-8 YAML; move binary files out of the organisation directory",
+            )
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        diagnostics.append(
+            Diagnostic(
+                display,
+                line,
+                column,
+                Code.NOT_TEXT,
+                f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded",
+                "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)",
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _scan_events(text: str, max_depth: int) -> tuple[int, int, str, str, str, bool] | None:
+    """Find the first alias or over-deep nesting with libyaml's (non-recursive) event parser.
+
+    Stops at the first problem, so a nesting bomb costs microseconds, not the quadratic time
+    libyaml needs to parse it whole. Returns (line, column, code, message, hint, fatal).
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            cls = event.__class__
+            if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > max_depth:
+                    mark = event.start_mark
+                    return (
+                        mark.line + 1,
+                        mark.column + 1,
+                        Code.TOO_DEEP,
+                        f"nesting deeper than {max_depth} levels",
+                        "organisation documents are shallow; the file was refused unread",
+                        True,
+                    )
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                depth -= 1
+            elif cls is yaml.AliasEvent:
+                mark = event.start_mark
+                return (
+                    mark.line + 1,
+                    mark.column + 1,
+                    Code.ALIAS,
+                    f"YAML alias '*{event.anchor}' is not allowed",
+                    "write the value out in full: aliases are refused because a few lines of them "
+                    "can expand to billions of values",
+                    False,
+                )
+    except yaml.YAMLError:
+        return None  # the composer reports syntax errors with their position
+    return None
+
+
+def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
+    position = getattr(error, "position", None)
+    if not isinstance(position, int):
+        return 1, 1
+    # libyaml's reader reports a byte offset; map it back to characters.
+    prefix = text.encode("utf-8")[:position].decode("utf-8", "replace")
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _syntax_hint(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "quote a value that contains ': ', or fix the indentation of this line"
+    if "could not find expected ':'" in problem:
+        return "every line of a mapping needs 'key: value' with a space after the colon"
+    if "found undefined alias" in problem or "found undefined tag" in problem:
+        return "aliases and tags are not used in boconf files; write the value out"
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "close the open quote or bracket"
+    return "check the indentation and quoting around this position"

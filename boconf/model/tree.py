@@ -1,0 +1,85 @@
+"""The validated organisation, indexed by id, with where each entity was defined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from boconf.model.entities import (
+    IN_HOUSE,
+    Contract,
+    Location,
+    LocationType,
+    Organisation,
+    Person,
+    PositionSpec,
+    SourcingModel,
+    Unit,
+    Vendor,
+)
+
+PathPart = str | int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an entity was defined: a document of a file, and the path inside it."""
+
+    path: str  # to open the file again
+    display: str  # to show the user
+    document: int
+    at: tuple[PathPart, ...] = ()
+
+
+@dataclass
+class OrgTree:
+    """Every entity of a valid organisation, by id. References all resolve."""
+
+    organisation: Organisation
+    locations: dict[str, Location] = field(default_factory=dict)
+    vendors: dict[str, Vendor] = field(default_factory=dict)
+    contracts: dict[str, Contract] = field(default_factory=dict)
+    contract_vendor: dict[str, str] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    positions: dict[str, PositionSpec] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
+
+    def unit_location(self, unit_id: str) -> str:
+        """A unit's own location, else its nearest ancestor's, else the headquarters."""
+        seen: set[str] = set()
+        current: str | None = unit_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            unit = self.units[current]
+            if unit.location is not None:
+                return unit.location
+            current = unit.parent
+        return self.organisation.headquarters
+
+    def allocation_model(self, unit_id: str, provider: str, location: str | None) -> SourcingModel:
+        """In-house at an own remote centre is captive; any vendor's work is outsourced."""
+        if provider != IN_HOUSE:
+            return SourcingModel.OUTSOURCED
+        where = self.locations[location or self.unit_location(unit_id)]
+        if where.type in (LocationType.REMOTE_CENTRE, LocationType.VENDOR_SITE):
+            return SourcingModel.CAPTIVE
+        return SourcingModel.IN_HOUSE
+
+    def sourcing_model(self, unit_id: str) -> SourcingModel:
+        """The unit's sourcing model, derived from its allocations."""
+        unit = self.units[unit_id]
+        if not unit.sourcing:
+            return self.allocation_model(unit_id, IN_HOUSE, None)
+        models = {self.allocation_model(unit_id, a.provider, a.location) for a in unit.sourcing}
+        return models.pop() if len(models) == 1 else SourcingModel.MIXED
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "units": len(self.units),
+            "positions": len(self.positions),
+            "posts": sum(p.headcount for p in self.positions.values()),
+            "people": len(self.people),
+            "locations": len(self.locations),
+            "vendors": len(self.vendors),
+            "contracts": len(self.contracts),
+        }

@@ -1,0 +1,1 @@
+"""Documents -> a validated, indexed organisation, with every problem positioned."""

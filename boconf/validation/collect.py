@@ -1,0 +1,204 @@
+"""Validate each document against its kind's model and index the entities by id.
+
+A document that fails validation still lends its ids (and those of its nested positions and
+contracts) to the index of "known but invalid" ids, so references to it are not reported a
+second time as dangling: one mistake, one diagnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from boconf.diagnostics import Code, Diagnostic
+from boconf.loading.parse import Document, ParsedFile
+from boconf.loading.positions import SourceMap
+from boconf.model.documents import DOCUMENT_MODELS, KINDS
+from boconf.model.entities import (
+    Contract,
+    Location,
+    Organisation,
+    Person,
+    Position,
+    PositionSpec,
+    Unit,
+    Vendor,
+)
+from boconf.model.tree import PathPart, SourceRef
+from boconf.validation.errors import FieldProblem, problems_from
+from boconf.validation.suggest import closest
+
+# Entity kinds as used in the index (nested positions and contracts are kinds of their own).
+ORGANISATION = "organisation"
+LOCATION = "location"
+VENDOR = "vendor"
+CONTRACT = "contract"
+UNIT = "unit"
+POSITION = "position"
+PERSON = "person"
+
+
+@dataclass
+class Collected:
+    """Everything the documents define, before references are checked."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    locations: dict[str, Location] = field(default_factory=dict)
+    vendors: dict[str, Vendor] = field(default_factory=dict)
+    contracts: dict[str, Contract] = field(default_factory=dict)
+    contract_vendor: dict[str, str] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    positions: dict[str, PositionSpec] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
+    # (kind, id) of entities that exist but did not validate.
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+    organisation_invalid: bool = False
+    documents: int = 0
+
+
+class Collector:
+    def __init__(self, sources: SourceMap) -> None:
+        self.collected = Collected()
+        self.diagnostics: list[Diagnostic] = []
+        self._source_map = sources
+
+    # -- positions -----------------------------------------------------------------------
+    def position_of(self, ref: SourceRef, at: tuple[PathPart, ...] = (), want: str = "value") -> tuple[int, int]:
+        position = self._source_map.locate(ref.path, ref.document, ref.at + at, "key" if want == "key" else "value")
+        return (position.line, position.column) if position else (1, 1)
+
+    def report(self, ref: SourceRef, at: tuple[PathPart, ...], code: str, message: str, hint: str, want: str = "value") -> None:
+        line, column = self.position_of(ref, at, want)
+        self.diagnostics.append(Diagnostic(ref.display, line, column, code, message, hint))
+
+    # -- documents -----------------------------------------------------------------------
+    def add_file(self, parsed: ParsedFile) -> None:
+        self.diagnostics.extend(parsed.diagnostics)
+        for document in parsed.documents:
+            self.add_document(parsed, document)
+
+    def add_document(self, parsed: ParsedFile, document: Document) -> None:
+        self.collected.documents += 1
+        data = document.data
+        ref = SourceRef(parsed.path, parsed.display, document.index)
+        kind = data.get("kind")
+        if kind is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    parsed.display,
+                    document.line,
+                    document.column,
+                    Code.MISSING_FIELD,
+                    f"document {document.index + 1} has no 'kind'",
+                    f"add 'kind:' with one of: {', '.join(KINDS)}",
+                )
+            )
+            return
+        model = DOCUMENT_MODELS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            match = closest(str(kind), KINDS)
+            hint = f"did you mean '{match}'?" if match else f"use one of: {', '.join(KINDS)}"
+            self.report(ref, ("kind",), Code.UNKNOWN_KIND, f"unknown kind {kind!r}", hint)
+            return
+        try:
+            entity = model.model_validate(data)
+        except ValidationError as error:
+            self._salvage(kind, data)
+            for problem in problems_from(error, model, kind, data, document.index):
+                self._report_problem(ref, problem)
+            return
+        self._index(kind, entity, ref)
+
+    def _report_problem(self, ref: SourceRef, problem: FieldProblem) -> None:
+        self.report(ref, problem.path, problem.code, problem.message, problem.hint, problem.want)
+
+    def _index(self, kind: str, entity: BaseModel, ref: SourceRef) -> None:
+        c = self.collected
+        if isinstance(entity, Unit):
+            if self._claim(UNIT, entity.id, ref):
+                c.units[entity.id] = entity
+            for index, position in enumerate(entity.positions):
+                position_ref = SourceRef(ref.path, ref.display, ref.document, ("positions", index))
+                if position.unit is not None and position.unit != entity.id:
+                    self.report(
+                        position_ref,
+                        ("unit",),
+                        Code.CONFLICT,
+                        f"position '{position.id}' -> unit: '{position.unit}' contradicts the unit "
+                        f"'{entity.id}' it is listed in",
+                        "remove 'unit:' from positions listed inside a unit (it is implied), or "
+                        "move the position to its own unit",
+                    )
+                    c.invalid.add((POSITION, position.id))
+                    continue
+                position.unit = entity.id
+                if self._claim(POSITION, position.id, position_ref):
+                    c.positions[position.id] = position
+        elif isinstance(entity, Position):
+            if self._claim(POSITION, entity.id, ref):
+                c.positions[entity.id] = entity
+        elif isinstance(entity, Person):
+            if self._claim(PERSON, entity.id, ref):
+                c.people[entity.id] = entity
+        elif isinstance(entity, Location):
+            if self._claim(LOCATION, entity.id, ref):
+                c.locations[entity.id] = entity
+        elif isinstance(entity, Vendor):
+            if self._claim(VENDOR, entity.id, ref):
+                c.vendors[entity.id] = entity
+            for index, contract in enumerate(entity.contracts):
+                contract_ref = SourceRef(ref.path, ref.display, ref.document, ("contracts", index))
+                if self._claim(CONTRACT, contract.id, contract_ref):
+                    c.contracts[contract.id] = contract
+                    c.contract_vendor[contract.id] = entity.id
+        elif isinstance(entity, Organisation):
+            if c.organisations:
+                first = c.sources[(ORGANISATION, c.organisations[0].id)]
+                line, column = self.position_of(first, ("kind",))
+                self.report(
+                    ref,
+                    ("kind",),
+                    Code.ORGANISATION_COUNT,
+                    f"a second Organisation ('{entity.id}'); the first is '{c.organisations[0].id}' "
+                    f"at {first.display}:{line}:{column}",
+                    "a tree describes exactly one organisation: remove one of them",
+                )
+                return
+            c.organisations.append(entity)
+            c.sources[(ORGANISATION, entity.id)] = ref
+
+    def _claim(self, kind: str, identifier: str, ref: SourceRef) -> bool:
+        """Register an id; report the second definition of an id with both places."""
+        key = (kind, identifier)
+        first = self.collected.sources.get(key)
+        if first is None:
+            self.collected.sources[key] = ref
+            return True
+        line, column = self.position_of(first, ("id",))
+        self.report(
+            ref,
+            ("id",),
+            Code.DUPLICATE_ID,
+            f"{kind} '{identifier}' is defined twice; first at {first.display}:{line}:{column}",
+            "ids are unique per kind: rename one of the two or delete the copy",
+        )
+        return False
+
+    def _salvage(self, kind: str, data: dict[str, Any]) -> None:
+        c = self.collected
+        if kind == "Organisation":
+            c.organisation_invalid = True
+        identifier = data.get("id")
+        if isinstance(identifier, str):
+            c.invalid.add((kind.lower(), identifier))
+        nested = {"Unit": ("positions", POSITION), "Vendor": ("contracts", CONTRACT)}.get(kind)
+        if nested is None:
+            return
+        items = data.get(nested[0])
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    c.invalid.add((nested[1], item["id"]))

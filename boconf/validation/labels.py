@@ -1,0 +1,56 @@
+"""How diagnostics name what they are about: ``position 'credit-analyst' -> reports_to``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+PathPart = str | int
+
+# Lists of nested entities, and the entity kind of their items.
+NESTED_KINDS = {"positions": "position", "contracts": "contract"}
+
+
+def entity_label(kind: str, data: Any, document: int) -> str:
+    identifier = data.get("id") if isinstance(data, dict) else None
+    if isinstance(identifier, str):
+        return f"{kind.lower()} '{identifier}'"
+    return f"{kind.lower()} (document {document + 1})"
+
+
+def describe(kind: str, data: Any, document: int, path: Sequence[PathPart]) -> str:
+    """Name the innermost entity on ``path`` and the field path below it."""
+    label = entity_label(kind, data, document)
+    rest: list[PathPart] = list(path)
+    node = data
+    index = 0
+    while index < len(path):
+        part = path[index]
+        nested = NESTED_KINDS.get(part) if isinstance(part, str) else None
+        if nested and index + 1 < len(path) and isinstance(path[index + 1], int):
+            items = node.get(part) if isinstance(node, dict) else None
+            position = path[index + 1]
+            assert isinstance(position, int)
+            item = items[position] if isinstance(items, list) and position < len(items) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                label = f"{nested} '{item['id']}'"
+            else:
+                label = f"{label} -> {part}[{position}]"
+            node = item
+            rest = list(path[index + 2 :])
+            index += 2
+            continue
+        node = node.get(part) if isinstance(node, dict) and isinstance(part, str) else None
+        index += 1
+    field = format_path(rest)
+    return f"{label} -> {field}" if field else label
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text

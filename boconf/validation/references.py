@@ -1,0 +1,216 @@
+"""Cross-file checks: every reference resolves, and what the model alone cannot see.
+
+Checked here: references to units, positions, people, locations, vendors and contracts;
+exactly one organisation; functions known to the taxonomy; sourcing shares summing to 1, each
+allocation's contract belonging to its vendor; contract dates and services; support relations
+pointing at front-office units. Structural judgements (cycles, spans, vacancies) are lint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from boconf.diagnostics import Code
+from boconf.model.entities import IN_HOUSE, Office, Organisation
+from boconf.model.functions import BUILTIN_FUNCTIONS
+from boconf.model.tree import OrgTree, PathPart, SourceRef
+from boconf.validation.collect import (
+    CONTRACT,
+    LOCATION,
+    ORGANISATION,
+    PERSON,
+    POSITION,
+    UNIT,
+    VENDOR,
+    Collected,
+    Collector,
+)
+from boconf.validation.labels import format_path
+from boconf.validation.suggest import did_you_mean
+
+# Suggestions cost a difflib scan each: past this many dangling references, skip them.
+MAX_SUGGESTIONS = 200
+
+
+class ReferenceChecker:
+    def __init__(self, collector: Collector) -> None:
+        self.collector = collector
+        self.c: Collected = collector.collected
+        self._suggestions = 0
+        self._targets: dict[str, Iterable[str]] = {
+            UNIT: self.c.units,
+            POSITION: self.c.positions,
+            PERSON: self.c.people,
+            LOCATION: self.c.locations,
+            VENDOR: self.c.vendors,
+            CONTRACT: self.c.contracts,
+        }
+
+    def ref(self, target_kind: str, identifier: str | None, source: SourceRef, at: tuple[PathPart, ...], label: str) -> bool:
+        """Report ``identifier`` if no ``target_kind`` has it; True when it resolves."""
+        if identifier is None or identifier in self._targets[target_kind]:
+            return True
+        if (target_kind, identifier) in self.c.invalid:
+            return False  # the target exists but is broken, and was reported as such
+        hint = ""
+        if self._suggestions < MAX_SUGGESTIONS:
+            self._suggestions += 1
+            hint = did_you_mean(identifier, self._targets[target_kind])
+        hint = hint or f"define a {target_kind} with id '{identifier}', or fix the id"
+        self.collector.report(
+            source,
+            at,
+            Code.DANGLING_REFERENCE,
+            f"{label} -> {format_path(at)}: no {target_kind} '{identifier}'",
+            hint,
+        )
+        return False
+
+    def check(self) -> OrgTree | None:
+        organisation = self._organisation()
+        functions = BUILTIN_FUNCTIONS | set(organisation.functions) if organisation else BUILTIN_FUNCTIONS
+        self._vendors(functions)
+        self._units(functions)
+        self._positions()
+        if organisation is None:
+            return None
+        return OrgTree(
+            organisation=organisation,
+            locations=self.c.locations,
+            vendors=self.c.vendors,
+            contracts=self.c.contracts,
+            contract_vendor=self.c.contract_vendor,
+            units=self.c.units,
+            positions=self.c.positions,
+            people=self.c.people,
+            sources=self.c.sources,
+        )
+
+    def _organisation(self) -> Organisation | None:
+        if not self.c.organisations:
+            return None
+        organisation = self.c.organisations[0]
+        source = self.c.sources[(ORGANISATION, organisation.id)]
+        label = f"organisation '{organisation.id}'"
+        self.ref(LOCATION, organisation.headquarters, source, ("headquarters",), label)
+        self.ref(POSITION, organisation.back_office_head, source, ("back_office_head",), label)
+        return organisation
+
+    def _vendors(self, functions: set[str] | frozenset[str]) -> None:
+        for contract_id, contract in self.c.contracts.items():
+            source = self.c.sources[(CONTRACT, contract_id)]
+            label = f"contract '{contract_id}'"
+            self.ref(POSITION, contract.owner, source, ("owner",), label)
+            for index, service in enumerate(contract.services):
+                if service not in functions:
+                    self._unknown_function(source, ("services", index), label, service, functions)
+            if contract.end is not None and contract.end < contract.start:
+                self.collector.report(
+                    source,
+                    ("end",),
+                    Code.CONTRACT,
+                    f"{label} -> end: {contract.end} is before the start, {contract.start}",
+                    "fix the dates: a contract ends on or after the day it starts",
+                )
+
+    def _unknown_function(self, source: SourceRef, at: tuple[PathPart, ...], label: str, name: str, functions: Iterable[str]) -> None:
+        hint = did_you_mean(name, functions)
+        hint = hint or "use a built-in function or declare it in the organisation's 'functions:'"
+        self.collector.report(source, at, Code.UNKNOWN_FUNCTION, f"{label} -> {format_path(at)}: unknown function '{name}'", hint)
+
+    def _units(self, functions: set[str] | frozenset[str]) -> None:
+        units = self.c.units
+        for unit_id, unit in units.items():
+            source = self.c.sources[(UNIT, unit_id)]
+            label = f"unit '{unit_id}'"
+            if unit.function not in functions:
+                self._unknown_function(source, ("function",), label, unit.function, functions)
+            self.ref(UNIT, unit.parent, source, ("parent",), label)
+            self.ref(POSITION, unit.manager, source, ("manager",), label)
+            self.ref(LOCATION, unit.location, source, ("location",), label)
+            for index, supported in enumerate(unit.supports):
+                if not self.ref(UNIT, supported, source, ("supports", index), label):
+                    continue
+                if units[supported].office is not Office.FRONT:
+                    self.collector.report(
+                        source,
+                        ("supports", index),
+                        Code.SUPPORTS,
+                        f"{label} -> supports[{index}]: '{supported}' is a back-office unit",
+                        "'supports' lists the front-office units this unit serves; remove it",
+                    )
+            if unit.sourcing:
+                self._sourcing(unit_id, source, label)
+
+    def _sourcing(self, unit_id: str, source: SourceRef, label: str) -> None:
+        sourcing = self.c.units[unit_id].sourcing or []
+        seen: dict[tuple[str, str | None], int] = {}
+        for index, allocation in enumerate(sourcing):
+            at: tuple[PathPart, ...] = ("sourcing", index)
+            key = (allocation.provider, allocation.location)
+            if key in seen:
+                self.collector.report(
+                    source,
+                    at,
+                    Code.CONFLICT,
+                    f"{label} -> sourcing[{index}]: provider '{allocation.provider}' at the same "
+                    f"location is already listed as sourcing[{seen[key]}]",
+                    "merge the two allocations into one and add up their shares",
+                )
+            seen[key] = index
+            self.ref(LOCATION, allocation.location, source, (*at, "location"), label)
+            if allocation.provider == IN_HOUSE:
+                if allocation.contract is not None:
+                    self.collector.report(
+                        source,
+                        (*at, "contract"),
+                        Code.CONTRACT,
+                        f"{label} -> sourcing[{index}].contract: in-house work has no vendor contract",
+                        "remove 'contract:' or set 'provider:' to the vendor",
+                    )
+                continue
+            if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), label):
+                continue
+            if allocation.contract is not None and self.ref(CONTRACT, allocation.contract, source, (*at, "contract"), label):
+                owner = self.c.contract_vendor[allocation.contract]
+                if owner != allocation.provider:
+                    self.collector.report(
+                        source,
+                        (*at, "contract"),
+                        Code.CONTRACT,
+                        f"{label} -> sourcing[{index}].contract: '{allocation.contract}' is a contract "
+                        f"of vendor '{owner}', not of '{allocation.provider}'",
+                        f"use one of vendor '{allocation.provider}''s contracts: "
+                        + (", ".join(c.id for c in self.c.vendors[allocation.provider].contracts) or "(none yet)"),
+                    )
+        total = sum((a.share for a in sourcing), Decimal(0))
+        if total != 1:
+            self.collector.report(
+                source,
+                ("sourcing",),
+                Code.SHARES,
+                f"{label} -> sourcing: shares add up to {total.normalize():f}, not 1",
+                "make the shares of all allocations add up to exactly 1 (e.g. 0.6 + 0.4)",
+                want="key",
+            )
+
+    def _positions(self) -> None:
+        for position_id, position in self.c.positions.items():
+            source = self.c.sources[(POSITION, position_id)]
+            label = f"position '{position_id}'"
+            if position.unit is None:
+                self.collector.report(
+                    source,
+                    (),
+                    Code.MISSING_FIELD,
+                    f"{label}: missing required field 'unit'",
+                    "add 'unit: <unit id>', or list the position under its unit's 'positions:'",
+                )
+            else:
+                self.ref(UNIT, position.unit, source, ("unit",), label)
+            self.ref(POSITION, position.reports_to, source, ("reports_to",), label)
+            for index, target in enumerate(position.dotted_to):
+                self.ref(POSITION, target, source, ("dotted_to", index), label)
+            self.ref(PERSON, position.holder, source, ("holder",), label)
+            self.ref(LOCATION, position.location, source, ("location",), label)
