@@ -15,7 +15,16 @@ import argparse
 import random
 from pathlib import Path
 
-BACK = ["administration", "it_support", "data_management", "credit", "finance", "hr", "facilities", "procurement"]
+BACK = [
+    "administration",
+    "it_support",
+    "data_management",
+    "credit",
+    "finance",
+    "hr",
+    "facilities",
+    "procurement",
+]
 FRONT = ["sales", "customer_support", "marketing"]
 LOCATIONS = [
     ("hq", "Headquarters", "IT", "Milano", "headquarters", 62000),
@@ -99,7 +108,9 @@ def unit_document(rng: random.Random, index: int, units: int) -> tuple[str, list
     for number in range(POSITIONS_PER_UNIT):
         pid = f"{uid}-p{number}"
         lines.append(f"  - id: {pid}")
-        lines.append(f"    title: {_q('Head of ' + uid if number == 0 else f'Specialist {number}')}")
+        lines.append(
+            f"    title: {_q('Head of ' + uid if number == 0 else f'Specialist {number}')}"
+        )
         if number == 0:
             if parent:
                 lines.append(f"    reports_to: {parent}-p0")

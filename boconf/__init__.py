@@ -20,4 +20,12 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["Diagnostic", "Limits", "LoadResult", "OrgTree", "Severity", "__version__", "load_organisation"]
+__all__ = [
+    "Diagnostic",
+    "Limits",
+    "LoadResult",
+    "OrgTree",
+    "Severity",
+    "__version__",
+    "load_organisation",
+]

@@ -61,8 +61,20 @@ Examples:
 """
 )
 @click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: one per core].")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per core].",
+)
 @click.option(
     "--max-file-size",
     type=click.IntRange(min=1),
@@ -72,7 +84,14 @@ Examples:
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the time taken.")
-def validate(path: Path | None, output_format: str, jobs: int | None, max_file_size: int, quiet: bool, verbose: bool) -> None:
+def validate(
+    path: Path | None,
+    output_format: str,
+    jobs: int | None,
+    max_file_size: int,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     root = path if path is not None else DEFAULT_ORG
     if path is None and not root.exists():
         raise click.UsageError("no PATH given and there is no org/ directory here")
@@ -96,13 +115,23 @@ Examples:
   boconf schema --check            exit 1 if schemas/ is stale
 """
 )
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True)
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale."
+)
 def schema(out: Path, check: bool) -> None:
     if check:
         stale = stale_files(out)
         for name in stale:
-            click.echo(f"{out / name}: stale or missing; run 'boconf schema --out {out}' (or make schemas)")
+            click.echo(
+                f"{out / name}: stale or missing; run 'boconf schema --out {out}' (or make schemas)"
+            )
         if stale:
             raise SystemExit(Exit.FINDINGS)
         click.echo(f"{out}: schemas are up to date")
@@ -136,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(
             f"boconf: internal error (this is a bug in boconf {__version__}, not in your files).\n"
             f"Please report it at {ISSUES_URL} with the command you ran"
-            + (" and this traceback:\n" + details if details else "; set BOCONF_DEBUG=1 to see the traceback."),
+            + (
+                " and this traceback:\n" + details
+                if details
+                else "; set BOCONF_DEBUG=1 to see the traceback."
+            ),
             err=True,
         )
         return Exit.INTERNAL

@@ -8,9 +8,11 @@ pool costs more than it saves below a few hundred kilobytes.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile, parse_file
@@ -43,12 +45,13 @@ def parse_files(
     jobs = default_jobs() if jobs is None else jobs
     total = 0
     for path, _ in files:
-        try:
-            total += os.stat(path).st_size
-        except OSError:
-            pass
-    if jobs <= 1 or len(files) < 2 or total < PARALLEL_MIN_BYTES or "fork" not in (
-        multiprocessing.get_all_start_methods()
+        with contextlib.suppress(OSError):  # unreadable files are reported by the parser
+            total += Path(path).stat().st_size
+    if (
+        jobs <= 1
+        or len(files) < 2
+        or total < PARALLEL_MIN_BYTES
+        or "fork" not in (multiprocessing.get_all_start_methods())
     ):
         for path, display in files:
             yield parse_file(path, display, limits)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -18,7 +19,7 @@ from yaml import Node
 
 from boconf.diagnostics import Code, Diagnostic
 from boconf.loading.limits import Limits
-from boconf.loading.yaml12 import Refusal, build_value, compose_documents
+from boconf.loading.yaml12 import RefusedError, build_value, compose_documents
 
 
 @dataclass(slots=True)
@@ -35,12 +36,17 @@ class ParsedFile:
     display: str  # as shown to the user
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Ids that appear in the parts of the file that could not be loaded: references to them
+    # are not reported as dangling, since the real mistake is already reported here.
+    lost_ids: list[str] = field(default_factory=list)
 
 
 # Only scan events (slower than composing) when a cheap look at the text says a file may hold
 # an alias or nest deeply: libyaml's composer recurses in C and crashes on ~100k levels.
 _LONG_LINE = re.compile(r"[^\n]{2000}")
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.:-]*)", re.MULTILINE)
 _MANY_BRACKETS = 2000
+_DEEP_HINT = "organisation documents are shallow; the file was refused unread"
 
 
 def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
@@ -63,18 +69,38 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
             )
         raw = Path(path).read_bytes()
     except OSError as error:
-        return report(1, 1, Code.UNREADABLE, f"cannot read file: {error.strerror}", "check the file's permissions")
+        return report(
+            1,
+            1,
+            Code.UNREADABLE,
+            f"cannot read file: {error.strerror}",
+            "check the file's permissions",
+        )
     text = _decode(raw, display, diagnostics)
     if text is None:
+        if diagnostics[-1].code == Code.NOT_TEXT and b"\x00" not in raw[:8192]:
+            result.lost_ids = _ID_LINE.findall(raw.decode("utf-8", "replace"))
         return result
+    loaded = _load_documents(text, result, limits, report)
+    if not loaded:
+        result.lost_ids = _ID_LINE.findall(text)
+    return result
+
+
+Reporter = Callable[[int, int, str, str, str], ParsedFile]
+
+
+def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Reporter) -> bool:
+    """Build every document of ``text`` into ``result``; False when part of the file was lost."""
     if not text.strip() or _only_comments(text):
-        return report(
+        report(
             1,
             1,
             Code.EMPTY,
             "file is empty: it holds no document",
             "add a document (apiVersion, kind, id, ...) or delete the file",
         )
+        return True
     alias_line = 0  # a document spanning this line holds an alias: it is never built
     if "*" in text or text.count("[") + text.count("{") > _MANY_BRACKETS or _LONG_LINE.search(text):
         problem = _scan_events(text, limits.max_depth)
@@ -82,34 +108,35 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
             line, column, code, message, hint, fatal = problem
             report(line, column, code, message, hint)
             if fatal:
-                return result
+                return False
             alias_line = line
 
     def on_duplicate(first: Node, repeated: Node) -> None:
         mark = repeated.start_mark
-        key = repeated.value
         report(
             mark.line + 1,
             mark.column + 1,
             Code.DUPLICATE_KEY,
-            f"duplicate key {key!r}: already set on line {first.start_mark.line + 1}",
+            f"duplicate key {repeated.value!r}: already set on line {first.start_mark.line + 1}",
             "remove one of the two; YAML keeps only the last value",
         )
 
-    index = -1
+    complete = alias_line == 0
     try:
-        for index, root in enumerate(compose_documents(text)):  # noqa: B007 - index used after
+        for index, root in enumerate(compose_documents(text)):
             start = root.start_mark
-            end_line = root.end_mark.line + 1
-            if start.line + 1 <= alias_line <= end_line:
+            if start.line + 1 <= alias_line <= root.end_mark.line + 1:
                 continue  # the alias was reported; never build a possible bomb
             try:
                 data = build_value(root, limits.max_depth, on_duplicate)
-            except Refusal as refusal:
-                mark = refusal.node.start_mark
-                report(mark.line + 1, mark.column + 1, refusal.code, refusal.reason, refusal.hint)
+            except RefusedError as refused:
+                mark = refused.node.start_mark
+                report(mark.line + 1, mark.column + 1, refused.code, refused.reason, refused.hint)
+                complete = False
                 continue
-            if data is None:
+            if isinstance(data, dict):
+                result.documents.append(Document(index, start.line + 1, start.column + 1, data))
+            elif data is None:
                 report(
                     start.line + 1,
                     start.column + 1,
@@ -117,29 +144,46 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
                     f"document {index + 1} is empty",
                     "remove the stray '---' separator or fill in the document",
                 )
-            elif not isinstance(data, dict):
-                kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+            else:
+                shape = (
+                    "a list"
+                    if isinstance(data, list)
+                    else f"a single value ({type(data).__name__})"
+                )
                 report(
                     start.line + 1,
                     start.column + 1,
                     Code.NOT_A_MAPPING,
-                    f"document {index + 1} is {kind}, not a mapping",
+                    f"document {index + 1} is {shape}, not a mapping",
                     "each document is a mapping of fields: apiVersion, kind, id, ...",
                 )
-            else:
-                result.documents.append(Document(index, start.line + 1, start.column + 1, data))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = error.problem or "invalid YAML"
-        context = f" ({error.context})" if error.context else ""
-        report(line, column, Code.YAML_SYNTAX, f"YAML syntax error: {problem}{context}", _syntax_hint(problem))
+        what = error.problem or "invalid YAML"
+        if "nesting depth" in what:  # libyaml's own limit (1000 levels) caught it first
+            report(line, column, Code.TOO_DEEP, f"nesting too deep: {what}", _DEEP_HINT)
+        else:
+            context = f" ({error.context})" if error.context else ""
+            report(
+                line,
+                column,
+                Code.YAML_SYNTAX,
+                f"YAML syntax error: {what}{context}",
+                _syntax_hint(what),
+            )
+        return False
     except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
         line, column = _reader_position(error, text)
-        report(line, column, Code.YAML_SYNTAX, f"YAML error: {_one_line(str(error))}", "remove the offending character")
-    if index == -1 and not diagnostics:
-        report(1, 1, Code.EMPTY, "file is empty: it holds no document", "add a document or delete the file")
-    return result
+        report(
+            line,
+            column,
+            Code.YAML_SYNTAX,
+            f"YAML error: {_one_line(str(error))}",
+            "remove the offending character",
+        )
+        return False
+    return complete
 
 
 def _only_comments(text: str) -> bool:
@@ -193,18 +237,20 @@ def _scan_events(text: str, max_depth: int) -> tuple[int, int, str, str, str, bo
                 depth += 1
                 if depth > max_depth:
                     mark = event.start_mark
+                    assert mark is not None
                     return (
                         mark.line + 1,
                         mark.column + 1,
                         Code.TOO_DEEP,
                         f"nesting deeper than {max_depth} levels",
-                        "organisation documents are shallow; the file was refused unread",
+                        _DEEP_HINT,
                         True,
                     )
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 depth -= 1
-            elif cls is yaml.AliasEvent:
+            elif isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
+                assert mark is not None
                 return (
                     mark.line + 1,
                     mark.column + 1,

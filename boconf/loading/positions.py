@@ -38,7 +38,9 @@ def locate(root: Node, path: Sequence[PathPart], want: Want = "value") -> Positi
                 if isinstance(key, ScalarNode) and key.value == str(part):
                     key_node, child = key, value
                     break
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
             key_node, child = None, node.value[part]
         if child is None:
             break  # the nearest existing parent

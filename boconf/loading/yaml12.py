@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.resolver import BaseResolver
 
 from boconf.diagnostics import Code
@@ -80,7 +80,7 @@ def resolve_plain(value: str) -> str:
     return STR
 
 
-class Composer(CParser, BaseResolver):  # type: ignore[misc]
+class Composer(CParser, BaseResolver):  # type: ignore[misc,unused-ignore]
     """libyaml's composer with a YAML 1.2 core resolver instead of PyYAML's 1.1 one."""
 
     def __init__(self, text: str) -> None:
@@ -105,12 +105,14 @@ def compose_documents(text: str) -> Iterator[Node]:
     composer = Composer(text)
     try:
         while composer.check_node():
-            yield composer.get_node()
+            node: Node | None = composer.get_node()
+            if node is not None:
+                yield node
     finally:
         composer.dispose()
 
 
-class Refusal(Exception):
+class RefusedError(Exception):
     """A node boconf will not build: a custom tag, an alias, a bad key or too deep nesting."""
 
     def __init__(self, node: Node, reason: str, hint: str, code: str) -> None:
@@ -143,12 +145,10 @@ _BOOLS = {"true": True, "false": False}
 DuplicateKey = tuple[Node, Node]  # (first key node, repeated key node)
 
 
-def build_value(
-    root: Node, max_depth: int, on_duplicate: Callable[[Node, Node], None]
-) -> Any:
+def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node], None]) -> Any:
     """Build plain values from a node tree under YAML 1.2 core rules.
 
-    Raises :class:`Refusal` for anything boconf refuses. Duplicate keys are reported through
+    Raises :class:`RefusedError` for anything boconf refuses. Duplicate keys are reported through
     ``on_duplicate`` (the last value wins, as in every YAML loader, but the user is told).
     Aliases must have been refused before: the composer returns the very same node for an
     alias, so building a billion-laughs document would expand it.
@@ -165,22 +165,34 @@ def build_value(
                 try:
                     return _to_int(value)
                 except ValueError:
-                    raise Refusal(node, f"{value!r} is not an integer", "remove the !!int tag", Code.INVALID_VALUE) from None
+                    raise RefusedError(
+                        node,
+                        f"{value!r} is not an integer",
+                        "remove the !!int tag",
+                        Code.INVALID_VALUE,
+                    ) from None
             if tag == NULL:
                 return None
             if tag == BOOL:
                 result = _BOOLS.get(value.lower())
                 if result is None:
-                    raise Refusal(node, f"{value!r} is not a boolean", "use true or false", Code.INVALID_VALUE)
+                    raise RefusedError(
+                        node, f"{value!r} is not a boolean", "use true or false", Code.INVALID_VALUE
+                    )
                 return result
             if tag == FLOAT:
                 try:
                     return _to_float(value)
                 except ValueError:
-                    raise Refusal(node, f"{value!r} is not a number", "remove the !!float tag", Code.INVALID_VALUE) from None
+                    raise RefusedError(
+                        node,
+                        f"{value!r} is not a number",
+                        "remove the !!float tag",
+                        Code.INVALID_VALUE,
+                    ) from None
             raise _custom_tag(node)
         if depth >= max_depth:
-            raise Refusal(
+            raise RefusedError(
                 node,
                 f"nesting deeper than {max_depth} levels",
                 "organisation documents are shallow; flatten the structure",
@@ -192,7 +204,7 @@ def build_value(
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.__class__ is not ScalarNode:
-                    raise Refusal(
+                    raise RefusedError(
                         key_node,
                         "a mapping key must be a plain value, not a list or mapping",
                         "use a simple name as the key",
@@ -210,15 +222,16 @@ def build_value(
     return build(root, 0)
 
 
-def _first_key(mapping: MappingNode, key: Any, build: Callable[[Node, int], Any], depth: int) -> Node:
+def _first_key(mapping: Node, key: Any, build: Callable[[Node, int], Any], depth: int) -> Node:
     for key_node, _ in mapping.value:
         if build(key_node, depth + 1) == key:
-            return key_node
+            found: Node = key_node
+            return found
     raise AssertionError("duplicate key without a first occurrence")  # pragma: no cover
 
 
-def _custom_tag(node: Node) -> Refusal:
-    return Refusal(
+def _custom_tag(node: Node) -> RefusedError:
+    return RefusedError(
         node,
         f"tag {_short_tag(node.tag)!r} is not allowed",
         "boconf reads plain YAML data only: remove the tag (custom and language tags are "

@@ -1,5 +1,6 @@
 """The organisation model: pydantic v2 classes for every document kind. No I/O here."""
 
+from boconf.model.documents import DOCUMENT_MODELS, KINDS
 from boconf.model.entities import (
     Allocation,
     Contract,
@@ -11,7 +12,6 @@ from boconf.model.entities import (
     Unit,
     Vendor,
 )
-from boconf.model.documents import DOCUMENT_MODELS, KINDS
 from boconf.model.functions import BACK_OFFICE_FUNCTIONS, BUILTIN_FUNCTIONS, FRONT_OFFICE_FUNCTIONS
 
 __all__ = [

@@ -70,4 +70,6 @@ CurrencyCode = Annotated[
 ]
 Money = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=2)]
 Share = Annotated[Decimal, Field(gt=0, le=1, description="A share in (0, 1].")]
-Fte = Annotated[Decimal, Field(gt=0, le=1, description="Full-time equivalent of one post, in (0, 1].")]
+Fte = Annotated[
+    Decimal, Field(gt=0, le=1, description="Full-time equivalent of one post, in (0, 1].")
+]

@@ -10,7 +10,9 @@ from boconf.validation.run import LoadResult, display_path
 def render(result: LoadResult) -> str:
     lines: list[str] = []
     for diagnostic in result.diagnostics:
-        lines.append(f"{diagnostic.location}: {diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}")
+        lines.append(
+            f"{diagnostic.location}: {diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
+        )
         if diagnostic.hint:
             lines.append(f"    hint: {diagnostic.hint}")
     lines.append(summary(result))
@@ -32,7 +34,9 @@ def summary(result: LoadResult) -> str:
     by_severity = Counter(d.severity.value for d in result.diagnostics)
     files = len({d.file for d in result.diagnostics})
     found = ", ".join(
-        _plural(by_severity[name], name) for name in ("error", "warning", "info") if by_severity[name]
+        _plural(by_severity[name], name)
+        for name in ("error", "warning", "info")
+        if by_severity[name]
     )
     return f"{where}: {found} in {_plural(files, 'file')} ({scanned})"
 

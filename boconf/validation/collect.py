@@ -55,6 +55,9 @@ class Collected:
     sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
     # (kind, id) of entities that exist but did not validate.
     invalid: set[tuple[str, str]] = field(default_factory=set)
+    # Ids of entities whose kind is not even known (a file that failed to parse, an unknown
+    # kind): no reference to such an id is reported as dangling.
+    invalid_any: set[str] = field(default_factory=set)
     organisation_invalid: bool = False
     documents: int = 0
 
@@ -66,17 +69,30 @@ class Collector:
         self._source_map = sources
 
     # -- positions -----------------------------------------------------------------------
-    def position_of(self, ref: SourceRef, at: tuple[PathPart, ...] = (), want: str = "value") -> tuple[int, int]:
-        position = self._source_map.locate(ref.path, ref.document, ref.at + at, "key" if want == "key" else "value")
+    def position_of(
+        self, ref: SourceRef, at: tuple[PathPart, ...] = (), want: str = "value"
+    ) -> tuple[int, int]:
+        position = self._source_map.locate(
+            ref.path, ref.document, ref.at + at, "key" if want == "key" else "value"
+        )
         return (position.line, position.column) if position else (1, 1)
 
-    def report(self, ref: SourceRef, at: tuple[PathPart, ...], code: str, message: str, hint: str, want: str = "value") -> None:
+    def report(
+        self,
+        ref: SourceRef,
+        at: tuple[PathPart, ...],
+        code: str,
+        message: str,
+        hint: str,
+        want: str = "value",
+    ) -> None:
         line, column = self.position_of(ref, at, want)
         self.diagnostics.append(Diagnostic(ref.display, line, column, code, message, hint))
 
     # -- documents -----------------------------------------------------------------------
     def add_file(self, parsed: ParsedFile) -> None:
         self.diagnostics.extend(parsed.diagnostics)
+        self.collected.invalid_any.update(parsed.lost_ids)
         for document in parsed.documents:
             self.add_document(parsed, document)
 
@@ -85,6 +101,8 @@ class Collector:
         data = document.data
         ref = SourceRef(parsed.path, parsed.display, document.index)
         kind = data.get("kind")
+        if (kind is None or kind not in DOCUMENT_MODELS) and isinstance(data.get("id"), str):
+            self.collected.invalid_any.add(data["id"])
         if kind is None:
             self.diagnostics.append(
                 Diagnostic(

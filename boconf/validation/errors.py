@@ -60,16 +60,16 @@ def problems_from(
 ) -> list[FieldProblem]:
     details = error.errors(include_url=False)
     # One mistake, one diagnostic: a misspelt field is reported as unknown, not also as missing.
-    missing = {
-        (tuple(d["loc"][:-1]), str(d["loc"][-1])) for d in details if d["type"] == "missing"
-    }
+    missing = {(tuple(d["loc"][:-1]), str(d["loc"][-1])) for d in details if d["type"] == "missing"}
     explained: set[tuple[tuple[PathPart, ...], str]] = set()
     problems: list[FieldProblem] = []
     for detail in details:
         if detail["type"] == "extra_forbidden":
             parent = tuple(detail["loc"][:-1])
             name = str(detail["loc"][-1])
-            candidates = [m for (p, m) in missing if p == parent] or field_names(model_at(model, parent))
+            candidates = [m for (p, m) in missing if p == parent] or field_names(
+                model_at(model, parent)
+            )
             match = closest(name, candidates)
             if match is not None and (parent, match) in missing:
                 explained.add((parent, match))
@@ -102,16 +102,27 @@ def _problem(
         allowed = field_names(owner)
         match = closest(name, allowed)
         hint = f"did you mean '{match}'?" if match else f"allowed fields: {', '.join(allowed)}"
-        return FieldProblem(loc, "key", Code.UNKNOWN_FIELD, f"{where}: unknown field '{name}'", hint)
+        return FieldProblem(
+            loc, "key", Code.UNKNOWN_FIELD, f"{where}: unknown field '{name}'", hint
+        )
     if error_type == "missing":
         about = field_description(owner, name)
         hint = f"add '{name}: ...'" + (f" ({about})" if about else "")
-        return FieldProblem(loc[:-1], "value", Code.MISSING_FIELD, f"{where}: missing required field '{name}'", hint)
+        return FieldProblem(
+            loc[:-1], "value", Code.MISSING_FIELD, f"{where}: missing required field '{name}'", hint
+        )
     message, hint = _value_problem(error_type, detail["msg"], value, context, name)
     return FieldProblem(loc, "value", Code.INVALID_VALUE, f"{field}: {message}", hint)
 
 
-_TYPE_NAMES = {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
+_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+}
 
 
 def _type_name(value: Any) -> str:
@@ -130,14 +141,34 @@ def _value_problem(
         "value_error": lambda: (msg.removeprefix("Value error, "), _code_hint(value, name)),
         "string_type": lambda: (
             f"expected text, got {_type_name(value)}",
-            f"quote the value: {name}: \"{value}\"" if value is not None else "write a value or remove the field",
+            f'quote the value: {name}: "{value}"'
+            if value is not None
+            else "write a value or remove the field",
         ),
-        "date_from_datetime_parsing": lambda: (f"{value!r} is not a date", "write a date as YYYY-MM-DD, e.g. 2027-06-30"),
-        "date_parsing": lambda: (f"{value!r} is not a date", "write a date as YYYY-MM-DD, e.g. 2027-06-30"),
-        "date_type": lambda: (f"expected a date, got {_type_name(value)}", "write a date as YYYY-MM-DD"),
-        "list_type": lambda: (f"expected a list, got {_type_name(value)}", f"write a list: {name}: [a, b] or one '- item' per line"),
-        "model_type": lambda: (f"expected a mapping, got {_type_name(value)}", "write 'key: value' fields indented below"),
-        "dict_type": lambda: (f"expected a mapping, got {_type_name(value)}", "write 'key: value' fields indented below"),
+        "date_from_datetime_parsing": lambda: (
+            f"{value!r} is not a date",
+            "write a date as YYYY-MM-DD, e.g. 2027-06-30",
+        ),
+        "date_parsing": lambda: (
+            f"{value!r} is not a date",
+            "write a date as YYYY-MM-DD, e.g. 2027-06-30",
+        ),
+        "date_type": lambda: (
+            f"expected a date, got {_type_name(value)}",
+            "write a date as YYYY-MM-DD",
+        ),
+        "list_type": lambda: (
+            f"expected a list, got {_type_name(value)}",
+            f"write a list: {name}: [a, b] or one '- item' per line",
+        ),
+        "model_type": lambda: (
+            f"expected a mapping, got {_type_name(value)}",
+            "write 'key: value' fields indented below",
+        ),
+        "dict_type": lambda: (
+            f"expected a mapping, got {_type_name(value)}",
+            "write 'key: value' fields indented below",
+        ),
     }
     builder = hint_for.get(error_type)
     if builder is not None:

@@ -47,11 +47,18 @@ class ReferenceChecker:
             CONTRACT: self.c.contracts,
         }
 
-    def ref(self, target_kind: str, identifier: str | None, source: SourceRef, at: tuple[PathPart, ...], label: str) -> bool:
+    def ref(
+        self,
+        target_kind: str,
+        identifier: str | None,
+        source: SourceRef,
+        at: tuple[PathPart, ...],
+        label: str,
+    ) -> bool:
         """Report ``identifier`` if no ``target_kind`` has it; True when it resolves."""
         if identifier is None or identifier in self._targets[target_kind]:
             return True
-        if (target_kind, identifier) in self.c.invalid:
+        if (target_kind, identifier) in self.c.invalid or identifier in self.c.invalid_any:
             return False  # the target exists but is broken, and was reported as such
         hint = ""
         if self._suggestions < MAX_SUGGESTIONS:
@@ -69,7 +76,9 @@ class ReferenceChecker:
 
     def check(self) -> OrgTree | None:
         organisation = self._organisation()
-        functions = BUILTIN_FUNCTIONS | set(organisation.functions) if organisation else BUILTIN_FUNCTIONS
+        functions = (
+            BUILTIN_FUNCTIONS | set(organisation.functions) if organisation else BUILTIN_FUNCTIONS
+        )
         self._vendors(functions)
         self._units(functions)
         self._positions()
@@ -114,10 +123,23 @@ class ReferenceChecker:
                     "fix the dates: a contract ends on or after the day it starts",
                 )
 
-    def _unknown_function(self, source: SourceRef, at: tuple[PathPart, ...], label: str, name: str, functions: Iterable[str]) -> None:
+    def _unknown_function(
+        self,
+        source: SourceRef,
+        at: tuple[PathPart, ...],
+        label: str,
+        name: str,
+        functions: Iterable[str],
+    ) -> None:
         hint = did_you_mean(name, functions)
         hint = hint or "use a built-in function or declare it in the organisation's 'functions:'"
-        self.collector.report(source, at, Code.UNKNOWN_FUNCTION, f"{label} -> {format_path(at)}: unknown function '{name}'", hint)
+        self.collector.report(
+            source,
+            at,
+            Code.UNKNOWN_FUNCTION,
+            f"{label} -> {format_path(at)}: unknown function '{name}'",
+            hint,
+        )
 
     def _units(self, functions: set[str] | frozenset[str]) -> None:
         units = self.c.units
@@ -172,7 +194,9 @@ class ReferenceChecker:
                 continue
             if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), label):
                 continue
-            if allocation.contract is not None and self.ref(CONTRACT, allocation.contract, source, (*at, "contract"), label):
+            if allocation.contract is not None and self.ref(
+                CONTRACT, allocation.contract, source, (*at, "contract"), label
+            ):
                 owner = self.c.contract_vendor[allocation.contract]
                 if owner != allocation.provider:
                     self.collector.report(
@@ -182,7 +206,10 @@ class ReferenceChecker:
                         f"{label} -> sourcing[{index}].contract: '{allocation.contract}' is a contract "
                         f"of vendor '{owner}', not of '{allocation.provider}'",
                         f"use one of vendor '{allocation.provider}''s contracts: "
-                        + (", ".join(c.id for c in self.c.vendors[allocation.provider].contracts) or "(none yet)"),
+                        + (
+                            ", ".join(c.id for c in self.c.vendors[allocation.provider].contracts)
+                            or "(none yet)"
+                        ),
                     )
         total = sum((a.share for a in sourcing), Decimal(0))
         if total != 1:

@@ -60,7 +60,9 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_organisation(path: Path, *, limits: Limits | None = None, jobs: int | None = None) -> LoadResult:
+def load_organisation(
+    path: Path, *, limits: Limits | None = None, jobs: int | None = None
+) -> LoadResult:
     """Load, validate and index the organisation at ``path`` (a directory or a single file).
 
     Never raises for problems in the input: they are diagnostics. Never writes anything.
@@ -98,7 +100,9 @@ def load_organisation(path: Path, *, limits: Limits | None = None, jobs: int | N
                 "headquarters, currency and back_office_head",
             )
         )
-    result = LoadResult(root, len(files), collector.collected.documents, None, sort_unique(diagnostics))
+    result = LoadResult(
+        root, len(files), collector.collected.documents, None, sort_unique(diagnostics)
+    )
     if not result.errors:
         result.tree = tree
     return result

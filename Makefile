@@ -1,0 +1,45 @@
+# The two commands a new machine needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck imports unit bench schemas clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "boconf needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUNTIME)
+
+## demo: create .venv, install boconf, validate the example organisation in org/
+demo: $(RUNTIME)
+	$(BIN)/boconf validate org/
+
+## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
+test: $(DEV)
+	$(BIN)/ruff check boconf tests benchmarks
+	$(BIN)/ruff format --check boconf tests benchmarks
+	$(BIN)/mypy --strict boconf
+	$(BIN)/lint-imports
+	$(BIN)/boconf schema --check --out schemas
+	$(BIN)/pytest
+
+## bench: time `boconf validate` against a bare YAML load at N=10,000 and 100,000 positions
+bench: $(RUNTIME)
+	$(BIN)/python benchmarks/bench_validate.py
+
+## schemas: regenerate the committed JSON Schemas from the models
+schemas: $(RUNTIME)
+	$(BIN)/boconf schema --out schemas
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache bench-out site

@@ -1,0 +1,267 @@
+"""Every kind of bad input gives exit 1 and a positioned diagnostic with a hint, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL_ORG, Run
+
+
+def diagnostics(run: Run) -> list[dict[str, object]]:
+    records = json.loads(run.out)
+    assert isinstance(records, list)
+    return records
+
+
+def only(run: Run) -> dict[str, object]:
+    """The run's single diagnostic (one mistake gives one diagnostic)."""
+    records = diagnostics(run)
+    assert len(records) == 1, records
+    return records[0]
+
+
+def check(boconf: Callable[..., Run], root: Path) -> Run:
+    run = boconf("validate", "org", "--format", "json", cwd=root.parent)
+    assert run.code == 1, run.out + run.err
+    return run
+
+
+def test_yaml_syntax_error(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    broken = MINIMAL_ORG["units/sales.yaml"].replace("name: Vendite", "name: Vendite: nord")
+    found = only(check(boconf, org(units__sales_yaml=broken)))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/units/sales.yaml",
+        4,
+        14,
+        "BO003",
+    )
+    assert "quote" in str(found["hint"])
+
+
+def test_duplicate_key_reports_both_lines(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    twice = MINIMAL_ORG["organisation.yaml"] + "name: Acme again\n"
+    found = only(check(boconf, org(organisation_yaml=twice)))
+    assert (found["line"], found["column"], found["code"]) == (8, 1, "BO004")
+    assert found["message"] == "duplicate key 'name': already set on line 4"
+
+
+def test_unknown_field_with_suggestion_is_one_diagnostic(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    typo = MINIMAL_ORG["units/it.yaml"].replace("    title: IT manager", "    titel: IT manager")
+    found = only(check(boconf, org(units__it_yaml=typo)))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/units/it.yaml",
+        20,
+        5,
+        "BO020",
+    )
+    assert found["message"] == "position 'it-head': unknown field 'titel'"
+    assert found["hint"] == "did you mean 'title'?"
+
+
+def test_unknown_field_without_close_match_lists_allowed(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    odd = MINIMAL_ORG["people.yaml"].replace("email:", "shoe_size: 43\nemail:")
+    found = only(check(boconf, org(people_yaml=odd)))
+    assert found["message"] == "person 'ilaria': unknown field 'shoe_size'"
+    assert str(found["hint"]).startswith("allowed fields: apiVersion, kind, id, name, email")
+
+
+def test_wrong_type(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    wrong = MINIMAL_ORG["units/sales.yaml"].replace("headcount: 3", "headcount: three")
+    found = only(check(boconf, org(units__sales_yaml=wrong)))
+    assert (found["line"], found["column"], found["code"]) == (16, 16, "BO022")
+    assert str(found["message"]).startswith("position 'sales-rep' -> headcount: 'three'")
+
+
+def test_number_where_text_expected_says_quote_it(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    wrong = MINIMAL_ORG["units/sales.yaml"].replace("name: Vendite", "name: 2024")
+    found = only(check(boconf, org(units__sales_yaml=wrong)))
+    assert found["message"] == "unit 'sales' -> name: expected text, got a number"
+    assert found["hint"] == 'quote the value: name: "2024"'
+
+
+def test_unknown_enum_value(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    wrong = MINIMAL_ORG["units/sales.yaml"].replace("office: front", "office: fornt")
+    found = only(check(boconf, org(units__sales_yaml=wrong)))
+    assert (found["line"], found["column"]) == (5, 9)
+    assert found["hint"] == "did you mean 'front'? (allowed values: front, back)"
+
+
+def test_dangling_reference_with_suggestion(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    wrong = MINIMAL_ORG["units/sales.yaml"].replace(
+        "reports_to: sales-head", "reports_to: sales-haed"
+    )
+    found = only(check(boconf, org(units__sales_yaml=wrong)))
+    assert (found["line"], found["column"], found["code"]) == (15, 17, "BO031")
+    assert found["message"] == "position 'sales-rep' -> reports_to: no position 'sales-haed'"
+    assert found["hint"] == "did you mean 'sales-head'?"
+
+
+def test_same_id_in_two_files_names_both(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    copy = MINIMAL_ORG["people.yaml"].split("---\n")[0]
+    found = only(check(boconf, org(more__people_yaml=copy)))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/people.yaml",
+        3,
+        5,
+        "BO030",
+    )
+    assert found["message"] == (
+        "person 'nicolo' is defined twice; first at org/more/people.yaml:3:5"
+    )
+
+
+def test_shares_not_summing_to_one(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    wrong = MINIMAL_ORG["units/it.yaml"].replace("share: 0.4", "share: 0.3")
+    found = only(check(boconf, org(units__it_yaml=wrong)))
+    assert (found["line"], found["column"], found["code"]) == (10, 1, "BO033")
+    assert found["message"] == "unit 'it' -> sourcing: shares add up to 0.9, not 1"
+
+
+@pytest.mark.parametrize("count", [0, 2])
+def test_not_exactly_one_organisation(
+    count: int, org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    second = MINIMAL_ORG["organisation.yaml"].replace("id: acme", "id: acme-two")
+    root = org(organisation_yaml=None) if count == 0 else org(organisation2_yaml=second)
+    found = only(check(boconf, root))
+    assert found["code"] == "BO032"
+    if count == 2:
+        assert (found["file"], found["line"]) == ("org/organisation2.yaml", 2)
+        assert "the first is 'acme' at org/organisation.yaml:2:7" in str(found["message"])
+
+
+def test_python_tag_runs_nothing(
+    org: Callable[..., Path], boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    marker = tmp_path / "pwned"
+    evil = f'!!python/object/apply:os.system ["touch {marker}"]\n'
+    found = only(check(boconf, org(evil_yaml=evil)))
+    assert (found["line"], found["column"], found["code"]) == (1, 1, "BO006")
+    assert "!!python/object/apply:os.system" in str(found["message"])
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_fast(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for number in range(1, 10):
+        previous = chr(ord("a") + number - 1)
+        name = chr(ord("a") + number)
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    started = time.perf_counter()
+    found = only(check(boconf, org(bomb_yaml="\n".join(levels) + "\n")))
+    # A generous bound: the point is that nothing expands (expanding would take hours).
+    assert time.perf_counter() - started < 5
+    assert (found["line"], found["column"], found["code"]) == (2, 8, "BO005")
+
+
+def test_binary_file(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    found = only(check(boconf, org(logo_yaml=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")))
+    assert (found["file"], found["line"], found["code"]) == ("org/logo.yaml", 1, "BO002")
+
+
+def test_non_utf8_file_points_at_the_byte(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    latin1 = (
+        MINIMAL_ORG["people.yaml"]
+        .encode("utf-8")
+        .replace("Niccolò".encode(), "Niccolò".encode("latin-1"))
+    )
+    found = only(check(boconf, org(people_yaml=latin1)))
+    assert (found["line"], found["column"], found["code"]) == (4, 13, "BO002")
+    assert "iconv" in str(found["hint"])
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(content: str, org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    found = only(check(boconf, org(empty_yaml=content)))
+    assert (found["file"], found["line"], found["code"]) == ("org/empty.yaml", 1, "BO008")
+
+
+def test_document_that_is_a_list(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    found = only(check(boconf, org(list_yaml="- apiVersion: boconf/v1\n- kind: Unit\n")))
+    assert (found["line"], found["code"]) == (1, "BO009")
+    assert found["message"] == "document 1 is a list, not a mapping"
+
+
+def test_deeply_nested_document_is_refused_without_crashing(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # libyaml's composer recurses in C: ~100k levels used to crash the interpreter.
+    deep = "x: " + "[" * 200_000 + "]" * 200_000 + "\n"
+    found = only(check(boconf, org(deep_yaml=deep)))
+    assert (found["line"], found["code"]) == (1, "BO007")
+
+
+def test_deep_block_nesting_is_refused(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    deep = "".join(" " * level + "a:\n" for level in range(100)) + " " * 100 + "b: 1\n"
+    found = only(check(boconf, org(deep_yaml=deep)))
+    assert found["code"] == "BO007"
+
+
+def test_huge_file_is_refused_by_size_unread(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    root = org()
+    huge = root / "huge.yaml"
+    with huge.open("wb") as handle:  # sparse: 300 MB on paper, nothing on disk
+        handle.truncate(300 * 1024 * 1024)
+    found = only(check(boconf, root))
+    assert (found["file"], found["line"], found["code"]) == ("org/huge.yaml", 1, "BO001")
+    assert "314,572,800 bytes" in str(found["message"])
+
+
+def test_wrong_api_version_and_unknown_kind(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    wrong = MINIMAL_ORG["people.yaml"].replace(
+        "kind: Person\nid: nicolo", "kind: Persn\nid: nicolo"
+    )
+    wrong = wrong.replace(
+        "apiVersion: boconf/v1\nkind: Person\nid: ilaria",
+        "apiVersion: boconf/v2\nkind: Person\nid: ilaria",
+    )
+    root = org(people_yaml=wrong)
+    run = check(boconf, root)
+    found = diagnostics(run)
+    # ilaria's and nicolo's positions are not reported as dangling: one mistake each.
+    assert [(d["line"], d["code"]) for d in found] == [(2, "BO010"), (6, "BO022")]
+    assert found[0]["hint"] == "did you mean 'Person'?"
+
+
+def test_boconf_never_writes_to_the_org_directory(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    root = org(bad_yaml="kind: [\n")
+
+    def snapshot() -> dict[str, tuple[int, int]]:
+        return {
+            str(path): (path.stat().st_size, path.stat().st_mtime_ns)
+            for path in sorted(root.rglob("*"))
+        }
+
+    before = snapshot()
+    check(boconf, root)
+    boconf("validate", "org", cwd=root.parent)
+    assert snapshot() == before
+    assert not any(name.startswith(".") for name in os.listdir(root))
