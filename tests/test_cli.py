@@ -1,0 +1,91 @@
+"""The command line: help, version, exit codes, formats."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from boconf import __version__
+from boconf.cli import main as cli_main
+
+from .conftest import Run
+
+
+def test_version(boconf: Callable[..., Run]) -> None:
+    run = boconf("--version")
+    assert run.code == 0
+    assert run.out == f"boconf, version {__version__}\n"
+
+
+def test_help_shows_examples_and_exit_codes(boconf: Callable[..., Run]) -> None:
+    run = boconf("--help")
+    assert run.code == 0
+    assert "boconf validate --format json" in run.out
+    assert "0 clean, 1 errors in the input, 2 usage or configuration error" in run.out
+    assert "boconf validate org/units/credit.yaml" in boconf("validate", "--help").out
+
+
+def test_usage_errors_exit_2(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    assert boconf("validate", str(tmp_path / "missing")).code == 2
+    assert boconf("validate", "--format", "xml", str(tmp_path)).code == 2
+    assert boconf("frobnicate").code == 2
+    run = boconf("validate", cwd=tmp_path)  # no PATH and no org/ here
+    assert run.code == 2
+    assert "no org/ directory here" in run.err
+
+
+def test_directory_without_yaml_is_an_error_not_a_pass(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    run = boconf("validate", ".", cwd=tmp_path)
+    assert run.code == 1
+    assert (
+        run.lines[0] == ".:1:1: error[BO013]: no organisation files: no *.yaml or *.yml file here"
+    )
+
+
+def test_internal_error_exits_3_with_a_request_to_report(
+    boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, org: Callable[..., Path]
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_main, "load_organisation", explode)
+    root = org()
+    run = boconf("validate", "org", cwd=root.parent)
+    assert run.code == 3
+    assert "internal error" in run.err and "Please report it" in run.err
+    assert "Traceback" not in run.err
+    monkeypatch.setenv("BOCONF_DEBUG", "1")
+    assert "RuntimeError: boom" in boconf("validate", "org", cwd=root.parent).err
+
+
+def test_quiet_drops_the_summary(boconf: Callable[..., Run], org: Callable[..., Path]) -> None:
+    root = org()
+    assert boconf("validate", "--quiet", "org", cwd=root.parent).out == ""
+
+
+def test_max_file_size_option(boconf: Callable[..., Run], org: Callable[..., Path]) -> None:
+    root = org(big_yaml="# " + "x" * (2 * 1024 * 1024) + "\n")
+    assert "BO001" not in boconf("validate", "org", cwd=root.parent).out
+    run = boconf("validate", "org", "--max-file-size", "1", cwd=root.parent)
+    assert run.code == 1
+    assert "org/big.yaml:1:1: error[BO001]" in run.out
+
+
+def test_python_dash_m_and_console_script(org: Callable[..., Path]) -> None:
+    root = org()
+    result = subprocess.run(
+        [sys.executable, "-m", "boconf", "validate", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ": valid: 3 units" in result.stdout
