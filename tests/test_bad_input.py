@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -264,4 +263,4 @@ def test_boconf_never_writes_to_the_org_directory(
     check(boconf, root)
     boconf("validate", "org", cwd=root.parent)
     assert snapshot() == before
-    assert not any(name.startswith(".") for name in os.listdir(root))
+    assert not any(path.name.startswith(".") for path in root.iterdir())

@@ -15,7 +15,7 @@ from boconf.loading import parallel
 from .conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import make_org  # noqa: E402
+import make_org
 
 
 def digest(root: Path) -> str:

@@ -9,9 +9,9 @@ the files that have something to report (see :mod:`boconf.loading.positions`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import yaml
