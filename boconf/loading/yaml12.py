@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from sys import intern
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -210,7 +211,9 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
                         "use a simple name as the key",
                         Code.NOT_A_MAPPING,
                     )
-                key = build(key_node, depth + 1)
+                # Keys repeat in every document: one shared string each keeps memory down
+                # and lets pickle send each key once per file from the worker processes.
+                key = intern(key_node.value) if key_node.tag == STR else build(key_node, depth + 1)
                 if key in mapping:
                     on_duplicate(_first_key(node, key, build, depth), key_node)
                 mapping[key] = build(value_node, depth + 1)
