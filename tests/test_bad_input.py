@@ -264,3 +264,12 @@ def test_boconf_never_writes_to_the_org_directory(
     boconf("validate", "org", cwd=root.parent)
     assert snapshot() == before
     assert not any(path.name.startswith(".") for path in root.iterdir())
+
+
+def test_columns_are_counted_in_characters_not_bytes(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # The stray ';' is the 21st character of its line but its 24th byte (ò, Ü, ü take two).
+    text = "apiVersion: boconf/v1\nkind: Person\nid: niccolo\nname: 'Niccolò Ürlü'; x\n"
+    found = only(check(boconf, org(extra_yaml=text)))
+    assert (found["line"], found["column"], found["code"]) == (4, 21, "BO003")
