@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from sys import intern
 from collections.abc import Callable, Iterator
+from sys import intern
 from typing import Any
 
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
