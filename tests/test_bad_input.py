@@ -273,3 +273,44 @@ def test_columns_are_counted_in_characters_not_bytes(
     text = "apiVersion: boconf/v1\nkind: Person\nid: niccolo\nname: 'Niccolò Ürlü'; x\n"
     found = only(check(boconf, org(extra_yaml=text)))
     assert (found["line"], found["column"], found["code"]) == (4, 21, "BO003")
+
+
+PERSON = "apiVersion: boconf/v1\nkind: Person\nid: ada\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "column", "code", "message", "hint"),
+    [
+        ("name: Ada\n1: one\n", 5, 1, "BO020", "person 'ada': unknown field '1'", "allowed fields"),
+        ("name: Ada\nnull: x\n", 5, 1, "BO020", "person 'ada': unknown field 'null'", "allowed"),
+        ("name: true\n", 4, 7, "BO022", "expected text, got a boolean", 'name: "true"'),
+        ("name: [Ada]\n", 4, 7, "BO022", "expected text, got a list", "quote it if it starts"),
+        ("name:\n", 4, 6, "BO022", "expected text, got nothing", "write a value after 'name:'"),
+        ('name: "A\x01da"\n', 4, 9, "BO003", "character U+0001 is not allowed", "control"),
+        ("name: !!binary QUJD\n", 4, 7, "BO006", "tag '!!binary' is not allowed", "remove the tag"),
+        ("name: !secret x\n", 4, 7, "BO006", "tag '!secret' is not allowed", "remove the tag"),
+        (
+            "name: Ada\n? [a, b]\n: x\n",
+            5,
+            3,
+            "BO009",
+            "a mapping key must be a plain value",
+            "simple",
+        ),
+        ("\tname: Ada\n", 4, 1, "BO003", "tab", "spaces, not tabs"),
+    ],
+)
+def test_odd_values_get_precise_messages_and_hints(
+    extra: str,
+    line: int,
+    column: int,
+    code: str,
+    message: str,
+    hint: str,
+    org: Callable[..., Path],
+    boconf: Callable[..., Run],
+) -> None:
+    found = only(check(boconf, org(ada_yaml=PERSON + extra)))
+    assert (found["line"], found["column"], found["code"]) == (line, column, code)
+    assert message in str(found["message"])
+    assert hint in str(found["hint"])

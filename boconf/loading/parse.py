@@ -175,12 +175,16 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
         return False
     except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
         line, column = _reader_position(error, text)
+        character = getattr(error, "character", None)
+        if isinstance(character, str):
+            character = ord(character)
+        what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
         report(
             line,
             column,
             Code.YAML_SYNTAX,
-            f"YAML error: {_one_line(str(error))}",
-            "remove the offending character",
+            f"YAML error: {what} is not allowed in YAML text ({getattr(error, 'reason', 'unacceptable')})",
+            "remove the control character (an editor's 'show invisibles' reveals it)",
         )
         return False
     return complete
@@ -272,10 +276,6 @@ def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
     # libyaml's reader reports a byte offset; map it back to characters.
     prefix = text.encode("utf-8")[:position].decode("utf-8", "replace")
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _syntax_hint(problem: str) -> str:

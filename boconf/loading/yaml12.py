@@ -142,6 +142,7 @@ def _to_float(text: str) -> float:
 
 
 _BOOLS = {"true": True, "false": False}
+_SCALAR_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL})
 
 DuplicateKey = tuple[Node, Node]  # (first key node, repeated key node)
 
@@ -211,11 +212,14 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
                         "use a simple name as the key",
                         Code.NOT_A_MAPPING,
                     )
-                # Keys repeat in every document: one shared string each keeps memory down
-                # and lets pickle send each key once per file from the worker processes.
-                key = intern(key_node.value) if key_node.tag == STR else build(key_node, depth + 1)
+                if key_node.tag not in _SCALAR_TAGS:
+                    raise _custom_tag(key_node)
+                # Keys are field names, so always their text: `1:` or `null:` is then an unknown
+                # field, not a number. Keys repeat in every document: one shared string each
+                # keeps memory down and lets pickle send each key once per file.
+                key = intern(key_node.value)
                 if key in mapping:
-                    on_duplicate(_first_key(node, key, build, depth), key_node)
+                    on_duplicate(_first_key(node, key), key_node)
                 mapping[key] = build(value_node, depth + 1)
             return mapping
         if tag != SEQ:
@@ -225,9 +229,9 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
     return build(root, 0)
 
 
-def _first_key(mapping: Node, key: Any, build: Callable[[Node, int], Any], depth: int) -> Node:
+def _first_key(mapping: Node, key: str) -> Node:
     for key_node, _ in mapping.value:
-        if build(key_node, depth + 1) == key:
+        if key_node.value == key:
             found: Node = key_node
             return found
     raise AssertionError("duplicate key without a first occurrence")  # pragma: no cover

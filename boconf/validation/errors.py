@@ -7,7 +7,7 @@ gives one diagnostic (unknown field, did you mean 'title'?) and not also "title 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,7 +111,8 @@ def _problem(
         return FieldProblem(
             loc[:-1], "value", Code.MISSING_FIELD, f"{where}: missing required field '{name}'", hint
         )
-    message, hint = _value_problem(error_type, detail["msg"], value, context, name)
+    about = field_description(owner, name)
+    message, hint = _value_problem(error_type, detail["msg"], value, context, name, about)
     return FieldProblem(loc, "value", Code.INVALID_VALUE, f"{field}: {message}", hint)
 
 
@@ -132,58 +133,54 @@ def _type_name(value: Any) -> str:
 
 
 def _value_problem(
-    error_type: str, msg: str, value: Any, context: dict[str, Any], name: str
+    error_type: str, msg: str, value: Any, context: dict[str, Any], name: str, about: str
 ) -> tuple[str, str]:
-    hint_for: dict[str, Callable[[], tuple[str, str]]] = {
-        "literal_error": lambda: _choice(value, context.get("expected", "")),
-        "enum": lambda: _choice(value, context.get("expected", "")),
-        "string_pattern_mismatch": lambda: _pattern(value, name),
-        "value_error": lambda: (msg.removeprefix("Value error, "), _code_hint(value, name)),
-        "string_type": lambda: (
-            f"expected text, got {_type_name(value)}",
-            f'quote the value: {name}: "{value}"'
-            if value is not None
-            else "write a value or remove the field",
-        ),
-        "date_from_datetime_parsing": lambda: (
-            f"{value!r} is not a date",
-            "write a date as YYYY-MM-DD, e.g. 2027-06-30",
-        ),
-        "date_parsing": lambda: (
-            f"{value!r} is not a date",
-            "write a date as YYYY-MM-DD, e.g. 2027-06-30",
-        ),
-        "date_type": lambda: (
-            f"expected a date, got {_type_name(value)}",
-            "write a date as YYYY-MM-DD",
-        ),
-        "list_type": lambda: (
+    """The message and the hint for a wrong value; every branch gives a hint."""
+    pydantic_says = msg[0].lower() + msg[1:]
+    shown = "nothing (null)" if value is None else repr(value)
+    if error_type in ("literal_error", "enum"):
+        return _choice(value, str(context.get("expected", "")))
+    if error_type == "string_pattern_mismatch":
+        return _pattern(value, name)
+    if error_type == "value_error":
+        return msg.removeprefix("Value error, "), _code_hint(value, name)
+    if error_type == "string_type":
+        return f"expected text, got {_type_name(value)}", _quote_hint(name, value)
+    if error_type.startswith("date_"):
+        return (
+            f"{shown} is not a date",
+            "write a date as YYYY-MM-DD, e.g. 2027-06-30 (no quotes needed)",
+        )
+    if error_type == "list_type":
+        return (
             f"expected a list, got {_type_name(value)}",
-            f"write a list: {name}: [a, b] or one '- item' per line",
-        ),
-        "model_type": lambda: (
+            f"write a list: '{name}: [a, b]' or one '- item' per line below '{name}:'",
+        )
+    if error_type in ("model_type", "dict_type", "model_attributes_type"):
+        return (
             f"expected a mapping, got {_type_name(value)}",
-            "write 'key: value' fields indented below",
-        ),
-        "dict_type": lambda: (
-            f"expected a mapping, got {_type_name(value)}",
-            "write 'key: value' fields indented below",
-        ),
-    }
-    builder = hint_for.get(error_type)
-    if builder is not None:
-        return builder()
-    if error_type.startswith(("int_", "decimal_", "float_")) or error_type in (
-        "greater_than",
-        "greater_than_equal",
-        "less_than",
-        "less_than_equal",
-    ):
-        shown = "nothing (null)" if value is None else repr(value)
-        return f"{shown}: {msg[0].lower()}{msg[1:]}", "write a plain number, e.g. 1 or 0.5"
-    if error_type in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return msg[0].lower() + msg[1:], ""
-    return msg[0].lower() + msg[1:], ""
+            "write 'key: value' fields, indented below",
+        )
+    if error_type in ("too_short", "string_too_short"):
+        return pydantic_says, "list at least one item"
+    if error_type in ("too_long", "string_too_long"):
+        return pydantic_says, "shorten it" + (f" ({about})" if about else "")
+    if error_type.startswith("decimal_max") or error_type == "decimal_whole_digits":
+        return f"{shown}: {pydantic_says}", "round it: money has at most 2 decimal places"
+    if error_type.startswith("int_"):
+        return f"{shown}: {pydantic_says}", "write a whole number, e.g. 3"
+    if error_type.startswith(("decimal_", "float_", "greater_", "less_")):
+        return f"{shown}: {pydantic_says}", about or "write a plain number, e.g. 1 or 0.5"
+    return pydantic_says, about or "see this field in schemas/boconf.schema.json"
+
+
+def _quote_hint(name: str, value: Any) -> str:
+    if value is None:
+        return f"write a value after '{name}:' or remove the field"
+    if isinstance(value, list | dict):
+        return "write plain text; quote it if it starts with '[' or '{'"
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return f'quote the value: {name}: "{text}"'
 
 
 def _choice(value: Any, expected: str) -> tuple[str, str]:
