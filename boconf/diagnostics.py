@@ -43,6 +43,7 @@ class Code(enum.StrEnum):
     UNKNOWN_FUNCTION = "BO035"
     CONFLICT = "BO036"
     SUPPORTS = "BO037"
+    CONFIG = "BO090"
 
 
 @dataclass(frozen=True, slots=True, order=True)

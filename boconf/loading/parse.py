@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import Node
@@ -30,6 +30,16 @@ class Document:
     data: dict[str, Any]
 
 
+class CommentSuppression(NamedTuple):
+    """A ``# boconf: ignore[CODE, ...] reason`` comment: silences findings on its own line
+    and on the next line."""
+
+    line: int
+    column: int
+    rules: tuple[str, ...]
+    reason: str
+
+
 @dataclass(slots=True)
 class ParsedFile:
     path: str  # as given to the parser (absolute or relative to the working directory)
@@ -39,11 +49,13 @@ class ParsedFile:
     # Ids that appear in the parts of the file that could not be loaded: references to them
     # are not reported as dangling, since the real mistake is already reported here.
     lost_ids: list[str] = field(default_factory=list)
+    suppressions: list[CommentSuppression] = field(default_factory=list)
 
 
 # Only scan events (slower than composing) when a cheap look at the text says a file may hold
 # an alias or nest deeply: libyaml's composer recurses in C and crashes on ~100k levels.
 _LONG_LINE = re.compile(r"[^\n]{2000}")
+_SUPPRESSION = re.compile(r"#\s*boconf:\s*ignore\[([^\]]*)\]\s*(.*?)\s*$", re.MULTILINE)
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.:-]*)", re.MULTILINE)
 _MANY_BRACKETS = 2000
 _DEEP_HINT = "organisation documents are shallow; the file was refused unread"
@@ -81,6 +93,8 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
         if diagnostics[-1].code == Code.NOT_TEXT and b"\x00" not in raw[:8192]:
             result.lost_ids = _ID_LINE.findall(raw.decode("utf-8", "replace"))
         return result
+    if "boconf:" in text:
+        result.suppressions = _suppressions(text)
     loaded = _load_documents(text, result, limits, report)
     if not loaded:
         result.lost_ids = _ID_LINE.findall(text)
@@ -188,6 +202,16 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
         )
         return False
     return complete
+
+
+def _suppressions(text: str) -> list[CommentSuppression]:
+    found = []
+    for match in _SUPPRESSION.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        rules = tuple(part.strip() for part in match.group(1).split(",") if part.strip())
+        found.append(CommentSuppression(line, column, rules, match.group(2)))
+    return found
 
 
 def _only_comments(text: str) -> bool:

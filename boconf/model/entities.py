@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from boconf.model.types import (
     MODEL_CONFIG,
@@ -22,6 +22,7 @@ from boconf.model.types import (
     Id,
     LongText,
     Money,
+    Reason,
     Ref,
     Share,
     Text,
@@ -54,6 +55,15 @@ class Entity(BaseModel):
     model_config = MODEL_CONFIG
 
 
+class Lint(Entity):
+    """Lint settings on one entity."""
+
+    ignore: dict[Annotated[str, StringConstraints(min_length=1, max_length=64)], Reason] = Field(
+        default_factory=dict
+    )
+    """Rules (by code or name) not to report on this entity, each with the reason why."""
+
+
 class Header(Entity):
     api_version: Literal["boconf/v1"] = Field(alias="apiVersion")
     """The format version; always boconf/v1 for now."""
@@ -74,6 +84,8 @@ class Organisation(Header):
     functions: list[Id] = Field(default_factory=list)
     """Functions of this organisation beyond the built-in taxonomy."""
     description: LongText | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Location(Header):
@@ -88,6 +100,8 @@ class Location(Header):
     annual_cost_per_fte: Money | None = None
     """Fully loaded annual cost of one FTE here, in the organisation's currency."""
     description: LongText | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Contract(Entity):
@@ -104,6 +118,8 @@ class Contract(Entity):
     owner: Ref
     """The internal position accountable for the vendor under this contract."""
     description: LongText | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Vendor(Header):
@@ -115,6 +131,8 @@ class Vendor(Header):
     country: CountryCode
     contracts: list[Contract] = Field(default_factory=list)
     description: LongText | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Allocation(Entity):
@@ -146,6 +164,8 @@ class PositionSpec(Entity):
     fte: Fte = Decimal(1)
     location: Ref | None = None
     description: LongText | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Position(Header, PositionSpec):
@@ -175,6 +195,8 @@ class Unit(Header):
     description: LongText | None = None
     tags: list[Id] = Field(default_factory=list)
     positions: list[PositionSpec] = Field(default_factory=list)
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""
 
 
 class Person(Header):
@@ -184,3 +206,5 @@ class Person(Header):
     id: Id
     name: Text
     email: Text | None = None
+    lint: Lint | None = None
+    """Suppressions: rules not to report on this entity, with reasons."""

@@ -32,6 +32,11 @@ Ref = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Reason = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=500),
+    Field(description="Why the rule does not apply here: a suppression needs a reason."),
+]
 
 
 @cache

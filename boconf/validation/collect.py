@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from boconf.diagnostics import Code, Diagnostic
-from boconf.loading.parse import Document, ParsedFile
+from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 from boconf.loading.positions import SourceMap
 from boconf.model.documents import DOCUMENT_MODELS, KINDS
 from boconf.model.entities import (
@@ -60,6 +60,8 @@ class Collected:
     invalid_any: set[str] = field(default_factory=set)
     organisation_invalid: bool = False
     documents: int = 0
+    # (display path, file path, suppression) of every '# boconf: ignore[...]' comment.
+    suppressions: list[tuple[str, str, CommentSuppression]] = field(default_factory=list)
 
 
 class Collector:
@@ -93,6 +95,8 @@ class Collector:
     def add_file(self, parsed: ParsedFile) -> None:
         self.diagnostics.extend(parsed.diagnostics)
         self.collected.invalid_any.update(parsed.lost_ids)
+        for suppression in parsed.suppressions:
+            self.collected.suppressions.append((parsed.display, parsed.path, suppression))
         for document in parsed.documents:
             self.add_document(parsed, document)
 

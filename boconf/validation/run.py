@@ -13,6 +13,7 @@ from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
+from boconf.loading.parse import CommentSuppression
 from boconf.loading.positions import SourceMap
 from boconf.model.tree import OrgTree
 from boconf.validation.collect import Collector
@@ -28,6 +29,8 @@ class LoadResult:
     documents: int
     tree: OrgTree | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # '# boconf: ignore[...]' comments: (display path, file path, suppression).
+    suppressions: list[tuple[str, str, CommentSuppression]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -1,0 +1,1 @@
+"""The organisation as a graph: one linear pass of shared structure, queries, NetworkX export."""

@@ -1,0 +1,122 @@
+"""Parent-pointer forests (reporting lines, the unit tree) analysed in one linear pass.
+
+Each node has at most one parent (a position reports to one position; a unit has one parent),
+so the structure is a functional graph: every walk up either reaches a root or enters a cycle.
+One iterative pass finds, for every node, its root or cycle, and its depth: roots, cycles with
+their paths, orphans (nodes whose line never reaches a root) and layers, for every rule to
+reuse. No recursion, no per-rule traversal, O(n) overall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Forest:
+    """What the walk up from every node finds."""
+
+    parent: Mapping[str, str | None]
+    roots: list[str] = field(default_factory=list)
+    # Each cycle as its path (in parent order, starting at its smallest id), sorted.
+    cycles: list[list[str]] = field(default_factory=list)
+    in_cycle: dict[str, int] = field(default_factory=dict)  # node -> index in cycles
+    # The root each node's line reaches; None when it ends in a cycle or at a missing node.
+    root_of: dict[str, str | None] = field(default_factory=dict)
+    # Layers from the top: a root is at depth 1. Nodes that reach no root have no depth.
+    depth: dict[str, int] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def orphans(self) -> list[str]:
+        """Nodes whose line never reaches a root (into a cycle), cycles excluded."""
+        return sorted(n for n, r in self.root_of.items() if r is None and n not in self.in_cycle)
+
+    def chain(self, node: str) -> list[str]:
+        """The line from ``node`` up to its root (or once around its cycle), ``node`` first."""
+        line = [node]
+        seen = {node}
+        current = self.parent.get(node)
+        while current is not None and current not in seen and current in self.parent:
+            line.append(current)
+            seen.add(current)
+            current = self.parent.get(current)
+        return line
+
+    def descendants(self, node: str) -> list[str]:
+        """Everything below ``node``, breadth first (iterative; cycles visited once)."""
+        found: list[str] = []
+        seen = {node}
+        queue = list(self.children.get(node, ()))
+        while queue:
+            current = queue.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            found.append(current)
+            queue.extend(self.children.get(current, ()))
+        return found
+
+
+def analyse(parent: Mapping[str, str | None]) -> Forest:
+    """Analyse a parent map; a parent that is not itself a node is treated as absent."""
+    forest = Forest(parent)
+    children: dict[str, list[str]] = {}
+    for node, up in parent.items():
+        if up is not None and up in parent:
+            children.setdefault(up, []).append(node)
+    for kids in children.values():
+        kids.sort()
+    forest.children = children
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    root_of = forest.root_of
+    depth = forest.depth
+    for start in parent:
+        if start in state:
+            continue
+        walk: list[str] = []
+        position: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in parent and current not in state:
+            state[current] = 1
+            position[current] = len(walk)
+            walk.append(current)
+            current = parent[current]
+        if current is not None and state.get(current) == 1:
+            # Closed a new cycle: the walk from `current` on is the cycle.
+            cycle = walk[position[current] :]
+            lowest = cycle.index(min(cycle))
+            cycle = cycle[lowest:] + cycle[:lowest]
+            forest.cycles.append(cycle)
+            for member in cycle:
+                root_of[member] = None
+            walk = walk[: position[current]]
+            reached_root: str | None = None
+            reached_depth = 0
+        elif current is None or current not in parent:
+            # Reached the top (or a parent that does not exist: then the last node is a root).
+            if walk:
+                top = walk.pop()
+                forest.roots.append(top)
+                root_of[top] = top
+                depth[top] = 1
+                reached_root, reached_depth = top, 1
+            else:  # pragma: no cover - start is always a node
+                continue
+        else:
+            reached_root = root_of.get(current)
+            reached_depth = depth.get(current, 0)
+        for node in reversed(walk):
+            root_of[node] = reached_root
+            if reached_root is not None:
+                reached_depth += 1
+                depth[node] = reached_depth
+        for node in position:
+            state[node] = 2
+    forest.roots.sort()
+    forest.cycles.sort()
+    forest.in_cycle = {
+        member: index for index, cycle in enumerate(forest.cycles) for member in cycle
+    }
+    return forest

@@ -1,0 +1,135 @@
+"""The shared structure of an organisation, computed once for every rule, chart and page.
+
+Everything here is derived from an :class:`OrgTree` in a few linear passes: the reporting
+forest (roots, cycles, orphans, depth), the unit tree, positions by unit and by holder, spans
+of control, support relations both ways, FTE and sourcing mix. Queries are pure functions of it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from boconf.graph.forest import Forest, analyse
+from boconf.model.entities import IN_HOUSE, Office, SourcingModel
+from boconf.model.tree import OrgTree
+
+
+@dataclass
+class OrgStructure:
+    tree: OrgTree
+    reporting: Forest
+    unit_tree: Forest
+    positions_by_unit: dict[str, list[str]] = field(default_factory=dict)
+    positions_by_holder: dict[str, list[str]] = field(default_factory=dict)
+    dotted_reports: dict[str, list[str]] = field(default_factory=dict)
+    supporters: dict[str, list[str]] = field(default_factory=dict)  # unit -> units supporting it
+
+    # -- people and posts ----------------------------------------------------------------
+    def direct_reports(self, position: str) -> list[str]:
+        return self.reporting.children.get(position, [])
+
+    def all_reports(self, position: str) -> list[str]:
+        return self.reporting.descendants(position)
+
+    def span_of_control(self, position: str) -> int:
+        """Direct reports, counting each post's headcount."""
+        positions = self.tree.positions
+        return sum(positions[p].headcount for p in self.direct_reports(position))
+
+    def chain_of_command(self, position: str) -> list[str]:
+        return self.reporting.chain(position)
+
+    def layers(self, position: str) -> int | None:
+        """The position's layer from the top (1 at the top); None when it reaches no top."""
+        return self.reporting.depth.get(position)
+
+    def fte(self, position: str) -> Decimal:
+        post = self.tree.positions[position]
+        return post.fte * post.headcount
+
+    # -- units ---------------------------------------------------------------------------
+    def units_supported_by(self, unit: str) -> list[str]:
+        return sorted(self.tree.units[unit].supports)
+
+    def supporters_of(self, unit: str) -> list[str]:
+        return self.supporters.get(unit, [])
+
+    def subunits(self, unit: str) -> list[str]:
+        return self.unit_tree.descendants(unit)
+
+    def unit_fte(self, unit: str, subtree: bool = False) -> Decimal:
+        units = [unit, *self.subunits(unit)] if subtree else [unit]
+        return sum(
+            (self.fte(p) for u in units for p in self.positions_by_unit.get(u, ())), Decimal(0)
+        )
+
+    def unit_posts(self, unit: str) -> int:
+        positions = self.tree.positions
+        return sum(positions[p].headcount for p in self.positions_by_unit.get(unit, ()))
+
+    def sourcing_mix(self, unit: str) -> dict[SourcingModel, Decimal]:
+        """Share of the unit's work per sourcing model (shares add up to 1)."""
+        tree = self.tree
+        sourcing = tree.units[unit].sourcing
+        if not sourcing:
+            return {tree.allocation_model(unit, IN_HOUSE, None): Decimal(1)}
+        mix: dict[SourcingModel, Decimal] = defaultdict(Decimal)
+        for allocation in sourcing:
+            model = tree.allocation_model(unit, allocation.provider, allocation.location)
+            mix[model] += allocation.share
+        return dict(mix)
+
+    def subtree_sourcing_mix(self, unit: str) -> dict[SourcingModel, Decimal]:
+        """FTE per sourcing model over a unit and everything below it."""
+        mix: dict[SourcingModel, Decimal] = defaultdict(Decimal)
+        for member in [unit, *self.subunits(unit)]:
+            fte = self.unit_fte(member)
+            for model, share in self.sourcing_mix(member).items():
+                mix[model] += fte * share
+        return dict(mix)
+
+    # -- the back office -----------------------------------------------------------------
+    @cached_property
+    def back_office_line(self) -> frozenset[str]:
+        """The back-office head and every position that rolls up to it."""
+        head = self.tree.organisation.back_office_head
+        if head not in self.tree.positions:
+            return frozenset()
+        return frozenset([head, *self.reporting.descendants(head)])
+
+    def rolls_up_to_back_office_head(self, position: str) -> bool:
+        return position in self.back_office_line
+
+    def units_in_office(self, office: Office) -> list[str]:
+        return [u for u, unit in self.tree.units.items() if unit.office is office]
+
+
+def build_structure(tree: OrgTree) -> OrgStructure:
+    positions = tree.positions
+    structure = OrgStructure(
+        tree=tree,
+        reporting=analyse({p: post.reports_to for p, post in positions.items()}),
+        unit_tree=analyse({u: unit.parent for u, unit in tree.units.items()}),
+    )
+    by_unit = structure.positions_by_unit
+    by_holder = structure.positions_by_holder
+    dotted = structure.dotted_reports
+    for position_id, post in positions.items():
+        if post.unit is not None:
+            by_unit.setdefault(post.unit, []).append(position_id)
+        if post.holder is not None:
+            by_holder.setdefault(post.holder, []).append(position_id)
+        for target in post.dotted_to:
+            dotted.setdefault(target, []).append(position_id)
+    for unit_id, unit in sorted(tree.units.items()):
+        for target in unit.supports:
+            structure.supporters.setdefault(target, []).append(unit_id)
+    return structure
+
+
+def sorted_unique(items: Iterable[str]) -> list[str]:
+    return sorted(set(items))

@@ -1,0 +1,1 @@
+"""Run the rules: settings, presets, suppressions, baseline, and the lint result."""

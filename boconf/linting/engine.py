@@ -1,0 +1,244 @@
+"""The lint engine: run the enabled rules once each over the shared structure, then apply
+positions, severities, suppressions, per-path ignores and the baseline.
+
+Rules only yield findings; everything about how a finding is reported happens here, so every
+rule behaves the same way under settings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.graph.structure import OrgStructure, build_structure
+from boconf.linting.baseline import Fingerprint, fingerprint
+from boconf.linting.settings import ConfigError, ResolvedSettings
+from boconf.loading.positions import SourceMap
+from boconf.model.tree import OrgTree, SourceRef
+from boconf.rules.base import Finding, LintContext, Rule
+from boconf.rules.registry import find_rule
+from boconf.validation.run import LoadResult
+
+UNUSED_SUPPRESSION = "BO301"
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rule_names: dict[str, str] = field(default_factory=dict)  # code -> rule name
+    timings: dict[str, float] = field(default_factory=dict)  # code -> seconds
+    suppressed: int = 0
+    baselined: int = 0
+    structure: OrgStructure | None = None
+
+
+def _entity(tree: OrgTree, kind: str, identifier: str) -> BaseModel | None:
+    table: dict[str, Any] = {
+        "organisation": {tree.organisation.id: tree.organisation},
+        "location": tree.locations,
+        "vendor": tree.vendors,
+        "contract": tree.contracts,
+        "unit": tree.units,
+        "position": tree.positions,
+        "person": tree.people,
+    }
+    found = table.get(kind, {}).get(identifier)
+    return found if isinstance(found, BaseModel) else None
+
+
+class _Suppressions:
+    """Entity (`lint: {ignore: ...}`) and comment suppressions, and which of them were used."""
+
+    def __init__(self, load: LoadResult, tree: OrgTree, sources: SourceMap) -> None:
+        self.tree = tree
+        self.entity: dict[tuple[str, str], dict[str, tuple[str, SourceRef]]] = {}
+        self.comments: dict[tuple[str, int], tuple[set[str], str, int, str]] = {}
+        self.used: set[tuple[str, ...]] = set()
+        problems: list[Diagnostic] = []
+        for (kind, identifier), ref in tree.sources.items():
+            entity = _entity(tree, kind, identifier)
+            lint = getattr(entity, "lint", None)
+            if lint is None:
+                continue
+            rules: dict[str, tuple[str, SourceRef]] = {}
+            for reference in lint.ignore:
+                rule = find_rule(reference)
+                if rule is None:
+                    position = sources.locate(
+                        ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key"
+                    )
+                    line, column = (position.line, position.column) if position else (1, 1)
+                    problems.append(
+                        Diagnostic(
+                            ref.display,
+                            line,
+                            column,
+                            Code.CONFIG,
+                            f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
+                            "run 'boconf rules' for the list of rules",
+                        )
+                    )
+                    continue
+                rules[rule.code] = (reference, ref)
+            self.entity[(kind, identifier)] = rules
+        for display, _path, comment in load.suppressions:
+            codes: set[str] = set()
+            if not comment.reason:
+                problems.append(
+                    Diagnostic(
+                        display,
+                        comment.line,
+                        comment.column,
+                        Code.CONFIG,
+                        "suppression without a reason",
+                        "write why after the bracket: # boconf: ignore[BO203] the COO covers this",
+                    )
+                )
+            for reference in comment.rules:
+                rule = find_rule(reference)
+                if rule is None:
+                    problems.append(
+                        Diagnostic(
+                            display,
+                            comment.line,
+                            comment.column,
+                            Code.CONFIG,
+                            f"suppression of unknown rule '{reference}'",
+                            "run 'boconf rules' for the list of rules",
+                        )
+                    )
+                else:
+                    codes.add(rule.code)
+            self.comments[(display, comment.line)] = (
+                codes,
+                comment.reason,
+                comment.column,
+                ",".join(comment.rules),
+            )
+        if problems:
+            raise ConfigError(problems)
+
+    def applies(self, code: str, kind: str, identifier: str, display: str, line: int) -> bool:
+        if code in self.entity.get((kind, identifier), {}):
+            self.used.add(("entity", kind, identifier, code))
+            return True
+        for comment_line in (line, line - 1):
+            comment = self.comments.get((display, comment_line))
+            if comment is not None and code in comment[0]:
+                self.used.add(("comment", display, str(comment_line), code))
+                return True
+        return False
+
+    def unused(self, sources: SourceMap, enabled: set[str]) -> list[Diagnostic]:
+        found = []
+        for (kind, identifier), rules in self.entity.items():
+            for code, (reference, ref) in rules.items():
+                if code in enabled and ("entity", kind, identifier, code) not in self.used:
+                    position = sources.locate(
+                        ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key"
+                    )
+                    line, column = (position.line, position.column) if position else (1, 1)
+                    found.append(
+                        Diagnostic(
+                            ref.display,
+                            line,
+                            column,
+                            UNUSED_SUPPRESSION,
+                            f"{kind} '{identifier}': suppression of {reference} is not needed: the rule finds nothing here",
+                            "remove the suppression",
+                            Severity.WARNING,
+                        )
+                    )
+        for (display, line), (codes, _reason, column, text) in self.comments.items():
+            for code in sorted(codes & enabled):
+                if ("comment", display, str(line), code) not in self.used:
+                    found.append(
+                        Diagnostic(
+                            display,
+                            line,
+                            column,
+                            UNUSED_SUPPRESSION,
+                            f"suppression of {code} ({text}) is not needed: the rule finds nothing on this or the next line",
+                            "remove the comment",
+                            Severity.WARNING,
+                        )
+                    )
+        return found
+
+
+def lint(
+    load: LoadResult, settings: ResolvedSettings, baseline: Counter[Fingerprint] | None = None
+) -> LintResult:
+    """Lint a valid organisation. Raises :class:`ConfigError` for bad suppressions."""
+    tree = load.tree
+    if tree is None:
+        return LintResult()
+    sources = SourceMap()
+    suppressions = _Suppressions(load, tree, sources)
+    structure = build_structure(tree)
+    context = LintContext(tree, structure, settings.reference_date)
+    result = LintResult(structure=structure)
+    root = load.root if load.root.is_dir() else load.root.parent
+    remaining = Counter(baseline or {})
+    for rule in settings.enabled:
+        started = time.perf_counter()
+        findings = list(rule().check(context, settings.options[rule.code]))
+        result.timings[rule.code] = time.perf_counter() - started
+        result.rule_names[rule.code] = rule.name
+        severity = settings.severity.get(rule.code, rule.severity)
+        for finding in findings:
+            diagnostic = _diagnostic(rule, finding, tree, sources, severity)
+            if suppressions.applies(
+                rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
+            ):
+                result.suppressed += 1
+                continue
+            if _ignored_by_path(diagnostic.file, root, rule.code, settings):
+                result.suppressed += 1
+                continue
+            key = fingerprint(diagnostic)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                result.baselined += 1
+                continue
+            result.diagnostics.append(diagnostic)
+    enabled = {rule.code for rule in settings.enabled}
+    if UNUSED_SUPPRESSION in enabled:
+        # Reported by the engine (only it knows what was used), configured like any rule.
+        severity = settings.severity.get(UNUSED_SUPPRESSION, Severity.WARNING)
+        for unused in suppressions.unused(sources, enabled - {UNUSED_SUPPRESSION}):
+            result.diagnostics.append(dataclasses.replace(unused, severity=severity))
+    result.diagnostics = sort_unique(result.diagnostics)
+    return result
+
+
+def _diagnostic(
+    rule: type[Rule[Any]], finding: Finding, tree: OrgTree, sources: SourceMap, severity: Severity
+) -> Diagnostic:
+    ref = tree.sources.get((finding.kind, finding.id))
+    if ref is None:  # pragma: no cover - rules only name entities of the tree
+        return Diagnostic("<org>", 1, 1, rule.code, finding.message, finding.hint, severity)
+    position = sources.locate(ref.path, ref.document, ref.at + finding.at)
+    line, column = (position.line, position.column) if position else (1, 1)
+    return Diagnostic(ref.display, line, column, rule.code, finding.message, finding.hint, severity)
+
+
+def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSettings) -> bool:
+    if not settings.per_path_ignores:
+        return False
+    try:
+        relative = Path(display).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        relative = display
+    return any(
+        code in codes and fnmatch.fnmatch(relative, pattern)
+        for pattern, codes in settings.per_path_ignores
+    )

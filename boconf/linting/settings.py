@@ -1,0 +1,264 @@
+"""Lint settings: ``.boconf.yaml`` (or ``[tool.boconf]`` in ``pyproject.toml``), found upward
+from the organisation path, validated as strictly as the organisation files.
+
+```yaml
+extends: recommended          # or strict
+select: [key-person-risk]     # rules to enable beyond the preset
+ignore: [BO205]               # rules to disable
+severity: {span-of-control: error}
+rules:                        # options, by rule code or name
+  span-of-control: {max_reports: 10}
+per_path_ignores:             # glob (relative to the org directory) -> rules
+  "legacy/**": [unused-entity]
+fail_on: warning              # error (default), warning or info
+reference_date: 2026-06-30    # "today" for the contract rules, for reproducible runs
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from boconf.diagnostics import Code, Diagnostic, Severity
+from boconf.loading.limits import Limits
+from boconf.loading.parse import parse_file
+from boconf.loading.positions import SourceMap
+from boconf.rules.base import Rule, RuleOptions
+from boconf.rules.registry import RULES, find_rule
+from boconf.validation.errors import problems_from
+from boconf.validation.run import display_path
+from boconf.validation.suggest import did_you_mean
+
+SETTINGS_FILE = ".boconf.yaml"
+PYPROJECT = "pyproject.toml"
+SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Settings(BaseModel):
+    """The settings file's schema."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    extends: Literal["recommended", "strict"] = "recommended"
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    reference_date: dt.date | None = None
+
+
+class ConfigError(Exception):
+    """Settings or suppressions that cannot be used: exit 2, with positioned diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class ResolvedSettings:
+    """Settings checked against the rule registry, ready for the engine."""
+
+    enabled: list[type[Rule[Any]]]
+    options: dict[str, RuleOptions]
+    severity: dict[str, Severity]
+    per_path_ignores: list[tuple[str, frozenset[str]]]
+    fail_on: Severity
+    reference_date: dt.date
+    source: str | None = None  # the settings file, for messages
+    extends: str = "recommended"
+    disabled: set[str] = field(default_factory=set)
+
+    def fails(self, severity: Severity) -> bool:
+        return SEVERITY_RANK[severity] >= SEVERITY_RANK[self.fail_on]
+
+
+def find_settings(start: Path) -> Path | None:
+    """The nearest ``.boconf.yaml``, or ``pyproject.toml`` with ``[tool.boconf]``, upward."""
+    directory = start.resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / SETTINGS_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "[tool.boconf" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
+            return pyproject
+        if (folder / ".git").exists():
+            break  # settings do not leak in from outside the repository
+    return None
+
+
+def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSettings:
+    """Read and resolve settings; defaults when ``path`` is None. Raises :class:`ConfigError`."""
+    if path is None:
+        return resolve(Settings(), None, lambda at: (1, 1), today)
+    display = display_path(path)
+    if path.name == PYPROJECT:
+        return _load_pyproject(path, display, today)
+    parsed = parse_file(str(path), display, Limits())
+    if parsed.diagnostics:
+        raise ConfigError(parsed.diagnostics)
+    if len(parsed.documents) != 1:
+        raise ConfigError(
+            [
+                Diagnostic(
+                    display,
+                    1,
+                    1,
+                    Code.CONFIG,
+                    "the settings file must hold exactly one document",
+                    "remove the extra '---' documents",
+                )
+            ]
+        )
+    data = parsed.documents[0].data
+    sources = SourceMap()
+
+    def locate(at: tuple[str | int, ...], want: str = "value") -> tuple[int, int]:
+        position = sources.locate(str(path), 0, at, "key" if want == "key" else "value")
+        return (position.line, position.column) if position else (1, 1)
+
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as error:
+        problems = problems_from(error, Settings, "settings", data, 0)
+        raise ConfigError(
+            [
+                _config(
+                    display,
+                    locate(p.path, p.want),
+                    p.message.replace("settings (document 1)", "settings"),
+                    p.hint,
+                )
+                for p in problems
+            ]
+        ) from None
+    return resolve(settings, display, locate, today)
+
+
+def _load_pyproject(path: Path, display: str, today: dt.date | None) -> ResolvedSettings:
+    text = path.read_text(encoding="utf-8")
+    line = next(
+        (n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("[tool.boconf")),
+        1,
+    )
+    try:
+        data = tomllib.loads(text).get("tool", {}).get("boconf", {})
+        settings = Settings.model_validate(data)
+    except (tomllib.TOMLDecodeError, ValidationError) as error:
+        raise ConfigError(
+            [
+                Diagnostic(
+                    display,
+                    line,
+                    1,
+                    Code.CONFIG,
+                    f"[tool.boconf]: {_first_line(error)}",
+                    "fix the [tool.boconf] table (see the README's settings section)",
+                )
+            ]
+        ) from None
+    return resolve(settings, display, lambda at, want="value": (line, 1), today)
+
+
+def _config(display: str | None, where: tuple[int, int], message: str, hint: str) -> Diagnostic:
+    return Diagnostic(display or "<settings>", where[0], where[1], Code.CONFIG, message, hint)
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).splitlines()
+    return " ".join(text[:3])
+
+
+def resolve(
+    settings: Settings, display: str | None, locate: Any, today: dt.date | None
+) -> ResolvedSettings:
+    """Check every rule reference against the registry and validate every rule's options."""
+    problems: list[Diagnostic] = []
+    names = [rule.name for rule in RULES] + [rule.code for rule in RULES]
+
+    def rule_at(
+        reference: str, at: tuple[str | int, ...], want: str = "value"
+    ) -> type[Rule[Any]] | None:
+        rule = find_rule(reference)
+        if rule is None:
+            hint = did_you_mean(reference, names) or "run 'boconf rules' for the list of rules"
+            problems.append(
+                _config(
+                    display,
+                    locate(at, want),
+                    f"unknown rule '{reference}'",
+                    hint,
+                )
+            )
+        return rule
+
+    enabled = {rule.code: rule for rule in RULES if settings.extends in rule.presets}
+    for index, reference in enumerate(settings.select):
+        if (rule := rule_at(reference, ("select", index))) is not None:
+            enabled[rule.code] = rule
+    disabled: set[str] = set()
+    for index, reference in enumerate(settings.ignore):
+        if (rule := rule_at(reference, ("ignore", index))) is not None:
+            enabled.pop(rule.code, None)
+            disabled.add(rule.code)
+    severity: dict[str, Severity] = {}
+    for reference, level in settings.severity.items():
+        if (rule := rule_at(reference, ("severity", reference), "key")) is not None:
+            severity[rule.code] = level
+    options: dict[str, RuleOptions] = {}
+    for reference, values in settings.rules.items():
+        rule = rule_at(reference, ("rules", reference), "key")
+        if rule is None:
+            continue
+        try:
+            options[rule.code] = rule.options_model.model_validate(values)
+        except ValidationError as error:
+            for problem in problems_from(error, rule.options_model, "rule", {"id": rule.name}, 0):
+                message = problem.message.replace(f"rule '{rule.name}'", f"rules -> {reference}")
+                if problem.code == Code.UNKNOWN_FIELD:
+                    allowed = ", ".join(rule.options_model.model_fields) or "none"
+                    message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"
+                problems.append(
+                    _config(
+                        display,
+                        locate(("rules", reference, *problem.path), problem.want),
+                        message,
+                        problem.hint,
+                    )
+                )
+    for rule in RULES:
+        options.setdefault(rule.code, rule.options_model())
+    ignores: list[tuple[str, frozenset[str]]] = []
+    for pattern, references in settings.per_path_ignores.items():
+        codes = {
+            rule.code
+            for i, r in enumerate(references)
+            if (rule := rule_at(r, ("per_path_ignores", pattern, i))) is not None
+        }
+        ignores.append((pattern, frozenset(codes)))
+    if problems:
+        raise ConfigError(problems)
+    return ResolvedSettings(
+        enabled=[rule for rule in RULES if rule.code in enabled],
+        options=options,
+        severity=severity,
+        per_path_ignores=ignores,
+        fail_on=settings.fail_on,
+        reference_date=settings.reference_date or today or dt.date.today(),
+        source=display,
+        extends=settings.extends,
+        disabled=disabled,
+    )

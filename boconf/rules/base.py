@@ -1,0 +1,82 @@
+"""What a rule is: a stable code, a kebab-case name, a default severity, typed options, and a
+``check`` generator of findings. The class docstring is the rule's documentation.
+
+Rules never decide severity, suppressions or positions: they yield :class:`Finding` values
+that name the entity and the field at fault; the engine does the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from boconf.diagnostics import Severity
+from boconf.graph.structure import OrgStructure
+from boconf.model.tree import OrgTree, PathPart
+
+# The entity kinds a finding can be about, as used in OrgTree.sources.
+ORGANISATION = "organisation"
+LOCATION = "location"
+VENDOR = "vendor"
+CONTRACT = "contract"
+UNIT = "unit"
+POSITION = "position"
+PERSON = "person"
+
+DOC_SECTIONS = (
+    "## What it checks",
+    "## Why it matters",
+    "## How to fix",
+    "## Options",
+    "## Failing example",
+    "## Passing example",
+)
+
+
+class RuleOptions(BaseModel):
+    """A rule without options."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem a rule found: which entity, which of its fields, and what to do."""
+
+    kind: str  # ORGANISATION, UNIT, POSITION, ...
+    id: str
+    message: str
+    hint: str = ""
+    at: tuple[PathPart, ...] = ("id",)  # the field at fault, inside the entity
+
+
+@dataclass(frozen=True)
+class LintContext:
+    tree: OrgTree
+    structure: OrgStructure
+    reference_date: dt.date  # "today" for date rules; settable for reproducible runs
+
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
+
+
+class Rule(Generic[OptionsT]):
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    options_model: ClassVar[type[RuleOptions]] = RuleOptions
+    # Presets that enable the rule; "strict" is a superset of "recommended".
+    presets: ClassVar[frozenset[str]] = frozenset({"recommended", "strict"})
+
+    def check(self, context: LintContext, options: OptionsT) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
