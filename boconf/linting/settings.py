@@ -2,7 +2,7 @@
 from the organisation path, validated as strictly as the organisation files.
 
 ```yaml
-extends: recommended          # or strict
+extends: recommended          # or strict, or none (only what `select` names)
 select: [key-person-risk]     # rules to enable beyond the preset
 ignore: [BO205]               # rules to disable
 severity: {span-of-control: error}
@@ -45,7 +45,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    extends: Literal["recommended", "strict"] = "recommended"
+    extends: Literal["recommended", "strict", "none"] = "recommended"
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)

@@ -1,15 +1,23 @@
-"""One module per output format, all fed by the same list of diagnostics."""
+"""One module per output format, all fed by the same :class:`Report`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from boconf.reporting import json_report, text_report
-from boconf.validation.run import LoadResult
+from boconf.reporting import github_report, json_report, sarif_report, text_report
+from boconf.reporting.report import Report
 
-Reporter = Callable[[LoadResult], str]
+Reporter = Callable[[Report], str]
 
-REPORTERS: dict[str, Reporter] = {
+# `validate`: text, or a JSON list of diagnostics.
+VALIDATE_REPORTERS: dict[str, Reporter] = {
+    "text": text_report.render,
+    "json": json_report.render_list,
+}
+# `check`: the CI formats too.
+CHECK_REPORTERS: dict[str, Reporter] = {
     "text": text_report.render,
     "json": json_report.render,
+    "sarif": sarif_report.render,
+    "github": github_report.render,
 }

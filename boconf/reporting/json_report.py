@@ -1,12 +1,58 @@
-"""Machine-readable report: a JSON list of diagnostics, each with a fixed set of keys."""
+"""Machine-readable reports.
+
+``validate --format json`` prints a JSON list of diagnostics. ``check --format json`` prints a
+versioned object: ``{"version": 1, "tool": ..., "summary": ..., "findings": [...]}``; each
+finding has file, line, column, code, rule, severity, message and hint. Keys are stable.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from typing import Any
 
-from boconf.validation.run import LoadResult
+from boconf import __version__
+from boconf.reporting.report import Report, rule_name
+
+JSON_VERSION = 1
 
 
-def render(result: LoadResult) -> str:
-    records = [diagnostic.as_record() for diagnostic in result.diagnostics]
+def render_list(report: Report) -> str:
+    records = [diagnostic.as_record() for diagnostic in report.diagnostics]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(report: Report) -> str:
+    findings = []
+    for diagnostic in report.diagnostics:
+        record: dict[str, Any] = diagnostic.as_record()
+        record = {
+            "file": record["file"],
+            "line": record["line"],
+            "column": record["column"],
+            "code": record["code"],
+            "rule": rule_name(diagnostic.code),
+            "severity": record["severity"],
+            "message": record["message"],
+            "hint": record["hint"],
+        }
+        findings.append(record)
+    by_severity = Counter(d.severity.value for d in report.diagnostics)
+    document = {
+        "version": JSON_VERSION,
+        "tool": {"name": "boconf", "version": __version__},
+        "summary": {
+            "files": report.files,
+            "documents": report.documents,
+            "valid": report.counts is not None,
+            "organisation": report.counts,
+            "rules_run": report.rules_run,
+            "errors": by_severity["error"],
+            "warnings": by_severity["warning"],
+            "infos": by_severity["info"],
+            "suppressed": report.suppressed,
+            "baselined": report.baselined,
+        },
+        "findings": findings,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

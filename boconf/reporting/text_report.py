@@ -1,43 +1,75 @@
-"""Human-readable report: ``path:line:col: severity[CODE]: message``, its hint, a summary."""
+"""Human-readable report: ``path:line:col: severity[CODE]: message``, its hint, a summary.
+
+Diagnostics come grouped by file (a blank line between files) and, on a terminal, in colour.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from boconf.validation.run import LoadResult, display_path
+from boconf.diagnostics import Severity
+from boconf.reporting.report import Report
+from boconf.validation.run import display_path
+
+_COLOURS = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def render(result: LoadResult) -> str:
+def render(report: Report, color: bool = False) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if color else text
+
     lines: list[str] = []
-    for diagnostic in result.diagnostics:
-        lines.append(
-            f"{diagnostic.location}: {diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
+    previous_file: str | None = None
+    for diagnostic in report.diagnostics:
+        if previous_file is not None and diagnostic.file != previous_file:
+            lines.append("")
+        previous_file = diagnostic.file
+        severity = paint(
+            f"{diagnostic.severity.value}[{diagnostic.code}]", _COLOURS[diagnostic.severity]
         )
+        lines.append(f"{paint(diagnostic.location, _BOLD)}: {severity}: {diagnostic.message}")
         if diagnostic.hint:
-            lines.append(f"    hint: {diagnostic.hint}")
-    lines.append(summary(result))
+            lines.append(paint(f"    hint: {diagnostic.hint}", _DIM))
+    if lines:
+        lines.append("")
+    lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
 
-def summary(result: LoadResult) -> str:
-    where = display_path(result.root)
-    scanned = f"{_plural(result.files, 'file')}, {_plural(result.documents, 'document')}"
-    if result.tree is not None and not result.errors:
-        counts = result.tree.counts()
-        return (
-            f"{where}: valid: {_plural(counts['units'], 'unit')}, "
+def summary(report: Report) -> str:
+    where = display_path(report.root)
+    scanned = f"{_plural(report.files, 'file')}, {_plural(report.documents, 'document')}"
+    extra = []
+    if report.linted:
+        extra.append(_plural(report.rules_run, "rule"))
+    if report.suppressed:
+        extra.append(f"{report.suppressed:,} suppressed")
+    if report.baselined:
+        extra.append(f"{report.baselined:,} in the baseline")
+    scanned = ", ".join([scanned, *extra])
+    by_severity = Counter(d.severity.value for d in report.diagnostics)
+    if report.counts is not None:
+        counts = report.counts
+        organisation = (
+            f"{_plural(counts['units'], 'unit')}, "
             f"{_plural(counts['positions'], 'position')} ({_plural(counts['posts'], 'post')}), "
             f"{_plural(counts['people'], 'person', 'people')}, {_plural(counts['locations'], 'location')}, "
-            f"{_plural(counts['vendors'], 'vendor')}, {_plural(counts['contracts'], 'contract')} "
-            f"({scanned})"
+            f"{_plural(counts['vendors'], 'vendor')}, {_plural(counts['contracts'], 'contract')}"
         )
-    by_severity = Counter(d.severity.value for d in result.diagnostics)
-    files = len({d.file for d in result.diagnostics})
+        if not report.diagnostics:
+            state = "clean" if report.linted else "valid"
+            return f"{where}: {state}: {organisation} ({scanned})"
     found = ", ".join(
         _plural(by_severity[name], name)
         for name in ("error", "warning", "info")
         if by_severity[name]
     )
+    files = len({d.file for d in report.diagnostics})
     return f"{where}: {found} in {_plural(files, 'file')} ({scanned})"
 
 

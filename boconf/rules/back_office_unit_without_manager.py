@@ -5,13 +5,50 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.model.entities import Office
+from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
 
 class BackOfficeUnitWithoutManager(Rule[RuleOptions]):
     """A back-office unit with nobody in charge.
 
-    TODO: documentation.
+    ## What it checks
+    Reports every unit with `office: back` that has no `manager`, at the unit's `id`. A
+    manager post that exists but is vacant is left to `vacant-manager`.
+
+    ## Why it matters
+    Each back-office department is expected to have its own manager: without one nobody
+    answers for the support it gives the front office, nobody owns its people and budget,
+    and the department cannot roll up to the back-office head.
+
+    ## How to fix
+    Set `manager:` to the position that heads the unit (add the post if it does not exist
+    yet), or merge the unit into the department that actually runs it.
+
+    ## Options
+    None.
+
+    ## Failing example
+    ```yaml
+    kind: Unit
+    id: credit
+    office: back
+    function: credit
+    positions:
+      - {id: credit-analyst, title: Credit analyst, reports_to: coo}
+    ```
+
+    ## Passing example
+    ```yaml
+    kind: Unit
+    id: credit
+    office: back
+    function: credit
+    manager: credit-manager
+    positions:
+      - {id: credit-manager, title: Credit manager, reports_to: coo}
+      - {id: credit-analyst, title: Credit analyst, reports_to: credit-manager}
+    ```
     """
 
     code = "BO201"
@@ -20,4 +57,13 @@ class BackOfficeUnitWithoutManager(Rule[RuleOptions]):
     summary = "A back-office unit with nobody in charge."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+        for unit_id, unit in sorted(context.tree.units.items()):
+            if unit.office is not Office.BACK or unit.manager is not None:
+                continue
+            yield Finding(
+                UNIT,
+                unit_id,
+                f"back-office unit '{unit_id}' has no manager",
+                "set 'manager:' to the position that heads the unit",
+                ("id",),
+            )

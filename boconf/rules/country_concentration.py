@@ -3,21 +3,137 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
+
+from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import IN_HOUSE, Office
+from boconf.model.tree import OrgTree
+from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
 
-class CountryConcentration(Rule[RuleOptions]):
+class Options(RuleOptions):
+    max_share: Decimal = Field(
+        default=Decimal("0.5"),
+        ge=0,
+        le=1,
+        description="The largest share of back-office FTE one foreign country may carry (0.5 = 50%).",
+    )
+
+
+def _tenths(value: Decimal) -> str:
+    """A number to one decimal, without a trailing .0: 40, 40.5."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _unit_locations(tree: OrgTree, structure: OrgStructure) -> dict[str, str]:
+    """Every unit's location, as :meth:`OrgTree.unit_location` finds it, in one pass down."""
+    found: dict[str, str] = {}
+    children = structure.unit_tree.children
+    stack = [(root, tree.organisation.headquarters) for root in structure.unit_tree.roots]
+    while stack:
+        unit_id, inherited = stack.pop()
+        here = tree.units[unit_id].location or inherited
+        found[unit_id] = here
+        stack.extend((child, here) for child in children.get(unit_id, ()))
+    for unit_id in tree.units:  # in or below a unit cycle: walk up the slow way
+        if unit_id not in found:
+            found[unit_id] = tree.unit_location(unit_id)
+    return found
+
+
+class CountryConcentration(Rule[Options]):
     """Too much of the back office in one foreign country.
 
-    TODO: documentation.
+    ## What it checks
+    Splits the back-office FTE (the FTE of the positions of every `office: back` unit) by
+    country. Each allocation of a unit's `sourcing` takes its `share` of the unit's FTE to
+    the country of its `location`; a vendor's allocation without a location to the vendor's
+    `country`; in-house work without a location (and a unit without `sourcing`) to the
+    country of the unit's location (its own, its parent's, or the headquarters). Reports, on
+    the organisation, every country other than the headquarters' country that carries more
+    than `max_share` of the back-office FTE, one finding per country.
+
+    ## Why it matters
+    Remote and offshore back offices save money, but when most of the back office sits in one
+    foreign country, a local disruption (politics, law, currency, power or network outages, a
+    strike) stops most of the work that keeps the front office running, with no capacity
+    elsewhere to take it over.
+
+    ## How to fix
+    Spread the work over more than one country (a second centre or vendor site, or part of it
+    back at headquarters) and update the units' `sourcing`. If the concentration is a
+    deliberate choice, raise `max_share` or suppress the finding with the reason.
+
+    ## Options
+    - `max_share` (default 0.5): the largest share of the back-office FTE one foreign
+      country may carry, as a fraction (0.5 = 50%).
+
+    ## Failing example
+    ```yaml
+    # headquarters in IT; unit it (office: back) holds most of the back office's posts
+    sourcing:
+      - {provider: in_house, location: cluj, share: 1}  # cluj is in RO
+    ```
+
+    ## Passing example
+    ```yaml
+    sourcing:
+      - {provider: in_house, location: hq, share: 0.6}
+      - {provider: in_house, location: cluj, share: 0.4}
+    ```
     """
 
     code = "BO212"
     name = "country-concentration"
     severity = Severity.WARNING
     summary = "Too much of the back office in one foreign country."
+    options_model = Options
 
-    def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+    def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
+        tree = context.tree
+        structure = context.structure
+        locations = tree.locations
+        unit_locations = _unit_locations(tree, structure)
+        total = Decimal(0)
+        by_country: dict[str, Decimal] = {}
+        for unit_id, unit in tree.units.items():
+            if unit.office is not Office.BACK:
+                continue
+            fte = structure.unit_fte(unit_id)
+            total += fte
+            if not fte:
+                continue
+            home = locations[unit_locations[unit_id]].country
+            if not unit.sourcing:
+                by_country[home] = by_country.get(home, Decimal(0)) + fte
+                continue
+            for allocation in unit.sourcing:
+                if allocation.location is not None:
+                    country = locations[allocation.location].country
+                elif allocation.provider != IN_HOUSE:
+                    country = tree.vendors[allocation.provider].country
+                else:
+                    country = home
+                by_country[country] = by_country.get(country, Decimal(0)) + fte * allocation.share
+        if total <= 0:
+            return
+        organisation = tree.organisation
+        headquarters = locations[organisation.headquarters].country
+        for country, fte in sorted(by_country.items()):
+            share = fte / total
+            if country == headquarters or share <= options.max_share:
+                continue
+            yield Finding(
+                ORGANISATION,
+                organisation.id,
+                f"organisation '{organisation.id}' has {_tenths(share * 100)}% of its back office "
+                f"({_tenths(fte)} of {_tenths(total)} FTE) in {country}, more than the "
+                f"{_tenths(options.max_share * 100)}% limit for one country outside "
+                f"{headquarters}",
+                "spread the work over more than one country, or bring part of it back to "
+                "headquarters; raise max_share if this is deliberate",
+                ("id",),
+            )

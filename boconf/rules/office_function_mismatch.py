@@ -5,13 +5,50 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.model.entities import Office
+from boconf.model.functions import BACK_OFFICE_FUNCTIONS, FRONT_OFFICE_FUNCTIONS
+from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+
+_BACK = frozenset(BACK_OFFICE_FUNCTIONS)
+_FRONT = frozenset(FRONT_OFFICE_FUNCTIONS)
 
 
 class OfficeFunctionMismatch(Rule[RuleOptions]):
     """A unit whose office contradicts its function.
 
-    TODO: documentation.
+    ## What it checks
+    Reports, at its `office`, every `office: front` unit whose `function` is a built-in
+    back-office function (administration, it_support, credit, hr, ...) and every
+    `office: back` unit whose `function` is a built-in front-office function (sales,
+    customer_support, marketing, ...). The general functions (executive,
+    general_management) and the organisation's own `functions` are never reported.
+
+    ## Why it matters
+    The office decides which rules and reports a unit falls under: back-office units must
+    roll up to the back-office head and support the front office, front-office units need
+    back-office support. A unit in the wrong office escapes those checks and skews the
+    back office's size, cost and sourcing figures.
+
+    ## How to fix
+    Set `office` to the one the function belongs to, or give the unit the function it really
+    performs. If the unit is an exception, declare an organisation-specific function for it.
+
+    ## Options
+    None.
+
+    ## Failing example
+    ```yaml
+    id: credit
+    office: front
+    function: credit
+    ```
+
+    ## Passing example
+    ```yaml
+    id: credit
+    office: back
+    function: credit
+    ```
     """
 
     code = "BO217"
@@ -20,4 +57,18 @@ class OfficeFunctionMismatch(Rule[RuleOptions]):
     summary = "A unit whose office contradicts its function."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+        for unit_id, unit in sorted(context.tree.units.items()):
+            if unit.office is Office.FRONT and unit.function in _BACK:
+                belongs = "back"
+            elif unit.office is Office.BACK and unit.function in _FRONT:
+                belongs = "front"
+            else:
+                continue
+            yield Finding(
+                UNIT,
+                unit_id,
+                f"unit '{unit_id}' is in the {unit.office.value} office but its function "
+                f"'{unit.function}' is a {belongs}-office function",
+                f"set 'office: {belongs}', or give the unit the function it really performs",
+                ("office",),
+            )

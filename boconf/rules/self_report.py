@@ -5,13 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
 class SelfReport(Rule[RuleOptions]):
     """A position that reports to itself.
 
-    TODO: documentation.
+    ## What it checks
+    Reports every position whose `reports_to` is its own id, at that `reports_to`. Longer
+    cycles are left to `reporting-cycle` (BO101).
+
+    ## Why it matters
+    A position reporting to itself has no manager: nobody approves its decisions or hears
+    its escalations, and every position below it has no chain of command either. It is
+    usually a copy-paste slip, or a top of the organisation given a `reports_to` by mistake.
+
+    ## How to fix
+    Point `reports_to` at the position's real manager; at the top of the organisation,
+    remove `reports_to`.
+
+    ## Options
+    None.
+
+    ## Failing example
+    ```yaml
+    positions:
+      - {id: credit-manager, title: Credit manager, reports_to: credit-manager}
+    ```
+
+    ## Passing example
+    ```yaml
+    positions:
+      - {id: credit-manager, title: Credit manager, reports_to: coo}
+    ```
     """
 
     code = "BO104"
@@ -20,4 +46,14 @@ class SelfReport(Rule[RuleOptions]):
     summary = "A position that reports to itself."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+        # A position reporting to itself is a reporting cycle of one (cycles are sorted).
+        for cycle in context.structure.reporting.cycles:
+            if len(cycle) != 1:
+                continue
+            yield Finding(
+                POSITION,
+                cycle[0],
+                f"position '{cycle[0]}' reports to itself",
+                "point reports_to at the position's manager; at the top, remove reports_to",
+                ("reports_to",),
+            )

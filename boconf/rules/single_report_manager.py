@@ -5,13 +5,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
 class SingleReportManager(Rule[RuleOptions]):
     """A manager with a single direct report.
 
-    TODO: documentation.
+    ## What it checks
+    Reports, at its `id`, every position whose only direct report is one position of
+    headcount 1: a span of control of exactly one. A position reporting to itself is not
+    counted among its own reports.
+
+    ## Why it matters
+    A manager of one is a layer that adds cost and slows decisions without widening
+    anyone's reach: every approval passes two desks. It often hides a deputy modelled as a
+    manager, or a team that was never staffed.
+
+    ## How to fix
+    Merge the two layers (let the report answer to the manager's own manager), or give the
+    manager the team the post was meant for. A deliberate one-to-one line (an executive and
+    their assistant) can be suppressed with a reason.
+
+    ## Options
+    None.
+
+    ## Failing example
+    ```yaml
+    positions:
+      - {id: payroll-manager, title: Payroll manager, reports_to: cfo}
+      - {id: payroll-clerk, title: Payroll clerk, reports_to: payroll-manager}
+    ```
+
+    ## Passing example
+    ```yaml
+    positions:
+      - {id: payroll-manager, title: Payroll manager, reports_to: cfo}
+      - {id: payroll-clerk, title: Payroll clerk, reports_to: payroll-manager, headcount: 3}
+    ```
     """
 
     code = "BO107"
@@ -20,4 +50,21 @@ class SingleReportManager(Rule[RuleOptions]):
     summary = "A manager with a single direct report."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+        positions = context.tree.positions
+        for manager, reports in sorted(context.structure.reporting.children.items()):
+            others = [p for p in reports if p != manager]  # a self-report is BO104's
+            if len(others) != 1 or positions[others[0]].headcount != 1:
+                continue
+            report = others[0]
+            boss = positions[manager].reports_to
+            if boss is not None and boss != manager:
+                hint = f"let '{report}' report to '{boss}' and drop the layer, or give '{manager}' a team"
+            else:
+                hint = f"give '{manager}' a team, or merge the two posts"
+            yield Finding(
+                POSITION,
+                manager,
+                f"position '{manager}' has a single direct report: '{report}'",
+                hint,
+                ("id",),
+            )

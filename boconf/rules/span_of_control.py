@@ -4,20 +4,78 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
-class SpanOfControl(Rule[RuleOptions]):
+class Options(RuleOptions):
+    max_reports: int = Field(default=12, ge=1)
+    """The most direct reports one position may have, counting headcount."""
+
+
+class SpanOfControl(Rule[Options]):
     """A manager with too many direct reports.
 
-    TODO: documentation.
+    ## What it checks
+    Counts each position's direct reports (the positions whose `reports_to` names it), each
+    counted with its `headcount`, and reports the positions with more than `max_reports`,
+    at their `id`. A position reporting to itself is not counted among its own reports.
+
+    ## Why it matters
+    A manager with too wide a span cannot coach, review or approve the work of everyone
+    below: approvals queue up, errors in transaction processing go unchecked, and absences
+    leave the team without anyone to turn to.
+
+    ## How to fix
+    Add a layer of team leads between the manager and the team, or split the team into two
+    units with their own managers. If the span is intended (a large team of identical,
+    routine posts), raise `max_reports` or suppress the rule on the position with a reason.
+
+    ## Options
+    - `max_reports` (default 12): the most direct reports one position may have, counting
+      headcount.
+
+    ## Failing example
+    ```yaml
+    positions:
+      - {id: ap-manager, title: Accounts payable manager, reports_to: cfo}
+      - {id: ap-clerk, title: Accounts payable clerk, reports_to: ap-manager, headcount: 14}
+    ```
+
+    ## Passing example
+    ```yaml
+    positions:
+      - {id: ap-manager, title: Accounts payable manager, reports_to: cfo}
+      - {id: ap-lead, title: Team lead, reports_to: ap-manager, headcount: 2}
+      - {id: ap-clerk, title: Accounts payable clerk, reports_to: ap-lead, headcount: 14}
+    ```
     """
 
     code = "BO106"
     name = "span-of-control"
     severity = Severity.WARNING
     summary = "A manager with too many direct reports."
+    options_model = Options
 
-    def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+    def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
+        structure = context.structure
+        positions = context.tree.positions
+        for manager, reports in sorted(structure.reporting.children.items()):
+            span = structure.span_of_control(manager)
+            if positions[manager].reports_to == manager:  # left to self-report (BO104)
+                span -= positions[manager].headcount
+            if span <= options.max_reports:
+                continue
+            entries = len(reports) - (manager in reports)
+            yield Finding(
+                POSITION,
+                manager,
+                f"position '{manager}' has {span} direct reports "
+                f"({entries} position{'' if entries == 1 else 's'}, counting headcount), "
+                f"more than {options.max_reports}",
+                "add a layer of team leads or split the team; "
+                "raise max_reports if this span is intended",
+                ("id",),
+            )

@@ -5,13 +5,46 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
 
 class VacantManager(Rule[RuleOptions]):
     """A unit whose manager post is vacant.
 
-    TODO: documentation.
+    ## What it checks
+    Reports every unit whose `manager` position has no `holder`, at the unit's `manager`.
+    Units without a `manager` are left to `back-office-unit-without-manager` (BO201).
+
+    ## Why it matters
+    A unit without a manager in post has nobody to approve its work, own its processes and
+    vendors, or answer for it: approvals escalate past the gap or stall, and the unit's
+    controls exist only on paper until the post is filled.
+
+    ## How to fix
+    Name the manager: set the `holder` of the manager position. While the post is open,
+    make the interim manager's position the unit's `manager`, or suppress the rule on the
+    unit with the reason and the expected hiring date.
+
+    ## Options
+    None.
+
+    ## Failing example
+    ```yaml
+    kind: Unit
+    id: payroll
+    manager: payroll-manager
+    positions:
+      - {id: payroll-manager, title: Payroll manager, reports_to: cfo}
+    ```
+
+    ## Passing example
+    ```yaml
+    kind: Unit
+    id: payroll
+    manager: payroll-manager
+    positions:
+      - {id: payroll-manager, title: Payroll manager, reports_to: cfo, holder: sara-conti}
+    ```
     """
 
     code = "BO109"
@@ -20,4 +53,16 @@ class VacantManager(Rule[RuleOptions]):
     summary = "A unit whose manager post is vacant."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+        positions = context.tree.positions
+        for unit_id, unit in sorted(context.tree.units.items()):
+            manager = unit.manager
+            if manager is None or positions[manager].holder is not None:
+                continue
+            yield Finding(
+                UNIT,
+                unit_id,
+                f"unit '{unit_id}' is headed by position '{manager}', which is vacant",
+                f"set the holder of '{manager}', or make an interim manager's position "
+                "the unit's manager",
+                ("manager",),
+            )

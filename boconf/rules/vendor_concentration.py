@@ -3,21 +3,105 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
+
+from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.model.entities import IN_HOUSE, Office
+from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions
 
 
-class VendorConcentration(Rule[RuleOptions]):
+class Options(RuleOptions):
+    max_share: Decimal = Field(
+        default=Decimal("0.4"),
+        ge=0,
+        le=1,
+        description="The largest share of back-office FTE one vendor may carry (0.4 = 40%).",
+    )
+
+
+def _tenths(value: Decimal) -> str:
+    """A number to one decimal, without a trailing .0: 40, 40.5."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+class VendorConcentration(Rule[Options]):
     """Too much of the back office with one vendor.
 
-    TODO: documentation.
+    ## What it checks
+    Adds up the back-office FTE: the FTE of the positions of every `office: back` unit. A
+    vendor's part of it is each such unit's FTE times the `share` of the unit's allocations
+    with that vendor as `provider`. Reports, at the vendor's `id`, every vendor whose part is
+    more than `max_share` of the back-office FTE. An organisation without back-office FTE has
+    nothing to report.
+
+    ## Why it matters
+    A back office that largely depends on one vendor has lost its bargaining power and its
+    way out: the vendor's price rises, service failures, disputes or insolvency hit most of
+    the work that keeps the front office running, all at once.
+
+    ## How to fix
+    Spread the work: bring some of it back in-house or to a captive centre, or give part of
+    it to a second vendor, then update the units' `sourcing`. If the concentration is a
+    deliberate choice, raise `max_share` or suppress the finding on the vendor with the
+    reason.
+
+    ## Options
+    - `max_share` (default 0.4): the largest share of the back-office FTE one vendor may
+      carry, as a fraction (0.4 = 40%).
+
+    ## Failing example
+    ```yaml
+    # unit it (office: back): every post of the back office, all with helpco
+    sourcing:
+      - {provider: helpco, location: manila, share: 1, contract: helpco-desk}
+    ```
+
+    ## Passing example
+    ```yaml
+    # unit it: 40% with helpco, and other back-office units fully in-house
+    sourcing:
+      - {provider: in_house, location: hq, share: 0.6}
+      - {provider: helpco, location: manila, share: 0.4, contract: helpco-desk}
+    ```
     """
 
     code = "BO211"
     name = "vendor-concentration"
     severity = Severity.WARNING
     summary = "Too much of the back office with one vendor."
+    options_model = Options
 
-    def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        return iter(())
+    def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
+        tree = context.tree
+        structure = context.structure
+        total = Decimal(0)
+        by_vendor: dict[str, Decimal] = {}
+        for unit_id, unit in tree.units.items():
+            if unit.office is not Office.BACK:
+                continue
+            fte = structure.unit_fte(unit_id)
+            total += fte
+            if not fte:
+                continue
+            for allocation in unit.sourcing or ():
+                if allocation.provider != IN_HOUSE:
+                    vendor = allocation.provider
+                    by_vendor[vendor] = by_vendor.get(vendor, Decimal(0)) + fte * allocation.share
+        if total <= 0:
+            return
+        for vendor_id, fte in sorted(by_vendor.items()):
+            share = fte / total
+            if share <= options.max_share:
+                continue
+            yield Finding(
+                VENDOR,
+                vendor_id,
+                f"vendor '{vendor_id}' carries {_tenths(share * 100)}% of the back office "
+                f"({_tenths(fte)} of {_tenths(total)} FTE), more than the "
+                f"{_tenths(options.max_share * 100)}% limit",
+                "spread the work over in-house staff, a captive centre or a second vendor, "
+                "or raise max_share if this is deliberate",
+                ("id",),
+            )

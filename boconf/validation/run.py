@@ -104,7 +104,12 @@ def load_organisation(
             )
         )
     result = LoadResult(
-        root, len(files), collector.collected.documents, None, sort_unique(diagnostics)
+        root,
+        len(files),
+        collector.collected.documents,
+        None,
+        sort_unique(diagnostics),
+        collector.collected.suppressions,
     )
     if not result.errors:
         result.tree = tree

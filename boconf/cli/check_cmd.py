@@ -1,0 +1,158 @@
+"""`boconf check`: the command pull-request CI runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path, use_color
+from boconf.diagnostics import Severity
+from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
+from boconf.linting.check import check as run_check
+from boconf.linting.check import settings_for
+from boconf.linting.settings import ConfigError
+from boconf.loading.limits import MIB, Limits
+from boconf.reporting import CHECK_REPORTERS
+from boconf.reporting.report import from_check
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import display_path
+
+
+def _config_failure(error: ConfigError | BaselineError) -> None:
+    diagnostics = error.diagnostics if isinstance(error, ConfigError) else [error.diagnostic]
+    for d in diagnostics:
+        click.echo(f"{d.location}: error[{d.code}]: {d.message}", err=True)
+        if d.hint:
+            click.echo(f"    hint: {d.hint}", err=True)
+    raise SystemExit(Exit.USAGE)
+
+
+@click.command(
+    help="""Validate and lint an organisation: the pull-request CI entry point.
+
+\b
+Settings come from the nearest .boconf.yaml (or [tool.boconf] in
+pyproject.toml) upward from PATH, or --config.
+
+\b
+Exit codes: 0 clean; 1 findings at or above --fail-on (invalid files
+always); 2 usage, settings or suppression error; 3 internal error.
+
+\b
+Examples:
+  boconf check
+  boconf check --fail-on warning
+  boconf check --format sarif --output boconf.sarif   (text on stdout too)
+  boconf check --format github                        (PR annotations)
+  boconf check --baseline-write .boconf-baseline.json
+  boconf check --baseline .boconf-baseline.json       (fail only on new findings)
+  boconf check --reference-date 2026-06-30            (reproducible contract rules)
+"""
+)
+@loading_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(CHECK_REPORTERS)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the --format report to FILE and print text on stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default=None,
+    help="Lowest severity that fails the run [default: settings, else error].",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Settings file (instead of searching upward).",
+)
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="'Today' for the contract rules [default: today].",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only findings not in this baseline.",
+)
+@click.option(
+    "--baseline-write",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every current finding to this baseline and exit 0.",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
+def check(
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output_format: str,
+    output: Path | None,
+    fail_on: str | None,
+    config: Path | None,
+    reference_date: dt.datetime | None,
+    baseline: Path | None,
+    baseline_write: Path | None,
+    color: str,
+    timings: bool,
+) -> None:
+    root = org_path(path)
+    try:
+        settings = settings_for(root, config, reference_date.date() if reference_date else None)
+        if fail_on is not None:
+            settings.fail_on = Severity(fail_on)
+        known = read_baseline(baseline, display_path(baseline)) if baseline is not None else None
+        result = run_check(
+            root,
+            settings,
+            baseline=known,
+            limits=Limits(max_file_size=max_file_size * MIB),
+            jobs=jobs,
+        )
+    except (ConfigError, BaselineError) as error:
+        _config_failure(error)
+        return
+    report = from_check(result)
+    colored = use_color(color)
+    if baseline_write is not None:
+        if not result.load.ok:
+            click.echo(render_text(report, colored), nl=False, color=colored)
+            click.echo("no baseline written: the organisation does not validate", err=True)
+            raise SystemExit(Exit.FINDINGS)
+        count = write_baseline(baseline_write, result.lint.diagnostics)
+        click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
+        raise SystemExit(Exit.OK)
+    if output is not None:
+        output.write_text(CHECK_REPORTERS[output_format](report), encoding="utf-8")
+        click.echo(render_text(report, colored), nl=False, color=colored)
+    elif output_format == "text":
+        click.echo(render_text(report, colored), nl=False, color=colored)
+    else:
+        click.echo(CHECK_REPORTERS[output_format](report), nl=False)
+    if timings:
+        for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
+            click.echo(
+                f"{code} {result.lint.rule_names[code]:<34} {seconds * 1000:9.1f} ms", err=True
+            )
+    sys.stdout.flush()
+    raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)

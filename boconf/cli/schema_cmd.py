@@ -1,0 +1,45 @@
+"""`boconf schema`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.schema import stale_files, write
+
+
+@click.command(
+    help="""Write the JSON Schemas for editors, or check that they are up to date.
+
+\b
+Examples:
+  boconf schema                    (re)write schemas/
+  boconf schema --check            exit 1 if schemas/ is stale
+"""
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale."
+)
+def schema(out: Path, check: bool) -> None:
+    if check:
+        stale = stale_files(out)
+        for name in stale:
+            click.echo(
+                f"{out / name}: stale or missing; run 'boconf schema --out {out}' (or make schemas)"
+            )
+        if stale:
+            raise SystemExit(Exit.FINDINGS)
+        click.echo(f"{out}: schemas are up to date")
+        raise SystemExit(Exit.OK)
+    for written in write(out):
+        click.echo(f"wrote {written}")
+    raise SystemExit(Exit.OK)

@@ -1,0 +1,62 @@
+"""`boconf validate`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path
+from boconf.loading.limits import MIB, Limits
+from boconf.reporting import VALIDATE_REPORTERS
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import summary
+from boconf.validation.run import load_organisation
+
+
+@click.command(
+    help="""Validate an organisation tree and report every problem at file:line:column.
+
+\b
+PATH is a directory (every *.yaml/*.yml below it, hidden paths and
+scenarios/ excluded) or a single file; default: org/.
+
+\b
+Examples:
+  boconf validate
+  boconf validate org/units/credit.yaml
+  boconf validate --format json > diagnostics.json
+"""
+)
+@loading_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(VALIDATE_REPORTERS)),
+    default="text",
+    show_default=True,
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary line.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print the time taken.")
+def validate(
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output_format: str,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    root = org_path(path)
+    started = time.perf_counter()
+    result = load_organisation(root, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs)
+    report = from_load(result)
+    output = VALIDATE_REPORTERS[output_format](report)
+    if quiet and output_format == "text":
+        output = output.removesuffix(summary(report) + "\n").rstrip("\n")
+        output = output + "\n" if output else ""
+    click.echo(output, nl=False)
+    if verbose:
+        click.echo(f"took {time.perf_counter() - started:.3f}s", err=True)
+    raise SystemExit(Exit.OK if result.ok else Exit.FINDINGS)

@@ -1,0 +1,62 @@
+"""What every reporter reads: the diagnostics of a run and a little context for the summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic
+from boconf.linting.check import CheckResult
+from boconf.rules.registry import BY_CODE
+from boconf.validation.run import LoadResult
+
+
+@dataclass
+class Report:
+    root: Path
+    files: int
+    documents: int
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int] | None = None  # the organisation's counts, when it is valid
+    linted: bool = False
+    rules_run: int = 0
+    suppressed: int = 0
+    baselined: int = 0
+    codes_used: list[str] = field(default_factory=list)
+
+
+def rule_name(code: str) -> str:
+    rule = BY_CODE.get(code)
+    if rule is not None:
+        return rule.name
+    described = CHECK_DESCRIPTIONS.get(code)
+    return described[0] if described else code.lower()
+
+
+def rule_summary(code: str) -> str:
+    rule = BY_CODE.get(code)
+    if rule is not None:
+        return rule.summary
+    described = CHECK_DESCRIPTIONS.get(code)
+    return described[1] if described else ""
+
+
+def from_load(result: LoadResult) -> Report:
+    return Report(
+        result.root,
+        result.files,
+        result.documents,
+        result.diagnostics,
+        result.tree.counts() if result.ok and result.tree is not None else None,
+    )
+
+
+def from_check(result: CheckResult) -> Report:
+    report = from_load(result.load)
+    report.diagnostics = result.diagnostics
+    report.linted = result.load.ok
+    report.rules_run = len(result.settings.enabled) if result.load.ok else 0
+    report.suppressed = result.lint.suppressed
+    report.baselined = result.lint.baselined
+    report.codes_used = sorted({d.code for d in report.diagnostics})
+    return report

@@ -1,0 +1,83 @@
+"""SARIF 2.1.0, for GitHub code scanning and other tools. Rules come with full documentation."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from boconf import __version__
+from boconf.diagnostics import CHECK_DESCRIPTIONS, Severity
+from boconf.reporting.report import Report, rule_name, rule_summary
+from boconf.rules.registry import BY_CODE
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/boconf/boconf"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule_descriptor(code: str) -> dict[str, Any]:
+    rule = BY_CODE.get(code)
+    summary = rule_summary(code)
+    if rule is not None:
+        documentation = rule.documentation()
+        level = _LEVELS[rule.severity]
+    else:
+        documentation = f"{summary}\n\nReported by boconf's loader and validator: fix the file."
+        level = "error"
+    return {
+        "id": code,
+        "name": rule_name(code),
+        "shortDescription": {"text": summary},
+        "fullDescription": {
+            "text": documentation.split("## ", 2)[1].split("\n", 1)[1].strip()
+            if "## " in documentation
+            else summary
+        },
+        "help": {"text": documentation, "markdown": documentation},
+        "defaultConfiguration": {"level": level},
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{code.lower()}-{rule_name(code)}",
+    }
+
+
+def render(report: Report) -> str:
+    codes = sorted({d.code for d in report.diagnostics} | set(BY_CODE) | set(CHECK_DESCRIPTIONS))
+    index = {code: position for position, code in enumerate(codes)}
+    results = []
+    for d in report.diagnostics:
+        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": _LEVELS[d.severity],
+                "message": {"text": message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": d.file.replace("\\", "/")},
+                            "region": {"startLine": d.line, "startColumn": d.column},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"boconf/v1": f"{d.code}:{d.file}:{d.message}"},
+            }
+        )
+    sarif = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "boconf",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule_descriptor(code) for code in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"

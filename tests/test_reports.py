@@ -1,0 +1,111 @@
+"""Golden outputs of every `check` format, SARIF against the official schema, GitHub commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from .conftest import MINIMAL_ORG, REPO, Run, shared_dir
+
+GOLDEN = REPO / "tests" / "golden"
+SETTINGS = "extends: none\nselect: [reporting-cycle, unused-suppression]\n"
+CYCLE = (
+    MINIMAL_ORG["units/sales.yaml"].replace(
+        "    title: Sales director\n    reports_to: ceo\n",
+        '    title: "Sales director, «Nord»"\n    reports_to: sales-rep\n',
+    )
+    + "# boconf: ignore[BO101] an old, stale suppression: 100% sure\n"
+)
+SYNTAX = MINIMAL_ORG["people.yaml"].replace("name: Niccolò Bernardi", "name: Niccolò: Bernardi")
+
+
+def scenario(name: str, root: Path) -> Path:
+    files = {"units/sales.yaml": CYCLE} if name == "lint" else {"people.yaml": SYNTAX}
+    for relative, text in {**MINIMAL_ORG, **files}.items():
+        path = root / "org" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "org" / ".boconf.yaml").write_text(SETTINGS, encoding="utf-8")
+    return root
+
+
+def assert_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("BOCONF_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"run with BOCONF_UPDATE_GOLDEN=1 to accept {name}"
+    )
+
+
+FORMATS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github"}
+
+
+@pytest.mark.parametrize("case", ["lint", "syntax"])
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_golden_output(
+    case: str, output_format: str, tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    root = scenario(case, tmp_path)
+    run = boconf(
+        "check", "org", "--reference-date", "2026-01-01", "--format", output_format, cwd=root
+    )
+    assert run.code == 1
+    assert_golden(f"check-{case}.{FORMATS[output_format]}", run.out)
+    again = boconf(
+        "check", "org", "--reference-date", "2026-01-01", "--format", output_format, cwd=root
+    )
+    assert again.out == run.out  # byte-identical across runs
+
+
+@pytest.mark.parametrize("case", ["lint", "syntax"])
+def test_sarif_validates_against_the_official_schema(
+    case: str, tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    schema = json.loads(
+        (shared_dir() / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    run = boconf("check", "org", "--format", "sarif", cwd=scenario(case, tmp_path))
+    sarif = json.loads(run.out)
+    jsonschema.Draft7Validator(schema).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert results
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert rules[result["ruleIndex"]]["help"]["text"]
+
+
+COMMAND = re.compile(
+    r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:,]+)::(.+)$"
+)
+
+
+def test_github_lines_parse_as_workflow_commands(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    run = boconf("check", "org", "--format", "github", cwd=scenario("lint", tmp_path))
+    lines = run.out.splitlines()
+    assert lines
+    for line in lines:
+        match = COMMAND.match(line)
+        assert match, line
+        assert "\n" not in match.group(6) and "%0A" in match.group(6)  # message and hint, escaped
+
+
+def test_text_is_coloured_only_when_asked(
+    tmp_path: Path, boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = scenario("lint", tmp_path)
+    assert "\x1b[" not in boconf("check", "org", cwd=root).out
+    assert (
+        "\x1b[1;31merror[BO101]\x1b[0m" in boconf("check", "org", "--color", "always", cwd=root).out
+    )
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in boconf("check", "org", "--color", "auto", cwd=root).out
