@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck imports unit bench schemas clean
+.PHONY: demo test bench schemas docs clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "boconf needs Python 3.11 or newer"'
@@ -20,9 +20,10 @@ $(DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(RUNTIME)
 
-## demo: create .venv, install boconf, validate the example organisation in org/
+## demo: create .venv, install boconf, validate and lint the example organisation in org/
 demo: $(RUNTIME)
 	$(BIN)/boconf validate org/
+	$(BIN)/boconf check org/
 
 ## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
 test: $(DEV)
@@ -31,15 +32,20 @@ test: $(DEV)
 	$(BIN)/mypy --strict boconf
 	$(BIN)/lint-imports
 	$(BIN)/boconf schema --check --out schemas
+	$(BIN)/boconf rules --docs docs/rules.md --check
 	$(BIN)/pytest
 
-## bench: time `boconf validate` against a bare YAML load at N=10,000 and 100,000 positions
+## bench: time `boconf validate` and `boconf check` against a bare YAML load (N=10,000 and 100,000)
 bench: $(RUNTIME)
 	$(BIN)/python benchmarks/bench_validate.py
 
 ## schemas: regenerate the committed JSON Schemas from the models
 schemas: $(RUNTIME)
 	$(BIN)/boconf schema --out schemas
+
+## docs: regenerate the rule reference from the registry
+docs: $(RUNTIME)
+	$(BIN)/boconf rules --docs docs/rules.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache bench-out site

@@ -55,7 +55,7 @@ def organisation_file() -> str:
     docs.append(
         "apiVersion: boconf/v1\nkind: Vendor\nid: acme-services\nname: Acme Services Inc.\n"
         "country: PH\ncontracts:\n"
-        "  - id: acme-it\n    services: [it_support, data_management]\n    start: 2024-01-01\n"
+        f"  - id: acme-it\n    services: [{', '.join(BACK)}]\n    start: 2024-01-01\n"
         "    end: 2027-12-31\n    notice_days: 90\n    annual_cost: 1250000.50\n    owner: u0-p1\n"
         "  - id: acme-payroll\n    services: [hr, finance]\n    start: 2025-03-01\n"
         "    notice_days: 180\n    annual_cost: 480000\n    owner: u0-p1\n"
@@ -63,12 +63,43 @@ def organisation_file() -> str:
     return HEADER + "---\n".join(docs)
 
 
+# Level-1 units (children of the executive unit u0) fix the office of everything below them.
+# The first back-office ones do the functions every front-office unit needs from them.
+LEVEL1_BACK_FUNCTIONS = {
+    1: "administration",
+    2: "credit",
+    4: "it_support",
+    5: "hr",
+    7: "finance",
+    8: "data_management",
+}
+LEVEL1_FRONT = (3, 6, 9)
+
+
+def office_of(index: int) -> bool:
+    """True for the back office: decided by the unit's level-1 ancestor."""
+    while index > 10:
+        index = (index - 1) // 10
+    return index not in LEVEL1_FRONT  # u0, the executive unit, counts as back office
+
+
 def unit_document(rng: random.Random, index: int, units: int) -> tuple[str, list[str]]:
-    """One unit with its nested positions, and the people who hold them."""
+    """One unit with its nested positions, and the people who hold them.
+
+    A realistic, mostly lint-clean shape: the COO (u0-p1) is the back-office head and every
+    back-office line rolls up to it; managers have a deputy who leads the team, so spans stay
+    under 12; level-1 back-office units support the level-1 front-office units (and with them
+    everything below); the vendor contract covers every back-office function.
+    """
     uid = f"u{index}"
     parent = None if index == 0 else f"u{(index - 1) // 10}"
-    back = index % 3 != 0
-    function = "executive" if index == 0 else rng.choice(BACK if back else FRONT)
+    back = office_of(index)
+    if index == 0:
+        function = "executive"
+    elif index in LEVEL1_BACK_FUNCTIONS:
+        function = LEVEL1_BACK_FUNCTIONS[index]
+    else:
+        function = rng.choice(BACK if back else FRONT)
     lines = [
         "apiVersion: boconf/v1",
         "kind: Unit",
@@ -82,8 +113,13 @@ def unit_document(rng: random.Random, index: int, units: int) -> tuple[str, list
     lines.append(f"manager: {uid}-p0")
     if index % 7 == 0:
         lines.append(f"location: {rng.choice(['hq', 'rome', 'oslo'])}")
-    if back and index > 0:
-        targets = sorted({f"u{t}" for t in (rng.randrange(0, units, 3) for _ in range(2)) if t})
+    if index in LEVEL1_BACK_FUNCTIONS:
+        lines.append(f"supports: [{', '.join(f'u{t}' for t in LEVEL1_FRONT if t < units)}]")
+    elif back and index > 0:
+        candidates = (rng.randrange(1, units) for _ in range(12))
+        targets = sorted({f"u{t}" for t in candidates if not office_of(t)})[:3] or [
+            f"u{LEVEL1_FRONT[0]}"
+        ]
         if targets:
             lines.append(f"supports: [{', '.join(targets)}]")
     if back and index % 4 == 1:
@@ -112,13 +148,17 @@ def unit_document(rng: random.Random, index: int, units: int) -> tuple[str, list
             f"    title: {_q('Head of ' + uid if number == 0 else f'Specialist {number}')}"
         )
         if number == 0:
-            if parent:
+            if parent == "u0" and back:
+                lines.append("    reports_to: u0-p1")  # back-office heads report to the COO
+            elif parent:
                 lines.append(f"    reports_to: {parent}-p0")
-        else:
+        elif number in (1, 2):
             lines.append(f"    reports_to: {uid}-p0")
+        else:
+            lines.append(f"    reports_to: {uid}-p1")
         if number == 2 and parent:
             lines.append(f"    dotted_to: [{parent}-p1]")
-        if rng.random() < 0.9:
+        if number < 2 or rng.random() < 0.9:
             person = f"person-{index}-{number}"
             lines.append(f"    holder: {person}")
             people.append(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from boconf import __version__
-from boconf.cli import main as cli_main
+from boconf.cli import validate_cmd
 
 from .conftest import Run
 
@@ -25,7 +25,8 @@ def test_help_shows_examples_and_exit_codes(boconf: Callable[..., Run]) -> None:
     run = boconf("--help")
     assert run.code == 0
     assert "boconf validate --format json" in run.out
-    assert "0 clean, 1 errors in the input, 2 usage or configuration error" in run.out
+    assert "0 clean, 1 errors in the input (or findings at or above the" in run.out
+    assert "fail level), 2 usage or configuration error, 3 internal error." in run.out
     assert "boconf validate org/units/credit.yaml" in boconf("validate", "--help").out
 
 
@@ -55,7 +56,7 @@ def test_internal_error_exits_3_with_a_request_to_report(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_main, "load_organisation", explode)
+    monkeypatch.setattr(validate_cmd, "load_organisation", explode)
     root = org()
     run = boconf("validate", "org", cwd=root.parent)
     assert run.code == 3

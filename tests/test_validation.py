@@ -168,8 +168,10 @@ def test_diagnostics_are_sorted_deduplicated_and_counted(
     assert run.lines == [
         "org/people.yaml:4:1: error[BO020]: person 'nicolo': unknown field 'nome'",
         "    hint: did you mean 'name'?",
+        "",
         "org/units/sales.yaml:5:9: error[BO022]: unit 'sales' -> office: 'side' is not one of the allowed values",
         "    hint: allowed values: front, back",
+        "",
         "org: 2 errors in 2 files (7 files, 10 documents)",
     ]
     as_json = boconf("validate", "org", "--format", "json", cwd=root.parent)

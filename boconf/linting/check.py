@@ -12,7 +12,7 @@ from boconf.linting.baseline import Fingerprint
 from boconf.linting.engine import LintResult, lint
 from boconf.linting.settings import ResolvedSettings, find_settings, load_settings
 from boconf.loading.limits import Limits
-from boconf.validation.run import LoadResult, load_organisation
+from boconf.validation.run import LoadResult, load_organisation, no_cyclic_gc
 
 
 @dataclass
@@ -58,5 +58,6 @@ def check(
     loaded = load_organisation(path, limits=limits, jobs=jobs)
     result = CheckResult(loaded, settings)
     if loaded.ok:
-        result.lint = lint(loaded, settings, baseline)
+        with no_cyclic_gc():
+            result.lint = lint(loaded, settings, baseline)
     return result

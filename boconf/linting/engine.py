@@ -21,7 +21,7 @@ from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import ConfigError, ResolvedSettings
-from boconf.loading.positions import SourceMap
+from boconf.loading.positions import Request, SourceMap
 from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
@@ -188,28 +188,37 @@ def lint(
     result = LintResult(structure=structure)
     root = load.root if load.root.is_dir() else load.root.parent
     remaining = Counter(baseline or {})
+    found: list[tuple[type[Rule[Any]], Severity, Finding]] = []
     for rule in settings.enabled:
         started = time.perf_counter()
         findings = list(rule().check(context, settings.options[rule.code]))
         result.timings[rule.code] = time.perf_counter() - started
         result.rule_names[rule.code] = rule.name
         severity = settings.severity.get(rule.code, rule.severity)
-        for finding in findings:
-            diagnostic = _diagnostic(rule, finding, tree, sources, severity)
-            if suppressions.applies(
-                rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
-            ):
-                result.suppressed += 1
-                continue
-            if _ignored_by_path(diagnostic.file, root, rule.code, settings):
-                result.suppressed += 1
-                continue
-            key = fingerprint(diagnostic)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                result.baselined += 1
-                continue
-            result.diagnostics.append(diagnostic)
+        found.extend((rule, severity, finding) for finding in findings)
+    # Positions for every finding in one batch: each file is composed once, on every core.
+    requests: dict[str, list[Request]] = {}
+    for _, _, finding in found:
+        ref = tree.sources.get((finding.kind, finding.id))
+        if ref is not None:
+            requests.setdefault(ref.path, []).append((ref.document, ref.at + finding.at, "value"))
+    sources.prefetch(requests)
+    for rule, severity, finding in found:
+        diagnostic = _diagnostic(rule, finding, tree, sources, severity)
+        if suppressions.applies(
+            rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
+        ):
+            result.suppressed += 1
+            continue
+        if _ignored_by_path(diagnostic.file, root, rule.code, settings):
+            result.suppressed += 1
+            continue
+        key = fingerprint(diagnostic)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            result.baselined += 1
+            continue
+        result.diagnostics.append(diagnostic)
     enabled = {rule.code for rule in settings.enabled}
     if UNUSED_SUPPRESSION in enabled:
         # Reported by the engine (only it knows what was used), configured like any rule.

@@ -15,7 +15,8 @@ from typing import Literal
 import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
-from boconf.loading.yaml12 import compose_documents
+from boconf.loading.parallel import run_parallel
+from boconf.loading.yaml12 import Composer
 
 PathPart = str | int
 Want = Literal["key", "value"]
@@ -52,27 +53,77 @@ def locate(root: Node, path: Sequence[PathPart], want: Want = "value") -> Positi
     return Position(mark.line + 1, mark.column + 1)
 
 
+Request = tuple[int, tuple[PathPart, ...], Want]  # (document index, path, key or value)
+
+
+class _PositionComposer(Composer):
+    """Composes nodes for their marks only: no tag resolution, the costliest Python step."""
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        return ""
+
+
+def _compose_for_positions(path: str) -> list[Node]:
+    documents: list[Node] = []
+    try:
+        text = Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
+        composer = _PositionComposer(text)
+        try:
+            while composer.check_node():
+                node = composer.get_node()
+                if node is not None:
+                    documents.append(node)
+        finally:
+            composer.dispose()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        pass  # reported already by the parser; positions fall back to the document
+    return documents
+
+
+def _locate_in_file(item: tuple[str, list[Request]]) -> list[Position | None]:
+    path, requests = item
+    documents = _compose_for_positions(path)
+    return [
+        locate(documents[document], at, want) if document < len(documents) else None
+        for document, at, want in requests
+    ]
+
+
 @dataclass
 class SourceMap:
-    """Node trees of the files that have something to report, composed on first use."""
+    """Positions of paths in files, found by composing only the files that need them.
+
+    ``prefetch`` answers many requests at once, on every core; ``locate`` answers one,
+    composing its file on first use.
+    """
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
+    _known: dict[tuple[str, int, tuple[PathPart, ...], str], Position | None] = field(
+        default_factory=dict
+    )
+
+    def prefetch(self, requests: dict[str, list[Request]], jobs: int | None = None) -> None:
+        items = sorted(
+            (path, wanted) for path, wanted in requests.items() if path not in self._documents
+        )
+        for (path, wanted), found in zip(
+            items, run_parallel(_locate_in_file, items, jobs), strict=True
+        ):
+            for (document, at, want), position in zip(wanted, found, strict=True):
+                self._known[(path, document, at, want)] = position
 
     def documents(self, path: str) -> list[Node]:
         documents = self._documents.get(path)
         if documents is None:
-            documents = []
-            try:
-                text = Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
-                documents.extend(compose_documents(text))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                pass  # reported already by the parser; positions fall back to the document
-            self._documents[path] = documents
+            documents = self._documents[path] = _compose_for_positions(path)
         return documents
 
     def locate(
         self, path: str, document: int, at: Sequence[PathPart], want: Want = "value"
     ) -> Position | None:
+        key = (path, document, tuple(at), want)
+        if key in self._known:
+            return self._known[key]
         documents = self.documents(path)
         if document >= len(documents):
             return None

@@ -75,8 +75,8 @@ class HierarchyDepth(Rule[Options]):
             yield Finding(
                 POSITION,
                 position,
-                f"position '{position}' is at layer {beyond} of a reporting line from "
-                f"'{top}' (layer 1), more than the {limit} allowed",
+                f"position '{position}' is at layer {beyond} counting from '{top}' at the "
+                f"top (layer 1): more than the {limit} layers allowed",
                 f"remove a layer of management between '{top}' and '{position}', "
                 "or raise max_layers",
                 ("id",),

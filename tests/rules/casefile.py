@@ -11,6 +11,7 @@ cases:
     remove: [vendors/helpco.yaml]                 # optional: files to drop
     options: {max_reports: 3}                     # optional: the rule's options
     reference_date: 2026-06-01                    # optional; default 2026-01-01
+    also: [BO101]                                 # optional: rules to run beside it
     expect:                                       # exactly these findings of the rule
       - {file: units/sales.yaml, line: 12, column: 17, message: "..."}
   - name: the minimal organisation passes         # a passing case
@@ -63,9 +64,9 @@ def run_case(
         lambda at, want="value": (1, 1),
         None,
     )
-    settings.enabled = [rule for rule in settings.enabled if rule.code == code] or [
-        rule for rule in _all() if rule.code == code
-    ]
+    # Only the rule under test, and any rule the case needs beside it (`also`).
+    wanted = {code, *case.get("also", [])}
+    settings.enabled = [rule for rule in _all() if rule.code in wanted]
     result = lint(loaded, settings)
     found = [
         {
