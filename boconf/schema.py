@@ -13,12 +13,14 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter
 
+from boconf.linting.settings import Settings
 from boconf.model.documents import DOCUMENT_MODELS
 from boconf.model.entities import Location, Organisation, Person, Position, Unit, Vendor
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://boconf.dev/schemas/v1/"
 COMBINED = "boconf.schema.json"
+SETTINGS = "settings.schema.json"
 
 AnyDocument = Annotated[
     Union[Organisation, Location, Vendor, Unit, Position, Person],  # noqa: UP007 - a discriminated union
@@ -39,6 +41,9 @@ def schemas() -> dict[str, dict[str, Any]]:
         + "."
     )
     result = {COMBINED: _finish(combined, COMBINED, "boconf document")}
+    settings = Settings.model_json_schema()
+    settings["description"] = "boconf lint settings: .boconf.yaml, or [tool.boconf] in pyproject.toml."
+    result[SETTINGS] = _finish(settings, SETTINGS, "boconf settings")
     for kind, model in DOCUMENT_MODELS.items():
         name = f"{kind.lower()}.schema.json"
         result[name] = _finish(model.model_json_schema(by_alias=True), name, f"boconf {kind}")

@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.yaml12 import build_value, compose_documents
@@ -21,7 +22,7 @@ from boconf.schema import COMBINED, stale_files, write
 from .conftest import MINIMAL_ORG, REPO
 
 SCHEMAS = REPO / "schemas"
-EXAMPLE_FILES = sorted((REPO / "org").rglob("*.yaml")) + sorted((REPO / "examples").rglob("*.yaml"))
+EXAMPLE_FILES = discover(REPO / "org") + discover(REPO / "examples")
 MODELINE = "# yaml-language-server: $schema="
 
 
@@ -99,7 +100,7 @@ def documents_of(text: str) -> dict[str, Any]:
 def test_check_jsonschema_accepts_every_file_in_org() -> None:
     executable = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
     assert executable, "check-jsonschema is a dev dependency"
-    files = [str(path) for path in sorted((REPO / "org").rglob("*.yaml"))]
+    files = [str(path) for path in discover(REPO / "org")]
     result = subprocess.run(
         [executable, "--schemafile", str(SCHEMAS / COMBINED), *files],
         capture_output=True,

@@ -1,0 +1,147 @@
+"""`boconf check` on the example organisation: clean as shipped, and breaking it as a new user
+would gives exit 1 with the right rule at the right line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from boconf.rules.registry import RULES
+
+from .conftest import REPO, Run
+
+DATE = ("--reference-date", "2026-11-26")
+
+
+@pytest.mark.parametrize("tree", ["org", "examples/college"])
+def test_examples_pass_check(tree: str, boconf: Callable[..., Run]) -> None:
+    run = boconf("check", tree, *DATE, "--fail-on", "info", cwd=REPO)
+    assert run.code == 0, run.out
+    assert run.out.startswith(f"{tree}: clean: ")
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "org", tmp_path / "org")
+    return tmp_path / "org"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def findings(boconf: Callable[..., Run], root: Path) -> tuple[int, list[tuple[str, int, str]]]:
+    run = boconf("check", "org", *DATE, "--format", "json", cwd=root.parent)
+    records = json.loads(run.out)["findings"]
+    return run.code, [(f["file"], f["line"], f["rule"]) for f in records]
+
+
+def test_a_reporting_cycle(copy: Path, boconf: Callable[..., Run]) -> None:
+    edit(
+        copy / "units/credit.yaml",
+        "    reports_to: coo\n",
+        "    reports_to: credit-analyst-italy\n",
+    )
+    code, found = findings(boconf, copy)
+    assert code == 1
+    # reported once, at the reports_to of the cycle's first position by id
+    assert ("org/units/credit.yaml", 25, "reporting-cycle") in found
+
+
+def test_a_back_office_unit_without_manager(copy: Path, boconf: Callable[..., Run]) -> None:
+    edit(copy / "units/credit.yaml", "manager: credit-manager\n", "")
+    code, found = findings(boconf, copy)
+    assert code == 1
+    assert ("org/units/credit.yaml", 4, "back-office-unit-without-manager") in found
+
+
+WEB_SHOP = """\
+apiVersion: boconf/v1
+kind: Unit
+id: web-shop
+name: Negozio online
+office: front
+function: sales
+manager: web-shop-manager
+positions:
+  - id: web-shop-manager
+    title: E-commerce manager
+    reports_to: commercial-director
+"""
+
+
+def test_a_front_office_unit_left_without_support(copy: Path, boconf: Callable[..., Run]) -> None:
+    (copy / "units/web-shop.yaml").write_text(WEB_SHOP, encoding="utf-8")
+    code, found = findings(boconf, copy)
+    assert ("org/units/web-shop.yaml", 3, "front-office-unsupported") in found
+    assert code == 0  # a warning: it fails the run only with --fail-on warning
+    run = boconf("check", "org", *DATE, "--fail-on", "warning", cwd=copy.parent)
+    assert run.code == 1
+
+
+def test_outsourced_work_without_owner(copy: Path, boconf: Callable[..., Run]) -> None:
+    edit(copy / "units/service-desk.yaml", "    contract: bluewave-service-desk-2024\n", "")
+    code, found = findings(boconf, copy)
+    assert code == 1
+    assert ("org/units/service-desk.yaml", 24, "outsourced-without-owner") in found
+
+
+def test_an_expired_contract(copy: Path, boconf: Callable[..., Run]) -> None:
+    edit(copy / "vendors/bluewave-bpo.yaml", "    end: 2027-03-31\n", "    end: 2026-03-31\n")
+    code, found = findings(boconf, copy)
+    assert code == 1
+    assert ("org/vendors/bluewave-bpo.yaml", 11, "contract-expired") in found
+
+
+def test_rules_and_explain(boconf: Callable[..., Run]) -> None:
+    run = boconf("rules")
+    assert run.code == 0
+    assert len(run.lines) == len(RULES) >= 25
+    for rule in RULES:
+        explained = boconf("explain", rule.name)
+        assert explained.code == 0
+        assert explained.out.startswith(
+            f"{rule.code} {rule.name} (default severity: {rule.severity.value})"
+        )
+        assert "## Failing example" in explained.out
+    assert boconf("explain", "BO031").out.startswith("BO031 dangling-reference")
+    unknown = boconf("explain", "reporting-cylce")
+    assert unknown.code == 2 and "did you mean 'reporting-cycle'?" in unknown.err
+
+
+def test_rule_docs_are_fresh(boconf: Callable[..., Run]) -> None:
+    run = boconf("rules", "--docs", "docs/rules.md", "--check", cwd=REPO)
+    assert run.code == 0, run.out
+
+
+def test_graph_export_round_trips(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "org.json"
+    assert boconf("graph", "org", "--format", "json", "-o", str(out), cwd=REPO).code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    graph = nx.node_link_graph(data, edges="edges")
+    assert graph.nodes["unit:credit"]["kind"] == "unit"
+    assert graph.has_edge("position:credit-analyst-italy", "position:credit-manager")
+    types = {attributes["type"] for _, _, attributes in graph.edges(data=True)}
+    assert {
+        "reports_to",
+        "dotted_to",
+        "part_of",
+        "manages",
+        "holds",
+        "supports",
+        "sourced_from",
+        "located_at",
+    } <= types
+    again = tmp_path / "again.json"
+    boconf("graph", "org", "--format", "json", "-o", str(again), cwd=REPO)
+    assert again.read_bytes() == out.read_bytes()
+    graphml = tmp_path / "org.graphml"
+    assert boconf("graph", "org", "--format", "graphml", "-o", str(graphml), cwd=REPO).code == 0
+    assert nx.read_graphml(graphml).number_of_nodes() == graph.number_of_nodes()
