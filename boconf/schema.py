@@ -42,7 +42,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     )
     result = {COMBINED: _finish(combined, COMBINED, "boconf document")}
     settings = Settings.model_json_schema()
-    settings["description"] = "boconf lint settings: .boconf.yaml, or [tool.boconf] in pyproject.toml."
+    settings["description"] = (
+        "boconf lint settings: .boconf.yaml, or [tool.boconf] in pyproject.toml."
+    )
     result[SETTINGS] = _finish(settings, SETTINGS, "boconf settings")
     for kind, model in DOCUMENT_MODELS.items():
         name = f"{kind.lower()}.schema.json"
