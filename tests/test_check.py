@@ -200,3 +200,39 @@ def test_output_file_writes_the_format_and_prints_text(
     assert run.code == 1
     assert "error[BO101]" in run.out
     assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_long_cycles_and_orphan_chains_neither_hang_nor_recurse(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # A 5,000-post reporting cycle with a 3,000-post chain hanging off it: far past
+    # Python's recursion limit, so any recursive rule would fail here.
+    cycle, chain = 5000, 3000
+    lines = [
+        "apiVersion: boconf/v1",
+        "kind: Unit",
+        "id: loop",
+        "name: Loop",
+        "office: back",
+        "function: administration",
+        "parent: exec",
+        "positions:",
+    ]
+    for number in range(cycle):
+        lines += [
+            f"  - id: c{number}",
+            "    title: Clerk",
+            f"    reports_to: c{(number + 1) % cycle}",
+        ]
+    for number in range(chain):
+        boss = f"o{number + 1}" if number + 1 < chain else "c0"
+        lines += [f"  - id: o{number}", "    title: Orphan", f"    reports_to: {boss}"]
+    root = org(units__loop_yaml="\n".join(lines) + "\n")
+    run = boconf("check", "org", *DATE, "--format", "json", cwd=root.parent)
+    assert run.code == 1
+    records = json.loads(run.out)["findings"]
+    cycles = [r for r in records if r["rule"] == "reporting-cycle"]
+    assert len(cycles) == 1 and cycles[0]["message"].startswith(
+        "position 'c0' is in a reporting cycle: c0 -> c1 -> c2"
+    )
+    assert sum(r["rule"] == "orphan-position" for r in records) == chain

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
@@ -40,8 +38,9 @@ class LintResult:
     structure: OrgStructure | None = None
 
 
-def _entity(tree: OrgTree, kind: str, identifier: str) -> BaseModel | None:
-    table: dict[str, Any] = {
+def _tables(tree: OrgTree) -> dict[str, dict[str, Any]]:
+    """Entities by kind and id, as named in findings and in ``OrgTree.sources``."""
+    return {
         "organisation": {tree.organisation.id: tree.organisation},
         "location": tree.locations,
         "vendor": tree.vendors,
@@ -50,8 +49,6 @@ def _entity(tree: OrgTree, kind: str, identifier: str) -> BaseModel | None:
         "position": tree.positions,
         "person": tree.people,
     }
-    found = table.get(kind, {}).get(identifier)
-    return found if isinstance(found, BaseModel) else None
 
 
 class _Suppressions:
@@ -63,9 +60,9 @@ class _Suppressions:
         self.comments: dict[tuple[str, int], tuple[set[str], str, int, str]] = {}
         self.used: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
+        tables = _tables(tree)
         for (kind, identifier), ref in tree.sources.items():
-            entity = _entity(tree, kind, identifier)
-            lint = getattr(entity, "lint", None)
+            lint = getattr(tables[kind].get(identifier), "lint", None)
             if lint is None:
                 continue
             rules: dict[str, tuple[str, SourceRef]] = {}

@@ -64,6 +64,16 @@ class LintContext:
 
 OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
+CYCLE_SHOWN = 8
+
+
+def cycle_path(cycle: list[str], noun: str = "positions") -> str:
+    """``a -> b -> a``; a long cycle shows its first members and its length."""
+    if len(cycle) <= CYCLE_SHOWN:
+        return " -> ".join([*cycle, cycle[0]])
+    shown = " -> ".join(cycle[: CYCLE_SHOWN - 1])
+    return f"{shown} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
+
 
 class Rule(Generic[OptionsT]):
     code: ClassVar[str]

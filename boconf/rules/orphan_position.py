@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
 
 # Cycles longer than this are shortened in messages (a message per orphan names its cycle).
-SHOWN = 8
 
 
 class OrphanPosition(Rule[RuleOptions]):
@@ -92,7 +91,4 @@ class OrphanPosition(Rule[RuleOptions]):
 def _describe(cycle: list[str]) -> str:
     if len(cycle) == 1:
         return f"at '{cycle[0]}', which reports to itself"
-    if len(cycle) <= SHOWN:
-        return "in the reporting cycle " + " -> ".join([*cycle, cycle[0]])
-    shown = " -> ".join(cycle[: SHOWN - 1])
-    return f"in the reporting cycle {shown} -> ... -> {cycle[0]} ({len(cycle)} positions)"
+    return "in the reporting cycle " + cycle_path(cycle)

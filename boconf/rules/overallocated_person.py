@@ -60,10 +60,15 @@ class OverallocatedPerson(Rule[Options]):
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
         positions = context.tree.positions
-        for person, posts in sorted(context.structure.positions_by_holder.items()):
+        limit = options.max_fte
+        over = []
+        for person, posts in context.structure.positions_by_holder.items():
+            if len(posts) == 1 and positions[posts[0]].fte <= limit:
+                continue  # the common case, decided without summing
             total = sum((positions[p].fte for p in posts), Decimal(0))
-            if total <= options.max_fte:
-                continue
+            if total > limit:
+                over.append((person, posts, total))
+        for person, posts, total in sorted(over):
             held = ", ".join(f"{p} ({_number(positions[p].fte)})" for p in sorted(posts))
             yield Finding(
                 PERSON,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
 
 
 class ReportingCycle(Rule[RuleOptions]):
@@ -51,7 +51,7 @@ class ReportingCycle(Rule[RuleOptions]):
         for cycle in context.structure.reporting.cycles:
             if len(cycle) < 2:
                 continue
-            path = " -> ".join([*cycle, cycle[0]])
+            path = cycle_path(cycle)
             yield Finding(
                 POSITION,
                 cycle[0],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions, cycle_path
 
 
 class UnitCycle(Rule[RuleOptions]):
@@ -66,7 +66,7 @@ class UnitCycle(Rule[RuleOptions]):
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         for cycle in context.structure.unit_tree.cycles:
-            path = " -> ".join([*cycle, cycle[0]])
+            path = cycle_path(cycle, "units")
             if len(cycle) == 1:
                 message = f"unit '{cycle[0]}' is its own parent: {path}"
             else:
