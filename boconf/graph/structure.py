@@ -8,7 +8,7 @@ of control, support relations both ways, FTE and sourcing mix. Queries are pure 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -27,6 +27,8 @@ class OrgStructure:
     positions_by_holder: dict[str, list[str]] = field(default_factory=dict)
     dotted_reports: dict[str, list[str]] = field(default_factory=dict)
     supporters: dict[str, list[str]] = field(default_factory=dict)  # unit -> units supporting it
+    # Every unit's location as OrgTree.unit_location finds it (own, else inherited, else HQ).
+    unit_locations: dict[str, str] = field(default_factory=dict)
 
     # -- people and posts ----------------------------------------------------------------
     def direct_reports(self, position: str) -> list[str]:
@@ -92,6 +94,32 @@ class OrgStructure:
                 mix[model] += fte * share
         return dict(mix)
 
+    def back_office_work(self) -> Iterator[tuple[str, Decimal, str, str | None, Decimal]]:
+        """The back office's work, allocation by allocation, for concentration measures.
+
+        Yields ``(unit, unit FTE, provider, location, share)`` for every back-office unit with
+        FTE; a unit without sourcing is one in-house allocation at its location. ``location``
+        is the allocation's own, else the unit's for in-house work, else None (a vendor's
+        work with no site given).
+        """
+        for unit_id, unit in self.tree.units.items():
+            if unit.office is not Office.BACK:
+                continue
+            fte = self.unit_fte(unit_id)
+            if not fte:
+                continue
+            if not unit.sourcing:
+                yield unit_id, fte, IN_HOUSE, self.unit_locations[unit_id], Decimal(1)
+                continue
+            for allocation in unit.sourcing:
+                where = allocation.location
+                if where is None and allocation.provider == IN_HOUSE:
+                    where = self.unit_locations[unit_id]
+                yield unit_id, fte, allocation.provider, where, allocation.share
+
+    def back_office_fte(self) -> Decimal:
+        return sum((self.unit_fte(u) for u in self.units_in_office(Office.BACK)), Decimal(0))
+
     # -- the back office -----------------------------------------------------------------
     @cached_property
     def back_office_line(self) -> frozenset[str]:
@@ -128,7 +156,23 @@ def build_structure(tree: OrgTree) -> OrgStructure:
     for unit_id, unit in sorted(tree.units.items()):
         for target in unit.supports:
             structure.supporters.setdefault(target, []).append(unit_id)
+    structure.unit_locations = _unit_locations(tree, structure.unit_tree)
     return structure
+
+
+def _unit_locations(tree: OrgTree, unit_tree: Forest) -> dict[str, str]:
+    """Every unit's location in one pass down the unit tree (iterative)."""
+    found: dict[str, str] = {}
+    stack = [(root, tree.organisation.headquarters) for root in unit_tree.roots]
+    while stack:
+        unit_id, inherited = stack.pop()
+        here = tree.units[unit_id].location or inherited
+        found[unit_id] = here
+        stack.extend((child, here) for child in unit_tree.children.get(unit_id, ()))
+    for unit_id in tree.units:  # in or below a cycle of parents: walk up the bounded way
+        if unit_id not in found:
+            found[unit_id] = tree.unit_location(unit_id)
+    return found
 
 
 def sorted_unique(items: Iterable[str]) -> list[str]:

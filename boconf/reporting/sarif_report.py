@@ -28,11 +28,7 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
         "id": code,
         "name": rule_name(code),
         "shortDescription": {"text": summary},
-        "fullDescription": {
-            "text": documentation.split("## ", 2)[1].split("\n", 1)[1].strip()
-            if "## " in documentation
-            else summary
-        },
+        "fullDescription": {"text": (rule.section("What it checks") if rule else "") or summary},
         "help": {"text": documentation, "markdown": documentation},
         "defaultConfiguration": {"level": level},
         "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{code.lower()}-{rule_name(code)}",

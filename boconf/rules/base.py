@@ -11,6 +11,7 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -67,6 +68,11 @@ OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 CYCLE_SHOWN = 8
 
 
+def tenths(value: Decimal) -> str:
+    """A number to one decimal, without a trailing .0: 40, 40.5."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def cycle_path(cycle: list[str], noun: str = "positions") -> str:
     """``a -> b -> a``; a long cycle shows its first members and its length."""
     if len(cycle) <= CYCLE_SHOWN:
@@ -90,3 +96,15 @@ class Rule(Generic[OptionsT]):
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def section(cls, heading: str) -> str:
+        """One section of the documentation, e.g. ``section("What it checks")``."""
+        text = cls.documentation()
+        marker = f"## {heading}\n"
+        start = text.find(marker)
+        if start < 0:
+            return ""
+        body = text[start + len(marker) :]
+        end = body.find("\n## ")
+        return (body if end < 0 else body[:end]).strip()

@@ -8,10 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.graph.structure import OrgStructure
-from boconf.model.entities import IN_HOUSE, Office
-from boconf.model.tree import OrgTree
-from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions, tenths
 
 
 class Options(RuleOptions):
@@ -21,27 +18,6 @@ class Options(RuleOptions):
         le=1,
         description="The largest share of back-office FTE one foreign country may carry (0.5 = 50%).",
     )
-
-
-def _tenths(value: Decimal) -> str:
-    """A number to one decimal, without a trailing .0: 40, 40.5."""
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _unit_locations(tree: OrgTree, structure: OrgStructure) -> dict[str, str]:
-    """Every unit's location, as :meth:`OrgTree.unit_location` finds it, in one pass down."""
-    found: dict[str, str] = {}
-    children = structure.unit_tree.children
-    stack = [(root, tree.organisation.headquarters) for root in structure.unit_tree.roots]
-    while stack:
-        unit_id, inherited = stack.pop()
-        here = tree.units[unit_id].location or inherited
-        found[unit_id] = here
-        stack.extend((child, here) for child in children.get(unit_id, ()))
-    for unit_id in tree.units:  # in or below a unit cycle: walk up the slow way
-        if unit_id not in found:
-            found[unit_id] = tree.unit_location(unit_id)
-    return found
 
 
 class CountryConcentration(Rule[Options]):
@@ -96,28 +72,14 @@ class CountryConcentration(Rule[Options]):
         tree = context.tree
         structure = context.structure
         locations = tree.locations
-        unit_locations = _unit_locations(tree, structure)
-        total = Decimal(0)
+        total = structure.back_office_fte()
         by_country: dict[str, Decimal] = {}
-        for unit_id, unit in tree.units.items():
-            if unit.office is not Office.BACK:
-                continue
-            fte = structure.unit_fte(unit_id)
-            total += fte
-            if not fte:
-                continue
-            home = locations[unit_locations[unit_id]].country
-            if not unit.sourcing:
-                by_country[home] = by_country.get(home, Decimal(0)) + fte
-                continue
-            for allocation in unit.sourcing:
-                if allocation.location is not None:
-                    country = locations[allocation.location].country
-                elif allocation.provider != IN_HOUSE:
-                    country = tree.vendors[allocation.provider].country
-                else:
-                    country = home
-                by_country[country] = by_country.get(country, Decimal(0)) + fte * allocation.share
+        for _, fte, provider, where, share in structure.back_office_work():
+            # A vendor's work with no site given is done in the vendor's country.
+            country = (
+                locations[where].country if where is not None else tree.vendors[provider].country
+            )
+            by_country[country] = by_country.get(country, Decimal(0)) + fte * share
         if total <= 0:
             return
         organisation = tree.organisation
@@ -129,9 +91,9 @@ class CountryConcentration(Rule[Options]):
             yield Finding(
                 ORGANISATION,
                 organisation.id,
-                f"organisation '{organisation.id}' has {_tenths(share * 100)}% of its back office "
-                f"({_tenths(fte)} of {_tenths(total)} FTE) in {country}, more than the "
-                f"{_tenths(options.max_share * 100)}% limit for one country outside "
+                f"organisation '{organisation.id}' has {tenths(share * 100)}% of its back office "
+                f"({tenths(fte)} of {tenths(total)} FTE) in {country}, more than the "
+                f"{tenths(options.max_share * 100)}% limit for one country outside "
                 f"{headquarters}",
                 "spread the work over more than one country, or bring part of it back to "
                 "headquarters; raise max_share if this is deliberate",

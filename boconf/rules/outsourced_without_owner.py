@@ -6,40 +6,7 @@ from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import IN_HOUSE, SourcingModel
-from boconf.model.tree import OrgTree
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
-
-
-def _unit_locations(tree: OrgTree) -> dict[str, str]:
-    """Every unit's location as :meth:`OrgTree.unit_location` finds it, in one linear pass."""
-    units = tree.units
-    headquarters = tree.organisation.headquarters
-    found: dict[str, str] = {}
-    for start in units:
-        if start in found:
-            continue
-        walk: list[str] = []
-        on_walk: set[str] = set()
-        current: str | None = start
-        where = headquarters
-        while current is not None and current in units:
-            if current in found:
-                where = found[current]
-                break
-            if current in on_walk:  # a cycle of units without a location
-                break
-            unit = units[current]
-            if unit.location is not None:
-                where = unit.location
-                break
-            walk.append(current)
-            on_walk.add(current)
-            current = unit.parent
-        for member in walk:
-            found[member] = where
-        if start not in found:
-            found[start] = where
-    return found
 
 
 class OutsourcedWithoutOwner(Rule[RuleOptions]):
@@ -101,7 +68,7 @@ class OutsourcedWithoutOwner(Rule[RuleOptions]):
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
         positions = tree.positions
-        locations = _unit_locations(tree)
+        locations = context.structure.unit_locations
         for unit_id, unit in sorted(tree.units.items()):
             captive: str | None = None
             if not unit.sourcing:

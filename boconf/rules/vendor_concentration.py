@@ -8,8 +8,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.model.entities import IN_HOUSE, Office
-from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions
+from boconf.model.entities import IN_HOUSE
+from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions, tenths
 
 
 class Options(RuleOptions):
@@ -19,11 +19,6 @@ class Options(RuleOptions):
         le=1,
         description="The largest share of back-office FTE one vendor may carry (0.4 = 40%).",
     )
-
-
-def _tenths(value: Decimal) -> str:
-    """A number to one decimal, without a trailing .0: 40, 40.5."""
-    return f"{value:.1f}".removesuffix(".0")
 
 
 class VendorConcentration(Rule[Options]):
@@ -74,21 +69,12 @@ class VendorConcentration(Rule[Options]):
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
-        tree = context.tree
         structure = context.structure
-        total = Decimal(0)
+        total = structure.back_office_fte()
         by_vendor: dict[str, Decimal] = {}
-        for unit_id, unit in tree.units.items():
-            if unit.office is not Office.BACK:
-                continue
-            fte = structure.unit_fte(unit_id)
-            total += fte
-            if not fte:
-                continue
-            for allocation in unit.sourcing or ():
-                if allocation.provider != IN_HOUSE:
-                    vendor = allocation.provider
-                    by_vendor[vendor] = by_vendor.get(vendor, Decimal(0)) + fte * allocation.share
+        for _, fte, provider, _, share in structure.back_office_work():
+            if provider != IN_HOUSE:
+                by_vendor[provider] = by_vendor.get(provider, Decimal(0)) + fte * share
         if total <= 0:
             return
         for vendor_id, fte in sorted(by_vendor.items()):
@@ -98,9 +84,9 @@ class VendorConcentration(Rule[Options]):
             yield Finding(
                 VENDOR,
                 vendor_id,
-                f"vendor '{vendor_id}' carries {_tenths(share * 100)}% of the back office "
-                f"({_tenths(fte)} of {_tenths(total)} FTE), more than the "
-                f"{_tenths(options.max_share * 100)}% limit",
+                f"vendor '{vendor_id}' carries {tenths(share * 100)}% of the back office "
+                f"({tenths(fte)} of {tenths(total)} FTE), more than the "
+                f"{tenths(options.max_share * 100)}% limit",
                 "spread the work over in-house staff, a captive centre or a second vendor, "
                 "or raise max_share if this is deliberate",
                 ("id",),

@@ -35,6 +35,7 @@ def test_rule_documentation_has_every_section(rule: type[Rule[Any]]) -> None:
     ]
     assert positions == sorted(positions), "sections in the standard order"
     assert "TODO" not in doc
+    assert rule.section("What it checks") and rule.section("How to fix")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
