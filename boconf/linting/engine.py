@@ -51,6 +51,21 @@ def _tables(tree: OrgTree) -> dict[str, dict[str, Any]]:
     }
 
 
+def _at_suppression(
+    sources: SourceMap,
+    ref: SourceRef,
+    reference: str,
+    code: str,
+    message: str,
+    hint: str,
+    severity: Severity,
+) -> Diagnostic:
+    """A diagnostic at the rule's key inside an entity's ``lint: {ignore: ...}``."""
+    position = sources.locate(ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key")
+    line, column = (position.line, position.column) if position else (1, 1)
+    return Diagnostic(ref.display, line, column, code, message, hint, severity)
+
+
 class _Suppressions:
     """Entity (`lint: {ignore: ...}`) and comment suppressions, and which of them were used."""
 
@@ -69,18 +84,15 @@ class _Suppressions:
             for reference in lint.ignore:
                 rule = find_rule(reference)
                 if rule is None:
-                    position = sources.locate(
-                        ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key"
-                    )
-                    line, column = (position.line, position.column) if position else (1, 1)
                     problems.append(
-                        Diagnostic(
-                            ref.display,
-                            line,
-                            column,
+                        _at_suppression(
+                            sources,
+                            ref,
+                            reference,
                             Code.CONFIG,
                             f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
                             "run 'boconf rules' for the list of rules",
+                            Severity.ERROR,
                         )
                     )
                     continue
@@ -139,17 +151,14 @@ class _Suppressions:
         for (kind, identifier), rules in self.entity.items():
             for code, (reference, ref) in rules.items():
                 if code in enabled and ("entity", kind, identifier, code) not in self.used:
-                    position = sources.locate(
-                        ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key"
-                    )
-                    line, column = (position.line, position.column) if position else (1, 1)
                     found.append(
-                        Diagnostic(
-                            ref.display,
-                            line,
-                            column,
+                        _at_suppression(
+                            sources,
+                            ref,
+                            reference,
                             UNUSED_SUPPRESSION,
-                            f"{kind} '{identifier}': suppression of {reference} is not needed: the rule finds nothing here",
+                            f"{kind} '{identifier}': suppression of {reference} is not needed: "
+                            "the rule finds nothing here",
                             "remove the suppression",
                             Severity.WARNING,
                         )
