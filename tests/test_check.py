@@ -178,6 +178,9 @@ def test_baseline_adopts_a_messy_org_and_fails_only_on_new_findings(
     run = check(boconf, root, "--baseline", str(baseline))
     assert run.code == 0 and findings(run) == []
     assert json.loads(run.out)["summary"]["baselined"] == len(entries)
+    # from another working directory the same baseline still matches
+    elsewhere = boconf("check", ".", *DATE, "--baseline", str(baseline), cwd=root)
+    assert elsewhere.code == 0, elsewhere.out
     exec_unit = MINIMAL_ORG["units/exec.yaml"].replace(
         "    reports_to: ceo\n", "    reports_to: coo\n"
     )

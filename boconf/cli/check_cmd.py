@@ -139,7 +139,9 @@ def check(
             click.echo(render_text(report, colored), nl=False, color=colored)
             click.echo("no baseline written: the organisation does not validate", err=True)
             raise SystemExit(Exit.FINDINGS)
-        count = write_baseline(baseline_write, result.lint.diagnostics)
+        count = write_baseline(
+            baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
+        )
         click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
         raise SystemExit(Exit.OK)
     if output is not None:

@@ -1,7 +1,8 @@
 """Baselines: adopt boconf on a messy organisation and fail only on new findings.
 
-A finding's fingerprint is its rule, the entity it is about and its message: not its line, so
-editing other parts of a file does not resurrect baselined findings. The file is JSON, sorted,
+A finding's fingerprint is its rule, its file (relative to the organisation directory, so the
+baseline works from any working directory) and its message, which names the entity: not its
+line, so editing other parts of a file does not resurrect baselined findings. The file is JSON, sorted,
 one entry per fingerprint with a count, reviewable in git.
 """
 
@@ -18,12 +19,16 @@ BASELINE_VERSION = 1
 Fingerprint = tuple[str, str, str]  # (code, file, message)
 
 
-def fingerprint(diagnostic: Diagnostic) -> Fingerprint:
-    return (diagnostic.code, diagnostic.file, diagnostic.message)
+def fingerprint(diagnostic: Diagnostic, root: Path) -> Fingerprint:
+    try:
+        file = Path(diagnostic.file).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        file = diagnostic.file
+    return (diagnostic.code, file, diagnostic.message)
 
 
-def write_baseline(path: Path, diagnostics: list[Diagnostic]) -> int:
-    counts = Counter(fingerprint(d) for d in diagnostics)
+def write_baseline(path: Path, diagnostics: list[Diagnostic], root: Path) -> int:
+    counts = Counter(fingerprint(d, root) for d in diagnostics)
     entries = [
         {"code": code, "file": file, "message": message, "count": count}
         for (code, file, message), count in sorted(counts.items())

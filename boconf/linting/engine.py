@@ -219,7 +219,7 @@ def lint(
         if _ignored_by_path(diagnostic.file, root, rule.code, settings):
             result.suppressed += 1
             continue
-        key = fingerprint(diagnostic)
+        key = fingerprint(diagnostic, root)
         if remaining[key] > 0:
             remaining[key] -= 1
             result.baselined += 1
