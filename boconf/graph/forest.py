@@ -69,51 +69,49 @@ def analyse(parent: Mapping[str, str | None]) -> Forest:
     for kids in children.values():
         kids.sort()
     forest.children = children
-    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    on_walk, done = 1, 2
+    state: dict[str, int] = {}
     root_of = forest.root_of
     depth = forest.depth
     for start in parent:
         if start in state:
             continue
         walk: list[str] = []
-        position: dict[str, int] = {}
         current: str | None = start
         while current is not None and current in parent and current not in state:
-            state[current] = 1
-            position[current] = len(walk)
+            state[current] = on_walk
             walk.append(current)
             current = parent[current]
-        if current is not None and state.get(current) == 1:
-            # Closed a new cycle: the walk from `current` on is the cycle.
-            cycle = walk[position[current] :]
+        reached_root: str | None
+        if current is not None and state.get(current) == on_walk:
+            # Closed a new cycle: the walk from `current` on is the cycle (rare, so the
+            # linear index() is fine).
+            at = walk.index(current)
+            cycle = walk[at:]
             lowest = cycle.index(min(cycle))
-            cycle = cycle[lowest:] + cycle[:lowest]
-            forest.cycles.append(cycle)
+            forest.cycles.append(cycle[lowest:] + cycle[:lowest])
             for member in cycle:
                 root_of[member] = None
-            walk = walk[: position[current]]
-            reached_root: str | None = None
-            reached_depth = 0
+                state[member] = done
+            walk = walk[:at]
+            reached_root, reached_depth = None, 0
         elif current is None or current not in parent:
             # Reached the top (or a parent that does not exist: then the last node is a root).
-            if walk:
-                top = walk.pop()
-                forest.roots.append(top)
-                root_of[top] = top
-                depth[top] = 1
-                reached_root, reached_depth = top, 1
-            else:  # pragma: no cover - start is always a node
-                continue
+            top = walk.pop()
+            forest.roots.append(top)
+            root_of[top] = top
+            depth[top] = 1
+            state[top] = done
+            reached_root, reached_depth = top, 1
         else:
             reached_root = root_of.get(current)
             reached_depth = depth.get(current, 0)
         for node in reversed(walk):
             root_of[node] = reached_root
+            state[node] = done
             if reached_root is not None:
                 reached_depth += 1
                 depth[node] = reached_depth
-        for node in position:
-            state[node] = 2
     forest.roots.sort()
     forest.cycles.sort()
     forest.in_cycle = {

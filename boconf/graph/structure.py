@@ -63,11 +63,24 @@ class OrgStructure:
     def subunits(self, unit: str) -> list[str]:
         return self.unit_tree.descendants(unit)
 
+    @cached_property
+    def _fte_by_unit(self) -> dict[str, Decimal]:
+        positions = self.tree.positions
+        found: dict[str, Decimal] = {}
+        for unit, members in self.positions_by_unit.items():
+            total = Decimal(0)
+            for position in members:
+                post = positions[position]
+                total += post.fte * post.headcount
+            found[unit] = total
+        return found
+
     def unit_fte(self, unit: str, subtree: bool = False) -> Decimal:
-        units = [unit, *self.subunits(unit)] if subtree else [unit]
-        return sum(
-            (self.fte(p) for u in units for p in self.positions_by_unit.get(u, ())), Decimal(0)
-        )
+        """FTE of a unit's posts (headcount x fte), or of its whole subtree."""
+        by_unit = self._fte_by_unit
+        if not subtree:
+            return by_unit.get(unit, Decimal(0))
+        return sum((by_unit.get(u, Decimal(0)) for u in [unit, *self.subunits(unit)]), Decimal(0))
 
     def unit_posts(self, unit: str) -> int:
         positions = self.tree.positions

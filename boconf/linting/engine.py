@@ -20,6 +20,7 @@ from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import ConfigError, ResolvedSettings
 from boconf.loading.positions import Request, SourceMap
+from boconf.model.entities import Lint
 from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
@@ -75,29 +76,17 @@ class _Suppressions:
         self.comments: dict[tuple[str, int], tuple[set[str], str, int, str]] = {}
         self.used: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
-        tables = _tables(tree)
-        for (kind, identifier), ref in tree.sources.items():
-            lint = getattr(tables[kind].get(identifier), "lint", None)
-            if lint is None:
-                continue
-            rules: dict[str, tuple[str, SourceRef]] = {}
-            for reference in lint.ignore:
-                rule = find_rule(reference)
-                if rule is None:
-                    problems.append(
-                        _at_suppression(
-                            sources,
-                            ref,
-                            reference,
-                            Code.CONFIG,
-                            f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
-                            "run 'boconf rules' for the list of rules",
-                            Severity.ERROR,
-                        )
+        for kind, table in _tables(tree).items():
+            for identifier, entity in table.items():
+                if entity.lint is not None:
+                    self._entity_suppressions(
+                        kind,
+                        identifier,
+                        entity.lint,
+                        tree.sources[(kind, identifier)],
+                        sources,
+                        problems,
                     )
-                    continue
-                rules[rule.code] = (reference, ref)
-            self.entity[(kind, identifier)] = rules
         for display, _path, comment in load.suppressions:
             codes: set[str] = set()
             if not comment.reason:
@@ -134,6 +123,34 @@ class _Suppressions:
             )
         if problems:
             raise ConfigError(problems)
+
+    def _entity_suppressions(
+        self,
+        kind: str,
+        identifier: str,
+        lint: Lint,
+        ref: SourceRef,
+        sources: SourceMap,
+        problems: list[Diagnostic],
+    ) -> None:
+        rules: dict[str, tuple[str, SourceRef]] = {}
+        for reference in lint.ignore:
+            rule = find_rule(reference)
+            if rule is None:
+                problems.append(
+                    _at_suppression(
+                        sources,
+                        ref,
+                        reference,
+                        Code.CONFIG,
+                        f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
+                        "run 'boconf rules' for the list of rules",
+                        Severity.ERROR,
+                    )
+                )
+                continue
+            rules[rule.code] = (reference, ref)
+        self.entity[(kind, identifier)] = rules
 
     def applies(self, code: str, kind: str, identifier: str, display: str, line: int) -> bool:
         if code in self.entity.get((kind, identifier), {}):

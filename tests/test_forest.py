@@ -1,0 +1,66 @@
+"""The one-pass forest analysis against a naive, obviously correct walk on random graphs."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from boconf.graph.forest import analyse
+
+
+def naive(
+    parent: dict[str, str | None],
+) -> tuple[dict[str, str | None], dict[str, int], set[frozenset[str]]]:
+    root_of: dict[str, str | None] = {}
+    depth: dict[str, int] = {}
+    cycles: set[frozenset[str]] = set()
+    for start in parent:
+        line = [start]
+        while True:
+            up = parent[line[-1]]
+            if up is None or up not in parent:
+                root_of[start] = line[-1]
+                depth[start] = len(line)
+                break
+            if up in line:
+                root_of[start] = None
+                cycles.add(frozenset(line[line.index(up) :]))
+                break
+            line.append(up)
+    return root_of, depth, cycles
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_the_naive_walk(seed: int) -> None:
+    rng = random.Random(seed)
+    size = rng.randrange(1, 60)
+    nodes = [f"n{i}" for i in range(size)]
+    parent: dict[str, str | None] = {}
+    for node in rng.sample(nodes, size):  # random insertion order
+        roll = rng.random()
+        parent[node] = None if roll < 0.1 else ("missing" if roll < 0.15 else rng.choice(nodes))
+    forest = analyse(parent)
+    root_of, depth, cycles = naive(parent)
+    assert forest.root_of == root_of
+    assert forest.depth == depth
+    assert {frozenset(cycle) for cycle in forest.cycles} == cycles
+    assert forest.roots == sorted(node for node in parent if root_of[node] == node)
+    for cycle in forest.cycles:
+        assert cycle[0] == min(cycle)  # canonical rotation
+        for here, there in zip(cycle, cycle[1:] + cycle[:1], strict=True):
+            assert parent[here] == there  # in parent order
+    orphans = {n for n in parent if root_of[n] is None} - {m for c in cycles for m in c}
+    assert set(forest.orphans) == orphans
+
+
+def test_deep_chains_do_not_recurse() -> None:
+    size = 200_000
+    parent: dict[str, str | None] = {
+        f"n{i}": (f"n{i + 1}" if i + 1 < size else None) for i in range(size)
+    }
+    forest = analyse(parent)
+    assert forest.roots == [f"n{size - 1}"]
+    assert forest.depth["n0"] == size
+    assert len(forest.chain("n0")) == size
+    assert len(forest.descendants(f"n{size - 1}")) == size - 1
