@@ -16,6 +16,7 @@ from boconf import __version__
 from boconf.cli.check_cmd import check
 from boconf.cli.exit_codes import Exit
 from boconf.cli.graph_cmd import graph
+from boconf.cli.render_cmd import render_command
 from boconf.cli.rules_cmd import explain, rules
 from boconf.cli.schema_cmd import schema
 from boconf.cli.validate_cmd import validate
@@ -33,6 +34,7 @@ Examples:
   boconf check --format sarif -o boconf.sarif
   boconf rules                     every lint rule; boconf explain BO203 for one
   boconf graph --format graphml -o org.graphml
+  boconf render --view structure -o structure.svg
   boconf schema --check            are the JSON Schemas in ./schemas up to date?
 
 \b
@@ -52,6 +54,7 @@ cli.add_command(check)
 cli.add_command(rules)
 cli.add_command(explain)
 cli.add_command(graph)
+cli.add_command(render_command, name="render")
 cli.add_command(schema)
 
 

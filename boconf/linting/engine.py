@@ -18,7 +18,7 @@ from typing import Any
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
-from boconf.linting.settings import ConfigError, ResolvedSettings
+from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
 from boconf.loading.positions import Request, SourceMap
 from boconf.model.entities import Lint
 from boconf.model.tree import OrgTree, SourceRef
@@ -37,6 +37,8 @@ class LintResult:
     suppressed: int = 0
     baselined: int = 0
     structure: OrgStructure | None = None
+    # The worst reported severity per entity, (kind, id) -> severity: for chart overlays.
+    entities: dict[tuple[str, str], Severity] = field(default_factory=dict)
 
 
 def _tables(tree: OrgTree) -> dict[str, dict[str, Any]]:
@@ -242,6 +244,12 @@ def lint(
             result.baselined += 1
             continue
         result.diagnostics.append(diagnostic)
+        entity = (finding.kind, finding.id)
+        if (
+            SEVERITY_RANK[severity] > SEVERITY_RANK[result.entities.get(entity, Severity.INFO)]
+            or entity not in result.entities
+        ):
+            result.entities[entity] = severity
     enabled = {rule.code for rule in settings.enabled}
     if UNUSED_SUPPRESSION in enabled:
         # Reported by the engine (only it knows what was used), configured like any rule.

@@ -1,0 +1,177 @@
+"""`boconf render`: org charts as DOT, SVG, PNG, PDF or Mermaid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path
+from boconf.diagnostics import Severity
+from boconf.graph.structure import build_structure
+from boconf.linting.check import check as run_check
+from boconf.linting.check import settings_for
+from boconf.linting.settings import ConfigError
+from boconf.loading.limits import MIB, Limits
+from boconf.model.entities import Office
+from boconf.output import OutputError, check_outside, write_atomic
+from boconf.rendering.dot import to_dot
+from boconf.rendering.mermaid import to_mermaid
+from boconf.rendering.renderer import RendererError, render
+from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
+from boconf.rendering.views.registry import VIEWS
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import render as render_text
+
+FORMATS = ("dot", "mermaid", "svg", "png", "pdf")
+EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf": "pdf"}
+# Past this many nodes a single layout stops being readable; say how to narrow it.
+READABLE_NODES = 300
+
+
+@click.command(
+    help="""Draw an org chart of one view.
+
+\b
+Views: reporting (positions by reporting line), structure (the unit tree),
+back-office (everything under the back-office head, with sourcing badges),
+sourcing (where the work is done and by whom), support (which back-office
+units support which front-office units).
+
+\b
+Graphviz is looked for in this order: --dot PATH (or BOCONF_DOT), `dot` on
+the PATH, then graphviz-pure (installed with boconf; svg and png). dot and
+mermaid need no renderer.
+
+\b
+Examples:
+  boconf render --view structure --format svg -o charts/structure.svg
+  boconf render --view reporting --root coo --depth 3 --format png -o coo.png
+  boconf render --view support --format mermaid          (for GitHub Markdown)
+  boconf render --all --format svg -o charts/            (every view)
+  boconf render --view back-office --findings -o bo.svg   (mark lint findings)
+"""
+)
+@loading_options
+@click.option("--view", type=click.Choice(sorted(VIEWS)), default=None, help="The view to draw.")
+@click.option(
+    "--all", "all_views", is_flag=True, help="Draw every view into the directory given by -o."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="[default: from -o's extension, else dot]",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Write to FILE (a directory with --all).",
+)
+@click.option(
+    "--root", help="Start from this unit (a position, or a unit's manager, for the reporting view)."
+)
+@click.option(
+    "--depth", type=click.IntRange(min=1), help="Levels to show, the root (or top) counting as 1."
+)
+@click.option("--office", type=click.Choice(["front", "back"]), help="Only units of this office.")
+@click.option("--unit", help="Only this unit and its sub-units.")
+@click.option("--findings", is_flag=True, help="Mark entities with lint errors or warnings.")
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="With --findings: 'today' for the contract rules.",
+)
+@click.option("--dot", "dot_binary", help="The Graphviz binary to use.")
+@click.option("--verbose", "-v", is_flag=True, help="Say which renderer ran.")
+def render_command(
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    view: str | None,
+    all_views: bool,
+    output_format: str | None,
+    output: Path | None,
+    root: str | None,
+    depth: int | None,
+    office: str | None,
+    unit: str | None,
+    findings: bool,
+    reference_date: dt.datetime | None,
+    dot_binary: str | None,
+    verbose: bool,
+) -> None:
+    organisation = org_path(path)
+    if all_views == (view is not None):
+        raise click.UsageError("give one of --view VIEW or --all")
+    if all_views and output is None:
+        raise click.UsageError("--all needs -o DIR")
+    fmt = (
+        output_format
+        or (
+            next(
+                (f for f, ext in EXTENSIONS.items() if output and output.suffix == f".{ext}"), None
+            )
+            if not all_views
+            else None
+        )
+        or ("svg" if all_views else "dot")
+    )
+    if fmt in ("png", "pdf") and output is None:
+        raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
+    try:
+        if output is not None:
+            check_outside(output, organisation)
+        settings = settings_for(
+            organisation, None, reference_date.date() if reference_date else None
+        )
+        result = run_check(
+            organisation, settings, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
+        )
+    except (ConfigError, OutputError) as error:
+        raise click.UsageError(str(error)) from None
+    if not result.load.ok or result.load.tree is None:
+        click.echo(render_text(from_load(result.load)), nl=False, err=True)
+        raise SystemExit(Exit.FINDINGS)
+    structure = result.lint.structure or build_structure(result.load.tree)
+    overlay = {
+        entity: severity.value
+        for entity, severity in result.lint.entities.items()
+        if findings and severity is not Severity.INFO
+    }
+    context = ViewContext(
+        structure, ViewFilter(root, depth, Office(office) if office else None, unit), overlay
+    )
+    names = sorted(VIEWS) if all_views else [view or ""]
+    try:
+        for name in names:
+            chart = VIEWS[name](context)
+            if len(chart.nodes) > READABLE_NODES:
+                click.echo(
+                    f"warning: the {name} chart has {len(chart.nodes)} nodes; past about {READABLE_NODES} "
+                    "a layout is hard to read: narrow it with --root, --depth, --unit or --office",
+                    err=True,
+                )
+            if fmt == "dot":
+                data = to_dot(chart).encode("utf-8")
+            elif fmt == "mermaid":
+                data = to_mermaid(chart).encode("utf-8")
+            else:
+                data, used = render(to_dot(chart), fmt, dot_binary)
+                if verbose:
+                    click.echo(f"{name}: rendered by {used.describe()}", err=True)
+            if output is None:
+                click.echo(data.decode("utf-8"), nl=False)
+                continue
+            target = output / f"{name}.{EXTENSIONS[fmt]}" if all_views else output
+            write_atomic(target, data)
+            if verbose or all_views:
+                click.echo(f"wrote {target}", err=True)
+    except (ViewError, RendererError, OutputError) as error:
+        raise click.UsageError(str(error)) from None
+    raise SystemExit(Exit.OK)

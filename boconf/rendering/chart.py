@@ -1,0 +1,76 @@
+"""An abstract chart, built by a view and written by a backend (DOT, Mermaid).
+
+Views decide what is shown and how it is classed (front, back, vacant, error, ...); backends
+decide how a class looks in their language and escape every label for it. Nodes, edges and
+clusters keep the order the view gives them, which views make deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    id: str  # a safe internal id, never user text (see Chart.add_node)
+    lines: list[str]  # label lines, user text: escaped by each backend
+    classes: tuple[str, ...] = ()
+    link: str | None = None  # a page to open on click (site charts)
+    tooltip: str = ""
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    kind: str = "solid"  # solid | dashed | dotted
+    label: str = ""
+
+
+@dataclass
+class Cluster:
+    id: str
+    label: str
+    classes: tuple[str, ...] = ()
+    nodes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Chart:
+    title: str
+    direction: str = "TB"  # TB (top to bottom) or LR (left to right)
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (class, meaning)
+    _ids: dict[str, str] = field(default_factory=dict)
+    _added: set[str] = field(default_factory=set)
+
+    def node_id(self, key: str) -> str:
+        """A stable, safe id for an entity key such as ``unit:credit`` (never user text)."""
+        if key not in self._ids:
+            self._ids[key] = f"n{len(self._ids)}"
+        return self._ids[key]
+
+    def add_node(
+        self,
+        key: str,
+        lines: list[str],
+        classes: tuple[str, ...] = (),
+        link: str | None = None,
+        tooltip: str = "",
+    ) -> str:
+        """Add a node once; later calls for the same key return its id."""
+        identifier = self.node_id(key)
+        if identifier not in self._added:
+            self._added.add(identifier)
+            self.nodes.append(Node(identifier, lines, classes, link, tooltip))
+        return identifier
+
+    def has(self, key: str) -> bool:
+        return key in self._ids and self._ids[key] in self._added
+
+    def add_edge(
+        self, source_key: str, target_key: str, kind: str = "solid", label: str = ""
+    ) -> None:
+        self.edges.append(Edge(self.node_id(source_key), self.node_id(target_key), kind, label))

@@ -1,0 +1,1 @@
+"""One module per view; each builds a Chart from the shared structure and a filter."""

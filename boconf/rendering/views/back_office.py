@@ -1,0 +1,59 @@
+"""`back-office`: the back-office head and everything that rolls up to it, with sourcing badges."""
+
+from __future__ import annotations
+
+from boconf.rendering.chart import Chart
+from boconf.rendering.views.common import (
+    ViewContext,
+    finding_class,
+    position_lines,
+    select_units,
+    unit_lines,
+)
+from boconf.rendering.views.sourcing_labels import badge
+
+TITLE = "Back office"
+
+
+def build(context: ViewContext) -> Chart:
+    structure = context.structure
+    tree = structure.tree
+    chart = Chart(
+        TITLE,
+        legend=[
+            ("in_house", "in-house"),
+            ("captive", "captive centre"),
+            ("outsourced", "outsourced"),
+            ("mixed", "mixed"),
+        ],
+    )
+    line = structure.back_office_line
+    head = tree.organisation.back_office_head
+    units = [u for u in select_units(context) if tree.units[u].manager in line]
+    if head in tree.positions:
+        chart.add_node(
+            f"position:{head}",
+            ["Back-office head", *position_lines(structure, head)],
+            ("head", *finding_class(context, "position", head)),
+            None,
+            head,
+        )
+    shown = set(units)
+    for unit_id in units:
+        model = tree.sourcing_model(unit_id)
+        chart.add_node(
+            f"unit:{unit_id}",
+            [*unit_lines(structure, unit_id), badge(structure, unit_id)],
+            (model.value, *finding_class(context, "unit", unit_id)),
+            context.link("unit", unit_id),
+            unit_id,
+        )
+    for unit_id in units:
+        parent = tree.units[unit_id].parent
+        if parent is not None and parent in shown and parent != unit_id:
+            chart.add_edge(f"unit:{parent}", f"unit:{unit_id}")
+        elif chart.has(f"position:{head}") and tree.units[unit_id].manager != head:
+            chart.add_edge(f"position:{head}", f"unit:{unit_id}")
+        elif chart.has(f"position:{head}"):
+            chart.add_edge(f"position:{head}", f"unit:{unit_id}", "dashed")
+    return chart

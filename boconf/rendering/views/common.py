@@ -1,0 +1,90 @@
+"""What every view shares: the filter, the findings overlay, labels, and unit selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import Office
+from boconf.validation.suggest import did_you_mean
+
+
+class ViewError(Exception):
+    """A filter that names nothing (an unknown root or unit): a usage error."""
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    root: str | None = None  # a unit (a position for the reporting view) to start from
+    depth: int | None = None  # levels to show, counting the root (or the top) as 1
+    office: Office | None = None
+    unit: str | None = None  # only this unit and its sub-units
+
+
+@dataclass
+class ViewContext:
+    structure: OrgStructure
+    filter: ViewFilter = field(default_factory=ViewFilter)
+    # Worst finding per entity, (kind, id) -> "error" | "warning", for the --findings overlay.
+    findings: dict[tuple[str, str], str] = field(default_factory=dict)
+    # A link per unit page, for charts embedded in the documentation site.
+    link: Callable[[str, str], str | None] = lambda kind, identifier: None
+
+
+def finding_class(context: ViewContext, kind: str, identifier: str) -> tuple[str, ...]:
+    severity = context.findings.get((kind, identifier))
+    return (f"finding-{severity}",) if severity else ()
+
+
+def unit_lines(structure: OrgStructure, unit_id: str) -> list[str]:
+    tree = structure.tree
+    unit = tree.units[unit_id]
+    lines = [unit.name, f"{unit.function.replace('_', ' ')} · {unit.office.value} office"]
+    if unit.manager is not None and unit.manager in tree.positions:
+        post = tree.positions[unit.manager]
+        holder = tree.people[post.holder].name if post.holder else "vacant"
+        lines.append(f"{post.title}: {holder}")
+    else:
+        lines.append("no manager")
+    return lines
+
+
+def position_lines(structure: OrgStructure, position_id: str) -> list[str]:
+    tree = structure.tree
+    post = tree.positions[position_id]
+    lines = [post.title, tree.people[post.holder].name if post.holder else "vacant"]
+    extra = []
+    if post.headcount > 1:
+        extra.append(f"×{post.headcount} posts")
+    if post.fte != 1:
+        extra.append(f"{post.fte.normalize():f} FTE")
+    if extra:
+        lines.append(", ".join(extra))
+    return lines
+
+
+def check_unit(structure: OrgStructure, unit_id: str, option: str) -> None:
+    if unit_id not in structure.tree.units:
+        hint = did_you_mean(unit_id, structure.tree.units) or "run 'boconf graph' to list the ids"
+        raise ViewError(f"{option}: no unit '{unit_id}'. {hint}")
+
+
+def select_units(context: ViewContext) -> list[str]:
+    """The units a unit-based view shows, top-down (by layer, then id)."""
+    structure = context.structure
+    chosen = context.filter
+    tree_depth = structure.unit_tree.depth
+    start = chosen.unit or chosen.root
+    if start is not None:
+        check_unit(structure, start, "--unit" if chosen.unit else "--root")
+        units = [start, *structure.subunits(start)]
+        base = tree_depth.get(start, 1) - 1
+    else:
+        units = list(structure.tree.units)
+        base = 0
+    if chosen.depth is not None:
+        units = [u for u in units if tree_depth.get(u, 1) - base <= chosen.depth]
+    if chosen.office is not None:
+        units = [u for u in units if structure.tree.units[u].office is chosen.office]
+    return sorted(units, key=lambda u: (tree_depth.get(u, 0), u))

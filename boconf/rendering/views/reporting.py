@@ -1,0 +1,94 @@
+"""`reporting`: positions and holders by reporting line; dotted lines dashed; vacancies and
+multi-headcount posts marked."""
+
+from __future__ import annotations
+
+from boconf.rendering.chart import Chart
+from boconf.rendering.views.common import (
+    ViewContext,
+    ViewError,
+    check_unit,
+    finding_class,
+    position_lines,
+)
+from boconf.validation.suggest import did_you_mean
+
+TITLE = "Reporting lines"
+
+
+def _positions(context: ViewContext) -> list[str]:
+    structure = context.structure
+    tree = structure.tree
+    chosen = context.filter
+    depth = structure.reporting.depth
+    if chosen.root is not None:
+        if chosen.root not in tree.positions:
+            if chosen.root in tree.units and tree.units[chosen.root].manager:
+                root = tree.units[chosen.root].manager  # a unit stands for its manager
+            else:
+                hint = (
+                    did_you_mean(chosen.root, tree.positions)
+                    or "give a position id (or a unit with a manager)"
+                )
+                raise ViewError(f"--root: no position '{chosen.root}'. {hint}")
+        else:
+            root = chosen.root
+        assert root is not None
+        positions = [root, *structure.all_reports(root)]
+        base = depth.get(root, 1) - 1
+    else:
+        positions = list(tree.positions)
+        base = 0
+    if chosen.unit is not None:
+        check_unit(structure, chosen.unit, "--unit")
+        units = {chosen.unit, *structure.subunits(chosen.unit)}
+        positions = [p for p in positions if tree.positions[p].unit in units]
+    if chosen.depth is not None:
+        positions = [p for p in positions if depth.get(p, 1) - base <= chosen.depth]
+    if chosen.office is not None:
+        positions = [
+            p for p in positions if tree.units[tree.positions[p].unit or ""].office is chosen.office
+        ]
+    return sorted(positions, key=lambda p: (depth.get(p, 0), p))
+
+
+def build(context: ViewContext) -> Chart:
+    structure = context.structure
+    tree = structure.tree
+    chart = Chart(
+        TITLE,
+        legend=[
+            ("filled", "held post"),
+            ("vacant", "vacant post"),
+            ("multi", "several identical posts"),
+            ("dotted", "dotted line"),
+        ],
+    )
+    shown = _positions(context)
+    for position_id in shown:
+        post = tree.positions[position_id]
+        unit = tree.units.get(post.unit or "")
+        classes: tuple[str, ...] = (unit.office.value,) if unit else ()
+        classes += ("vacant",) if post.holder is None else ("filled",)
+        if post.headcount > 1:
+            classes += ("multi",)
+        chart.add_node(
+            f"position:{position_id}",
+            position_lines(structure, position_id),
+            classes + finding_class(context, "position", position_id),
+            context.link("unit", post.unit) if post.unit else None,
+            position_id,
+        )
+    visible = set(shown)
+    for position_id in shown:
+        post = tree.positions[position_id]
+        if (
+            post.reports_to is not None
+            and post.reports_to in visible
+            and post.reports_to != position_id
+        ):
+            chart.add_edge(f"position:{post.reports_to}", f"position:{position_id}")
+        for target in sorted(post.dotted_to):
+            if target in visible:
+                chart.add_edge(f"position:{target}", f"position:{position_id}", "dashed")
+    return chart

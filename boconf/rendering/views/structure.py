@@ -1,0 +1,41 @@
+"""`structure`: the unit tree, front and back office in distinct colours, each unit's manager."""
+
+from __future__ import annotations
+
+from boconf.rendering.chart import Chart
+from boconf.rendering.views.common import ViewContext, finding_class, select_units, unit_lines
+
+TITLE = "Unit structure"
+
+
+def build(context: ViewContext) -> Chart:
+    structure = context.structure
+    units = structure.tree.units
+    chart = Chart(
+        TITLE,
+        legend=[
+            ("front", "front office"),
+            ("back", "back office"),
+            ("vacant", "manager post vacant"),
+        ],
+    )
+    shown = select_units(context)
+    for unit_id in shown:
+        unit = units[unit_id]
+        manager = structure.tree.positions.get(unit.manager) if unit.manager else None
+        classes: tuple[str, ...] = (unit.office.value,)
+        if manager is not None and manager.holder is None:
+            classes += ("vacant",)
+        chart.add_node(
+            f"unit:{unit_id}",
+            unit_lines(structure, unit_id),
+            classes + finding_class(context, "unit", unit_id),
+            context.link("unit", unit_id),
+            unit_id,
+        )
+    visible = set(shown)
+    for unit_id in shown:
+        parent = units[unit_id].parent
+        if parent is not None and parent in visible and parent != unit_id:
+            chart.add_edge(f"unit:{parent}", f"unit:{unit_id}")
+    return chart
