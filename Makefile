@@ -20,10 +20,11 @@ $(DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(RUNTIME)
 
-## demo: create .venv, install boconf, validate and lint the example organisation in org/
+## demo: create .venv, install boconf, validate and lint org/, draw its charts into charts/
 demo: $(RUNTIME)
 	$(BIN)/boconf validate org/
 	$(BIN)/boconf check org/
+	$(BIN)/boconf render org/ --all --format svg -o charts/
 
 ## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
 test: $(DEV)
@@ -48,4 +49,4 @@ docs: $(RUNTIME)
 	$(BIN)/boconf rules --docs docs/rules.md
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache bench-out site
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache bench-out site charts
