@@ -13,6 +13,7 @@ from boconf.diagnostics import Severity
 from boconf.graph.structure import build_structure
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
+from boconf.linting.engine import LintResult
 from boconf.linting.settings import ConfigError
 from boconf.loading.limits import MIB, Limits
 from boconf.model.entities import Office
@@ -24,6 +25,7 @@ from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
 from boconf.rendering.views.registry import VIEWS
 from boconf.reporting.report import from_load
 from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import load_organisation
 
 FORMATS = ("dot", "mermaid", "svg", "png", "pdf")
 EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf": "pdf"}
@@ -127,22 +129,25 @@ def render_command(
     try:
         if output is not None:
             check_outside(output, organisation)
-        settings = settings_for(
-            organisation, None, reference_date.date() if reference_date else None
-        )
-        result = run_check(
-            organisation, settings, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-        )
+        limits = Limits(max_file_size=max_file_size * MIB)
+        if findings:  # lint only when the overlay needs it
+            date = reference_date.date() if reference_date else None
+            result = run_check(
+                organisation, settings_for(organisation, None, date), limits=limits, jobs=jobs
+            )
+            loaded, lint = result.load, result.lint
+        else:
+            loaded, lint = load_organisation(organisation, limits=limits, jobs=jobs), LintResult()
     except (ConfigError, OutputError) as error:
         raise click.UsageError(str(error)) from None
-    if not result.load.ok or result.load.tree is None:
-        click.echo(render_text(from_load(result.load)), nl=False, err=True)
+    if not loaded.ok or loaded.tree is None:
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
-    structure = result.lint.structure or build_structure(result.load.tree)
+    structure = lint.structure or build_structure(loaded.tree)
     overlay = {
         entity: severity.value
-        for entity, severity in result.lint.entities.items()
-        if findings and severity is not Severity.INFO
+        for entity, severity in lint.entities.items()
+        if severity is not Severity.INFO
     }
     context = ViewContext(
         structure, ViewFilter(root, depth, Office(office) if office else None, unit), overlay
