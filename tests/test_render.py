@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -196,7 +197,7 @@ def test_a_missing_renderer_is_a_clear_error_and_dot_and_mermaid_still_work(
 def test_explicit_renderer_and_verbose(boconf: Callable[..., Run], tmp_path: Path) -> None:
     pure = shutil.which(
         "graphviz-pure",
-        path=os.pathsep.join([str(Path(os.sys.executable).parent), os.environ.get("PATH", "")]),
+        path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     )
     assert pure, "graphviz-pure is a dependency"
     run = boconf(
