@@ -14,6 +14,7 @@ import click
 
 from boconf import __version__
 from boconf.cli.check_cmd import check
+from boconf.cli.docs_cmd import docs
 from boconf.cli.exit_codes import Exit
 from boconf.cli.graph_cmd import graph
 from boconf.cli.render_cmd import render_command
@@ -55,6 +56,7 @@ cli.add_command(rules)
 cli.add_command(explain)
 cli.add_command(graph)
 cli.add_command(render_command, name="render")
+cli.add_command(docs, name="docs")
 cli.add_command(schema)
 
 

@@ -1,0 +1,122 @@
+"""Time `boconf docs` against the renderer's own work, on a synthetic 10,000-position tree.
+
+* site: ``boconf docs DIR -o bench-out/site-N`` in a fresh process into an empty directory
+  (load, lint, every page, every chart, every file written), median of the runs;
+* renderer: the same DOT sources the site renders (``boconf.docs.site_dot_sources``), each
+  drawn by the Graphviz binary boconf would use (found like ``renderer.find_renderers``),
+  one after another, median of the runs.
+
+The site renders its charts on every core, so the target is site <= 1.2x the renderer's
+sequential time: everything else (loading, linting, pages) must hide behind the parallel
+rendering. Prints numbers only.
+
+    python benchmarks/bench_docs.py [--positions 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import make_org  # noqa: E402
+
+from boconf.docs import site_dot_sources  # noqa: E402
+from boconf.linting.check import check, settings_for  # noqa: E402
+from boconf.loading.parallel import default_jobs  # noqa: E402
+from boconf.rendering.renderer import find_renderers  # noqa: E402
+
+REFERENCE_DATE = "2026-11-26"
+
+
+def organisation(positions: int, out: Path) -> Path:
+    """The synthetic tree, generated once (the same seed gives the same files)."""
+    root = out / f"org-{positions}"
+    if not (root / "organisation.yaml").is_file():
+        make_org.generate(positions, root)
+    return root
+
+
+def time_site(root: Path, site: Path) -> float:
+    """A fresh build: the output directory is removed first (untimed), so that every file
+    is written, none skipped as unchanged."""
+    shutil.rmtree(site, ignore_errors=True)
+    command = [
+        sys.executable,
+        "-m",
+        "boconf",
+        "docs",
+        str(root),
+        "-o",
+        str(site),
+        "--reference-date",
+        REFERENCE_DATE,
+    ]
+    started = time.perf_counter()
+    subprocess.run(
+        command,
+        check=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def renderer_binary() -> str:
+    able = [r for r in find_renderers() if "svg" in r.formats]
+    if not able:
+        raise SystemExit("no Graphviz renderer for svg: pip install graphviz-pure")
+    return able[0].binary
+
+
+def time_renderer(binary: str, sources: list[str]) -> float:
+    started = time.perf_counter()
+    for source in sources:
+        subprocess.run(
+            [binary, "-Tsvg"], input=source.encode("utf-8"), capture_output=True, check=True
+        )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--positions", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=Path("bench-out"))
+    parser.add_argument(
+        "--site-out",
+        type=Path,
+        default=None,
+        help="where the site goes [default: bench-out/site-N]; writing 2,000 files costs "
+        "very different times on different file systems",
+    )
+    args = parser.parse_args()
+    root = organisation(args.positions, args.out)
+    site = args.site_out or args.out / f"site-{args.positions}"
+
+    root_settings = settings_for(root, None)
+    sources = site_dot_sources(check(root, root_settings))
+    binary = renderer_binary()
+    print(f"organisation: {root} ({args.positions:,} positions), cores: {default_jobs()}")
+    print(f"charts: {len(sources):,}, renderer: {binary}, site: {site}")
+
+    site_times, renderer_times = [], []
+    for _ in range(args.runs):  # alternate, so that both see the same machine state
+        site_times.append(time_site(root, site))
+        renderer_times.append(time_renderer(binary, sources))
+    site_time = statistics.median(site_times)
+    renderer_time = statistics.median(renderer_times)
+    print(f"site time:     {site_time:8.2f} s  (boconf docs, median of {args.runs})")
+    print(f"renderer time: {renderer_time:8.2f} s  (sequential, median of {args.runs})")
+    print(f"ratio:         {site_time / renderer_time:8.2f}  (target <= 1.20)")
+
+
+if __name__ == "__main__":
+    main()

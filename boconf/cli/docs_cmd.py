@@ -1,0 +1,145 @@
+"""`boconf docs`: the organisation as a static documentation site (HTML or Markdown)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path, use_color
+from boconf.docs import SiteOptions, plan_site, render_site, write_site
+from boconf.docs.page import HTML, MARKDOWN
+from boconf.linting.check import check as run_check
+from boconf.linting.check import settings_for
+from boconf.linting.settings import ConfigError
+from boconf.loading.limits import MIB, Limits
+from boconf.output import OutputError, check_outside
+from boconf.rendering.renderer import RendererError, find_renderers
+from boconf.reporting.report import from_check
+from boconf.reporting.text_report import render as render_text
+
+DEFAULT_OUTPUT = Path("site")
+
+
+def _require_svg_renderer(explicit: str | None) -> None:
+    """Fail before any work when no renderer can draw the charts (a usage error)."""
+    renderers = find_renderers(explicit)  # RendererError for a --dot that does not exist
+    if not any("svg" in r.formats for r in renderers):
+        tried = ", ".join(r.describe() for r in renderers) or "none found"
+        raise RendererError(
+            f"no Graphviz renderer here can draw the charts as SVG (tried: {tried}). "
+            "Install one: pip install graphviz-pure (boconf's default) or your system's "
+            "graphviz package (apt-get install graphviz), or pass --dot PATH. "
+            "--format markdown needs no renderer: it embeds Mermaid charts."
+        )
+
+
+@click.command(
+    help="""Build a documentation site of the organisation: an overview with charts,
+a page per unit, and registers of vendors and contracts, locations, function
+coverage and lint findings.
+
+\b
+HTML (the default) is a static site that works from file:// (no server, no
+JavaScript needed), with charts as SVG drawn by Graphviz, looked for as
+`boconf render` does: --dot PATH (or BOCONF_DOT), `dot` on the PATH, then
+graphviz-pure. Markdown needs no renderer: its charts are Mermaid blocks,
+which GitHub draws.
+
+\b
+The output is byte-identical for the same files, settings and reference date.
+Nothing is written when the organisation does not validate (exit 1), and
+never inside the organisation directory (exit 2).
+
+\b
+Examples:
+  boconf docs                                   org/ -> site/
+  boconf docs org -o public --reference-date 2026-06-30
+  boconf docs --format markdown -o docs/org     (for a repository's docs)
+  boconf docs --dot /usr/bin/dot                (the system Graphviz)
+"""
+)
+@loading_options
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="The directory to write the site to.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([HTML, MARKDOWN]),
+    default=HTML,
+    show_default=True,
+)
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="'Today' for contract expiry and the lint rules [default: today].",
+)
+@click.option("--dot", "dot_binary", help="The Graphviz binary to draw the charts with.")
+def docs(
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output: Path,
+    output_format: str,
+    reference_date: dt.datetime | None,
+    dot_binary: str | None,
+) -> None:
+    organisation = org_path(path)
+    try:
+        check_outside(output, organisation)
+        if output.exists() and not output.is_dir():
+            raise OutputError(f"{output}: exists and is not a directory")
+        if output_format == HTML:
+            _require_svg_renderer(dot_binary)
+        settings = settings_for(
+            organisation, None, reference_date.date() if reference_date else None
+        )
+        result = run_check(
+            organisation, settings, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
+        )
+    except (ConfigError, OutputError, RendererError) as error:
+        raise click.UsageError(str(error)) from None
+    if not result.load.ok:
+        colored = use_color(None)
+        click.echo(render_text(from_check(result), colored), nl=False, color=colored)
+        click.echo("no site written: the organisation does not validate", err=True)
+        raise SystemExit(Exit.FINDINGS)
+    plan = plan_site(result, SiteOptions(output_format, dot_binary, jobs))
+    try:
+        if sys.stderr.isatty():
+            with click.progressbar(
+                length=plan.steps, label="Building the site", file=sys.stderr
+            ) as bar:
+                files = render_site(plan, bar.update)
+        else:
+            files = render_site(plan)
+        written = write_site(files, output)
+    except (RendererError, OutputError) as error:
+        raise click.UsageError(str(error)) from None
+    pages = len(plan.pages)
+    charts = len(plan.charts) if output_format == HTML else 0
+    index = output / ("index.html" if output_format == HTML else "index.md")
+    total = len(files) + 1  # and the manifest
+    if written == total:
+        changed = f"{written:,} files written"
+    elif written == 0:
+        changed = "no file changed"
+    else:
+        changed = f"{written:,} of {total:,} files written, the others unchanged"
+    click.echo(
+        f"{output}: {pages:,} pages"
+        + (f", {charts:,} charts" if charts else "")
+        + f"; {changed}. Open {index}",
+        err=True,
+    )
+    raise SystemExit(Exit.OK)

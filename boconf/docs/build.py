@@ -1,0 +1,140 @@
+"""The plan made into files: charts drawn by Graphviz and pages by their templates, on
+every core.
+
+Drawing is the slow part (one Graphviz process per chart). Every DOT source is built first,
+with the pages, which need no chart; then every chart is rendered. Both passes run in forked
+worker processes, which inherit the build's state from a module global: only task numbers
+and finished files cross between processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from jinja2 import Environment
+
+from boconf.docs import charts as chart_plan
+from boconf.docs import html_output, markdown_output
+from boconf.docs.charts import PlannedChart
+from boconf.docs.page import HTML, MARKDOWN, Page, Progress
+from boconf.docs.plan import SitePlan
+from boconf.loading.parallel import run_parallel
+from boconf.rendering.dot import to_dot
+
+
+@dataclass(frozen=True)
+class Output:
+    """What an output format brings: its templates, how a page is drawn, its static files."""
+
+    environment: Callable[[], Environment]
+    render_page: Callable[[Environment, Page], bytes]
+    static_files: Callable[[], dict[str, bytes]]
+    template_suffix: str
+
+
+OUTPUTS = {
+    HTML: Output(
+        html_output.environment, html_output.render_page, html_output.static_files, ".html"
+    ),
+    MARKDOWN: Output(
+        markdown_output.environment,
+        markdown_output.render_page,
+        markdown_output.static_files,
+        ".md",
+    ),
+}
+DOT = "dot"
+PAGE = "page"
+Task = tuple[str, int]  # (DOT or PAGE, index): all a worker is sent
+BATCH = 128  # tasks between two progress updates
+
+
+@dataclass
+class _Build:
+    """One build's work, in a module global while it runs: forked workers inherit it, so
+    nothing but task numbers and finished files cross between processes."""
+
+    output: Output
+    dot: str | None
+    charts: list[PlannedChart]
+    pages: list[Page]
+    environment: Environment
+    sources: list[str] = field(default_factory=list)
+
+
+_build: _Build | None = None
+
+
+def _current() -> _Build:
+    assert _build is not None, "workers run only inside render_site"
+    return _build
+
+
+def _prepare(task: Task) -> bytes:
+    """Worker, first pass: a chart's DOT source, or a page from its template."""
+    kind, index = task
+    build = _current()
+    if kind == DOT:
+        return to_dot(build.charts[index].chart).encode("utf-8")
+    return build.output.render_page(build.environment, build.pages[index])
+
+
+def _render_chart(index: int) -> bytes:
+    """Worker, second pass: one DOT source drawn as SVG by the renderer."""
+    build = _current()
+    return chart_plan.render_svg(build.sources[index], build.dot)
+
+
+T = TypeVar("T")
+
+
+def _on_every_core(
+    function: Callable[[T], bytes], items: list[T], jobs: int | None, progress: Progress | None
+) -> list[bytes]:
+    """run_parallel, in batches between which progress is reported when asked for (a pool
+    per batch costs a little; one pool for everything balances the load best)."""
+    if progress is None:
+        return run_parallel(function, items, jobs)
+    made: list[bytes] = []
+    for start in range(0, len(items), BATCH):
+        batch = items[start : start + BATCH]
+        made.extend(run_parallel(function, batch, jobs))
+        progress(len(batch))
+    return made
+
+
+def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, bytes]:
+    """Every file of the site by path relative to its root. Raises RendererError.
+
+    First every DOT source (and every page, which needs no chart) is built on every core;
+    then every chart is rendered on every core, one Graphviz process each: the slow part.
+    The caller writes the files once all are made, so a failure writes nothing.
+    """
+    global _build
+    output = OUTPUTS[plan.options.format]
+    environment = output.environment()
+    for name in sorted({page.template for page in plan.pages}):
+        # Compiled here, once, before the fork: every worker inherits the compiled templates.
+        environment.get_template(f"{name}{output.template_suffix}")
+    charts = plan.charts if plan.options.format == HTML else []
+    build = _Build(output, plan.options.dot, charts, plan.pages, environment)
+    jobs = plan.options.jobs
+    tasks: list[Task] = [(DOT, i) for i in range(len(charts))]
+    tasks += [(PAGE, i) for i in range(len(plan.pages))]
+    _build = build
+    try:
+        prepared = run_parallel(_prepare, tasks, jobs)
+        build.sources = [data.decode("utf-8") for data in prepared[: len(charts)]]
+        if progress is not None:
+            progress(len(plan.pages))
+        svgs = _on_every_core(_render_chart, list(range(len(charts))), jobs, progress)
+    finally:
+        _build = None
+    files = output.static_files()
+    for page, data in zip(plan.pages, prepared[len(charts) :], strict=True):
+        files[page.path] = data
+    for chart, svg in zip(charts, svgs, strict=True):
+        files[f"{chart.path}.svg"] = svg
+    return files

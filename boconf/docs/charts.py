@@ -1,0 +1,236 @@
+"""Which charts the site shows, each small enough to read, and their rendering on every core.
+
+The overview shows the structure, back-office, support and sourcing views of the whole
+organisation; a big organisation gets its top levels only (a chart past ``MAX_NODES`` boxes is
+a wall, never a map): the full view first, then fewer and fewer levels until one fits. A unit
+page shows its reporting lines and, when it has sub-units, its part of the unit tree.
+
+Rendering is the slow part, one Graphviz process per chart: the site builds every DOT source
+first, then renders them all in parallel (:mod:`boconf.docs.build`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from boconf.docs.links import CHARTS_DIR, UNITS_DIR, slug
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import Office
+from boconf.rendering.chart import Chart
+from boconf.rendering.renderer import render
+from boconf.rendering.views.common import ViewContext, ViewFilter
+from boconf.rendering.views.registry import VIEWS
+
+MAX_NODES = 60
+# A top-down chart wider than this many boxes on one level is turned left-to-right: a page
+# scrolls down, not across, and a wide chart scaled to the page width cannot be read.
+MAX_WIDTH = 6
+OVERVIEW_VIEWS = (
+    ("structure", "The unit tree, front and back office, with each unit's manager."),
+    ("back-office", "Everything that rolls up to the back-office head, with sourcing badges."),
+    ("support", "Which back-office units support which front-office units."),
+    ("sourcing", "Where the work is done and by whom, with shares."),
+)
+SHALLOWER = (6, 5, 4, 3, 2, 1)
+
+Overlay = dict[tuple[str, str], str]
+LinkFor = Callable[[str, str], str | None]  # ViewContext.link: (kind, id) -> URL
+
+
+@dataclass(frozen=True)
+class PlannedChart:
+    page: str  # "" for the overview, else the unit id
+    path: str  # where the SVG goes, relative to the site root (without extension)
+    view: str
+    caption: str
+    chart: Chart
+
+
+def chart_path(page: str, view: str) -> str:
+    """``charts/structure`` for the overview, ``charts/units/<unit>.<view>`` for a unit: a
+    view name has no dot, so no unit id and view can make another's file name."""
+    if not page:
+        return f"{CHARTS_DIR}/{view}"
+    return f"{CHARTS_DIR}/{UNITS_DIR}/{slug(page)}.{view}"
+
+
+Candidate = tuple[ViewFilter, int]  # a filter, and how many boxes it shows at least
+
+
+def _first_readable(
+    view: str,
+    structure: OrgStructure,
+    candidates: Sequence[Candidate],
+    overlay: Overlay,
+    link: LinkFor,
+) -> tuple[Chart, ViewFilter]:
+    """The first filter whose chart is readable, else the last (the narrowest).
+
+    A candidate whose lower bound already exceeds the limit is skipped unbuilt: building the
+    whole organisation's chart only to throw it away would cost more than the site itself.
+    """
+    for index, (chosen, at_least) in enumerate(candidates):
+        last = index == len(candidates) - 1
+        if at_least > MAX_NODES and not last:
+            continue
+        chart = VIEWS[view](ViewContext(structure, chosen, overlay, link))
+        if len(chart.nodes) <= MAX_NODES or last:
+            break
+    return _orient(chart), chosen
+
+
+def _widest_level(chart: Chart) -> int:
+    """The most boxes on one level, levels counted along the edges from the sources."""
+    targets = {edge.target for edge in chart.edges}
+    below: dict[str, list[str]] = {}
+    for edge in chart.edges:
+        below.setdefault(edge.source, []).append(edge.target)
+    level = {node.id: 0 for node in chart.nodes if node.id not in targets}
+    queue = list(level)
+    while queue:  # breadth first: each box on the level of its shortest path
+        current = queue.pop(0)
+        for target in below.get(current, ()):
+            if target not in level:
+                level[target] = level[current] + 1
+                queue.append(target)
+    counts: dict[int, int] = {}
+    for value in level.values():
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts.values(), default=0)
+
+
+def _orient(chart: Chart) -> Chart:
+    if chart.direction == "TB" and _widest_level(chart) > MAX_WIDTH:
+        chart.direction = "LR"
+    return chart
+
+
+def _levels(chosen: ViewFilter) -> str:
+    return "" if chosen.depth is None else f" (top {chosen.depth} level{'s' * (chosen.depth > 1)})"
+
+
+def _overview_candidates(structure: OrgStructure, view: str) -> list[Candidate]:
+    """The whole organisation, then fewer and fewer levels, each with the units it shows
+    for sure (the view may add more: providers, the back-office head)."""
+    tree = structure.tree
+    line = structure.back_office_line
+    depth = structure.unit_tree.depth
+
+    def shown(unit_id: str) -> bool:
+        unit = tree.units[unit_id]
+        if view == "back-office":
+            return unit.manager in line
+        if view == "support":
+            return unit.office is Office.FRONT or bool(unit.supports)
+        return True
+
+    units = [depth.get(u, 1) for u in tree.units if shown(u)]
+    return [
+        (ViewFilter(depth=levels), sum(1 for d in units if levels is None or d <= levels))
+        for levels in (None, *SHALLOWER)
+    ]
+
+
+def overview_charts(structure: OrgStructure, overlay: Overlay, link: LinkFor) -> list[PlannedChart]:
+    planned = []
+    for view, caption in OVERVIEW_VIEWS:
+        candidates = _overview_candidates(structure, view)
+        chart, chosen = _first_readable(view, structure, candidates, overlay, link)
+        if not chart.nodes:
+            continue
+        chart.title += _levels(chosen)
+        note = (
+            caption
+            if chosen.depth is None
+            else f"{caption} Top {chosen.depth} levels only: each unit's page shows the rest."
+        )
+        planned.append(PlannedChart("", chart_path("", view), view, note, chart))
+    return planned
+
+
+def _rolls_up(structure: OrgStructure, position: str, manager: str) -> bool:
+    """Whether ``position`` is ``manager`` or below it: a walk up that stops at its level."""
+    depth = structure.reporting.depth
+    parent = structure.reporting.parent
+    top = depth.get(manager)
+    current: str | None = position
+    steps = depth.get(position, 0) - (top or 0)
+    if top is None or steps < 0:
+        return False
+    for _ in range(steps):
+        current = parent.get(current) if current is not None else None
+    return current == manager
+
+
+def _reporting_candidates(structure: OrgStructure, unit_id: str) -> list[Candidate]:
+    """The unit's reporting lines, narrowed from its manager down when they are many.
+
+    Starting from the manager is also much faster than filtering every position of the
+    organisation by unit, so it is used whenever it shows the same posts: when every post of
+    the unit and its sub-units rolls up to the manager.
+    """
+    manager = structure.tree.units[unit_id].manager
+    members = [
+        p
+        for u in [unit_id, *structure.subunits(unit_id)]
+        for p in structure.positions_by_unit.get(u, ())
+    ]
+    if (
+        manager is None
+        or manager not in structure.tree.positions
+        or not all(_rolls_up(structure, p, manager) for p in members)
+    ):
+        return [(ViewFilter(unit=unit_id), len(members))]
+    depth = structure.reporting.depth
+    base = depth.get(manager, 1) - 1
+    return [
+        (
+            ViewFilter(root=manager, unit=unit_id, depth=levels),
+            sum(1 for p in members if levels is None or depth.get(p, 1) - base <= levels),
+        )
+        for levels in (None, 3, 2)
+    ]
+
+
+def unit_charts(
+    structure: OrgStructure, unit_id: str, overlay: Overlay, link: LinkFor
+) -> list[PlannedChart]:
+    unit = structure.tree.units[unit_id]
+    planned = []
+    if structure.positions_by_unit.get(unit_id):
+        chart, chosen = _first_readable(
+            "reporting", structure, _reporting_candidates(structure, unit_id), overlay, link
+        )
+        chart.title = f"Reporting lines: {unit.name}{_levels(chosen)}"
+        planned.append(
+            PlannedChart(
+                unit_id,
+                chart_path(unit_id, "reporting"),
+                "reporting",
+                "Posts of this unit and its sub-units by reporting line; dotted lines dashed, "
+                "vacant posts dashed and grey.",
+                chart,
+            )
+        )
+    if structure.unit_tree.children.get(unit_id):
+        chart, _ = _first_readable(
+            "structure", structure, [(ViewFilter(root=unit_id, depth=2), 0)], overlay, link
+        )
+        chart.title = f"Sub-units: {unit.name}"
+        planned.append(
+            PlannedChart(
+                unit_id,
+                chart_path(unit_id, "structure"),
+                "structure",
+                "This unit and the units directly below it.",
+                chart,
+            )
+        )
+    return planned
+
+
+def render_svg(dot_source: str, explicit: str | None) -> bytes:
+    """One DOT source as SVG, by the renderer ``boconf render`` would use."""
+    data, _ = render(dot_source, "svg", explicit)
+    return data

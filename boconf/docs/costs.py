@@ -1,0 +1,76 @@
+"""What the organisation's work costs, and what is missing to know it.
+
+Own staff (in-house and captive) cost their FTE times the annual cost per FTE of the
+location where they work; a vendor costs its contracts' annual cost. Outsourced FTE is not
+priced per FTE as well: the contract is what the organisation pays. Anything unpriced is
+listed rather than counted as zero, so a partial total is never mistaken for the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from boconf.docs.refs import Ref, contract_ref, location_ref
+from boconf.docs.work import Work
+from boconf.model.tree import OrgTree
+
+
+@dataclass
+class CostSummary:
+    currency: str
+    own_staff: Decimal = Decimal(0)  # priced own-staff FTE
+    contracts: Decimal = Decimal(0)  # contracts with an annual cost
+    unpriced_fte: Decimal = Decimal(0)  # own-staff FTE at locations without a cost per FTE
+    unpriced_locations: list[Ref] = field(default_factory=list)
+    contracts_without_cost: list[Ref] = field(default_factory=list)
+    # Vendor work that no contract covers: nothing says what it costs.
+    uncontracted_fte: Decimal = Decimal(0)
+
+    @property
+    def total(self) -> Decimal:
+        return self.own_staff + self.contracts
+
+    @property
+    def known(self) -> bool:
+        """Whether any cost is given at all (else the site says there is no cost data)."""
+        return bool(self.own_staff or self.contracts)
+
+    @property
+    def complete(self) -> bool:
+        return not (self.unpriced_fte or self.contracts_without_cost or self.uncontracted_fte)
+
+
+def own_staff_cost(tree: OrgTree, work: Work) -> Decimal | None:
+    """The annual cost of an own-staff allocation; None when its location has no cost."""
+    if not work.own_staff or work.location is None:
+        return None
+    per_fte = tree.locations[work.location].annual_cost_per_fte
+    return None if per_fte is None else work.fte * per_fte
+
+
+def summarise_costs(tree: OrgTree, work: Iterable[Work]) -> CostSummary:
+    summary = CostSummary(tree.organisation.currency)
+    unpriced: set[str] = set()
+    for item in work:
+        if not item.fte:
+            continue
+        if not item.own_staff:
+            if item.contract is None:
+                summary.uncontracted_fte += item.fte
+            continue
+        cost = own_staff_cost(tree, item)
+        if cost is None:
+            summary.unpriced_fte += item.fte
+            if item.location is not None:
+                unpriced.add(item.location)
+        else:
+            summary.own_staff += cost
+    for contract_id, contract in sorted(tree.contracts.items()):
+        if contract.annual_cost is None:
+            summary.contracts_without_cost.append(contract_ref(contract_id))
+        else:
+            summary.contracts += contract.annual_cost
+    summary.unpriced_locations = [location_ref(tree, place) for place in sorted(unpriced)]
+    return summary

@@ -1,0 +1,107 @@
+"""Pages as Markdown (GitHub-flavoured), charts as Mermaid blocks.
+
+Markdown has no autoescaping, so the template environment brings its own: ``finalize``
+escapes every value a template prints, unless it is :class:`Raw` (markup this module wrote,
+itself from escaped parts). User text therefore cannot open a link, an image, raw HTML, a
+code span, emphasis, a table cell or a new line, nor start a list, quote or heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from boconf import __version__
+from boconf.docs import formatting
+from boconf.docs.charts import PlannedChart
+from boconf.docs.links import Links, anchor
+from boconf.docs.page import NAVIGATION, Page
+from boconf.docs.refs import Ref
+from boconf.rendering.mermaid import to_mermaid
+
+TEMPLATES = "templates/markdown"
+NONE = "–"
+# Backslash-escapable ASCII punctuation that means something inline: code, emphasis, links,
+# raw HTML and entities, table cells, strikethrough, GitHub math, headings.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|&~$])")
+# What starts a block at the beginning of a line: an ordered list item (``1. ``), a bullet
+# (``- ``), a thematic break or setext underline (``---``, ``===``).
+_LEADING = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-=])(?=\s|$|[-=])")
+
+
+class Raw(str):
+    """Markdown written by boconf (from escaped parts): printed as is."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> str:
+    """User text as inert inline Markdown on one line."""
+    if isinstance(value, Raw):
+        return value
+    text = " ".join(str(value).split())  # newlines end a table row or a paragraph
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("boconf.docs", TEMPLATES),
+        autoescape=False,
+        finalize=escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        fte=formatting.fte,
+        money=formatting.money,
+        percent=formatting.percent,
+        date=formatting.date,
+        days_until=formatting.days_until,
+        words=formatting.words,
+    )
+    env.globals.update(version=__version__, navigation=NAVIGATION, mermaid=mermaid, anchor=anchor)
+    return env
+
+
+def mermaid(chart: PlannedChart) -> Raw:
+    """The chart as a Mermaid flowchart: to_mermaid escapes every label, backticks included,
+    so nothing in it can close the fence."""
+    return Raw(to_mermaid(chart.chart).rstrip("\n"))
+
+
+def linker(links: Links) -> tuple[Callable[[Ref | None], Raw], Callable[[Iterable[Ref]], Raw]]:
+    def link(ref: Ref | None) -> Raw:
+        if ref is None:
+            return Raw(NONE)
+        href = links.href(ref)
+        label = escape(ref.label)
+        return Raw(f"[{label}]({href})" if href is not None else label)
+
+    def link_list(refs: Iterable[Ref]) -> Raw:
+        return Raw(", ".join(link(ref) for ref in refs) or NONE)
+
+    return link, link_list
+
+
+def static_files() -> dict[str, bytes]:
+    return {}  # no stylesheet or script: the Markdown host styles the pages
+
+
+def render_page(env: Environment, page: Page) -> bytes:
+    links = Links(page.depth, ".md")
+    link, link_list = linker(links)
+    text = env.get_template(f"{page.template}.md").render(
+        page.context,
+        title=page.title,
+        current=page.template,
+        links=links,
+        link=link,
+        link_list=link_list,
+        raw=Raw,
+    )
+    return (text.rstrip("\n") + "\n").encode("utf-8")

@@ -1,0 +1,128 @@
+"""The organisation at a glance: headcount and FTE by office, and the sourcing mixes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from boconf.docs.formatting import ratio
+from boconf.docs.refs import NOWHERE, Ref, location_ref, position_ref, provider_ref
+from boconf.docs.work import Work
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import Office, SourcingModel
+
+MODEL_LABELS = {
+    SourcingModel.IN_HOUSE: "in-house",
+    SourcingModel.CAPTIVE: "captive centre",
+    SourcingModel.OUTSOURCED: "outsourced",
+    SourcingModel.MIXED: "mixed",
+}
+
+
+@dataclass(frozen=True)
+class OfficeTotals:
+    units: int
+    posts: int
+    fte: Decimal
+
+
+@dataclass
+class MixRow:
+    """FTE of one sourcing model, location or provider, split by office."""
+
+    ref: Ref
+    units: set[str] = field(default_factory=set)
+    back: Decimal = Decimal(0)
+    front: Decimal = Decimal(0)
+    share: Decimal | None = None  # of the organisation's FTE
+
+    @property
+    def fte(self) -> Decimal:
+        return self.back + self.front
+
+    def add(self, unit: str, office: Office, fte: Decimal) -> None:
+        self.units.add(unit)
+        if office is Office.BACK:
+            self.back += fte
+        else:
+            self.front += fte
+
+
+@dataclass(frozen=True)
+class Overview:
+    front: OfficeTotals
+    back: OfficeTotals
+    back_office_share: Decimal | None  # of FTE
+    back_office_head: Ref | None
+    by_model: list[MixRow]  # each unit's FTE under its own (derived) sourcing model
+    by_location: list[MixRow]  # allocation by allocation
+    by_provider: list[MixRow]  # own staff first, then vendors by name
+
+    @property
+    def fte(self) -> Decimal:
+        return self.front.fte + self.back.fte
+
+    @property
+    def front_office_share(self) -> Decimal | None:
+        return ratio(self.front.fte, self.fte)
+
+
+def office_totals(structure: OrgStructure, office: Office) -> OfficeTotals:
+    units = structure.units_in_office(office)
+    return OfficeTotals(
+        len(units),
+        sum(structure.unit_posts(u) for u in units),
+        sum((structure.unit_fte(u) for u in units), Decimal(0)),
+    )
+
+
+def _mix(
+    work: Iterable[Work], key: Callable[[Work], str], label: Callable[[str], Ref], total: Decimal
+) -> list[MixRow]:
+    rows: dict[str, MixRow] = {}
+    for item in work:
+        name = key(item)
+        if name not in rows:
+            rows[name] = MixRow(label(name))
+        rows[name].add(item.unit, item.office, item.fte)
+    for row in rows.values():
+        row.share = ratio(row.fte, total)
+    return sorted(rows.values(), key=lambda row: (-row.fte, row.ref))
+
+
+def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
+    tree = structure.tree
+    front = office_totals(structure, Office.FRONT)
+    back = office_totals(structure, Office.BACK)
+    total = front.fte + back.fte
+    by_model = {model: MixRow(Ref(label)) for model, label in MODEL_LABELS.items()}
+    for unit_id in sorted(tree.units):
+        by_model[tree.sourcing_model(unit_id)].add(
+            unit_id, tree.units[unit_id].office, structure.unit_fte(unit_id)
+        )
+    for row in by_model.values():
+        row.share = ratio(row.fte, total)
+
+    def where(item: Work) -> str:
+        # A vendor's work with no site given is grouped under the vendor.
+        return item.location if item.location is not None else f"vendor:{item.provider}"
+
+    def where_label(key: str) -> Ref:
+        if key.startswith("vendor:"):
+            vendor = tree.vendors[key.removeprefix("vendor:")]
+            return Ref(f"{vendor.name} (site not given, {vendor.country})")
+        return location_ref(tree, key)
+
+    providers = _mix(work, lambda item: item.provider, lambda p: provider_ref(tree, p), total)
+    providers.sort(key=lambda row: (row.ref.kind != NOWHERE, -row.fte, row.ref))  # own staff first
+    head = tree.organisation.back_office_head
+    return Overview(
+        front,
+        back,
+        ratio(back.fte, total),
+        position_ref(tree, head) if head in tree.positions else None,
+        [row for row in by_model.values() if row.units],
+        _mix(work, where, where_label, total),
+        providers,
+    )

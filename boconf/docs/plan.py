@@ -1,0 +1,170 @@
+"""The site as a plan: every page with what it shows, and every chart.
+
+Planning is quick and has no side effects. The content depends only on the organisation,
+the settings and the reference date: everything is sorted, nothing holds a timestamp or an
+absolute path, so two builds give byte-identical trees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from boconf.diagnostics import Severity
+from boconf.docs import charts as chart_plan
+from boconf.docs.charts import PlannedChart
+from boconf.docs.costs import summarise_costs
+from boconf.docs.findings import by_file, finding_rows, severity_counts
+from boconf.docs.links import Links, unit_page
+from boconf.docs.overview import build_overview
+from boconf.docs.page import EXTENSIONS, HTML, Page
+from boconf.docs.refs import Ref, unit_ref
+from boconf.docs.registers import (
+    MISSING_FUNCTION,
+    function_coverage,
+    location_register,
+    vendor_register,
+)
+from boconf.docs.unit_list import unit_rows
+from boconf.docs.unit_page import build_unit_page
+from boconf.docs.work import all_work
+from boconf.graph.structure import OrgStructure, build_structure
+from boconf.linting.check import CheckResult
+from boconf.rendering.dot import to_dot
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    format: str = HTML
+    dot: str | None = None  # the Graphviz binary (else found as `boconf render` finds it)
+    jobs: int | None = None
+
+
+@dataclass
+class SitePlan:
+    options: SiteOptions
+    pages: list[Page] = field(default_factory=list)
+    charts: list[PlannedChart] = field(default_factory=list)
+
+    @property
+    def steps(self) -> int:
+        """Units of work for a progress bar: a chart rendered, a page written."""
+        return len(self.pages) + (len(self.charts) if self.options.format == HTML else 0)
+
+
+def _overlay(result: CheckResult) -> dict[tuple[str, str], str]:
+    """Entities with lint errors or warnings, marked on the charts."""
+    return {
+        entity: severity.value
+        for entity, severity in result.lint.entities.items()
+        if severity is not Severity.INFO
+    }
+
+
+def _structure(result: CheckResult) -> OrgStructure:
+    tree = result.load.tree
+    if tree is None:  # the CLI stops at an invalid organisation before planning
+        raise ValueError("the organisation does not validate: no site to build")
+    return result.lint.structure or build_structure(tree)
+
+
+def plan_charts(
+    structure: OrgStructure, overlay: dict[tuple[str, str], str], fmt: str
+) -> list[PlannedChart]:
+    """Every chart of the site. In HTML a chart's links are relative to its SVG file (in
+    charts/ or charts/units/); in Markdown to the page that embeds it."""
+    ext = EXTENSIONS[fmt]
+    overview_link = Links(1 if fmt == HTML else 0, ext).chart_link
+    unit_link = Links(2 if fmt == HTML else 1, ext).chart_link
+    planned = chart_plan.overview_charts(structure, overlay, overview_link)
+    for unit_id in sorted(structure.tree.units):
+        planned.extend(chart_plan.unit_charts(structure, unit_id, overlay, unit_link))
+    return planned
+
+
+def site_dot_sources(result: CheckResult) -> list[str]:
+    """The DOT source of every chart an HTML build renders, in the order it renders them."""
+    return [to_dot(c.chart) for c in plan_charts(_structure(result), _overlay(result), HTML)]
+
+
+def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
+    structure = _structure(result)
+    tree = structure.tree
+    reference_date: dt.date = result.settings.reference_date
+    ext = EXTENSIONS[options.format]
+    work = all_work(structure)
+    findings = finding_rows(tree, result.diagnostics, result.load.root)
+    unit_findings = defaultdict(list)
+    for row in findings:
+        if row.unit is not None:
+            unit_findings[row.unit].append(row)
+    charts = plan_charts(structure, _overlay(result), options.format)
+    charts_by_page: dict[str, list[PlannedChart]] = defaultdict(list)
+    for chart in charts:
+        charts_by_page[chart.page].append(chart)
+    common = {
+        "org": tree.organisation,
+        "reference_date": reference_date,
+        "counts": tree.counts(),
+    }
+    plan = SitePlan(options, charts=charts)
+
+    def add(path: str, template: str, title: str, **context: Any) -> None:
+        plan.pages.append(Page(path, template, title, {**common, **context}))
+
+    enabled = {rule.code for rule in result.settings.enabled}
+    add(
+        f"index{ext}",
+        "index",
+        "Overview",
+        overview=build_overview(structure, work),
+        costs=summarise_costs(tree, work),
+        lint=severity_counts(findings),
+        charts=charts_by_page[""],
+    )
+    add(
+        f"units{ext}",
+        "units",
+        "Units",
+        units=unit_rows(
+            structure, dict(Counter(row.unit for row in findings if row.unit is not None))
+        ),
+    )
+    for unit_id in sorted(tree.units):
+        add(
+            unit_page(unit_id, ext),
+            "unit",
+            tree.units[unit_id].name,
+            page=build_unit_page(structure, unit_id, unit_findings.get(unit_id, [])),
+            ancestors=_ancestors(structure, unit_id),
+            charts=charts_by_page.get(unit_id, []),
+        )
+    add(
+        f"vendors{ext}",
+        "vendors",
+        "Vendors and contracts",
+        vendors=vendor_register(structure, work),
+    )
+    add(f"locations{ext}", "locations", "Locations", locations=location_register(structure, work))
+    add(
+        f"functions{ext}",
+        "functions",
+        "Function coverage",
+        coverage=function_coverage(structure, findings, MISSING_FUNCTION in enabled),
+    )
+    add(
+        f"findings{ext}",
+        "findings",
+        "Lint findings",
+        groups=by_file(findings),
+        lint=severity_counts(findings),
+    )
+    return plan
+
+
+def _ancestors(structure: OrgStructure, unit_id: str) -> list[Ref]:
+    """The unit's parents from the top down, for the breadcrumb."""
+    chain = structure.unit_tree.chain(unit_id)[1:]
+    return [unit_ref(structure.tree, u) for u in reversed(chain)]
