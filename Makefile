@@ -21,10 +21,12 @@ $(DEV): pyproject.toml | $(BIN)/python
 	touch $@ $(RUNTIME)
 
 ## demo: create .venv, install boconf, validate and lint org/, draw its charts into charts/
+## and build its documentation site into site/
 demo: $(RUNTIME)
 	$(BIN)/boconf validate org/
 	$(BIN)/boconf check org/
 	$(BIN)/boconf render org/ --all --format svg -o charts/
+	$(BIN)/boconf docs org/ -o site/
 
 ## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
 test: $(DEV)
@@ -36,9 +38,10 @@ test: $(DEV)
 	$(BIN)/boconf rules --docs docs/rules.md --check
 	$(BIN)/pytest
 
-## bench: time `boconf validate` and `boconf check` against a bare YAML load (N=10,000 and 100,000)
+## bench: validate and check vs a bare YAML load (N=10,000, 100,000); docs vs the renderer alone
 bench: $(RUNTIME)
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_docs.py
 
 ## schemas: regenerate the committed JSON Schemas from the models
 schemas: $(RUNTIME)
