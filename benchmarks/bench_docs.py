@@ -85,6 +85,15 @@ def time_renderer(binary: str, sources: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def time_renderer_batched(binary: str, sources: list[str]) -> float:
+    """The renderer's pure drawing time: every chart in one process, no start-up per chart."""
+    started = time.perf_counter()
+    subprocess.run(
+        [binary, "-Tsvg"], input="\n".join(sources).encode("utf-8"), capture_output=True, check=True
+    )
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--positions", type=int, default=10_000)
@@ -107,15 +116,22 @@ def main() -> None:
     print(f"organisation: {root} ({args.positions:,} positions), cores: {default_jobs()}")
     print(f"charts: {len(sources):,}, renderer: {binary}, site: {site}")
 
-    site_times, renderer_times = [], []
-    for _ in range(args.runs):  # alternate, so that both see the same machine state
+    site_times, renderer_times, batched_times = [], [], []
+    for _ in range(args.runs):  # alternate, so that all see the same machine state
         site_times.append(time_site(root, site))
         renderer_times.append(time_renderer(binary, sources))
+        batched_times.append(time_renderer_batched(binary, sources))
     site_time = statistics.median(site_times)
     renderer_time = statistics.median(renderer_times)
+    batched_time = statistics.median(batched_times)
     print(f"site time:     {site_time:8.2f} s  (boconf docs, median of {args.runs})")
-    print(f"renderer time: {renderer_time:8.2f} s  (sequential, median of {args.runs})")
+    print(f"renderer time: {renderer_time:8.2f} s  (one process per chart, sequential)")
     print(f"ratio:         {site_time / renderer_time:8.2f}  (target <= 1.20)")
+    # boconf draws many charts per renderer process; against the renderer's pure drawing
+    # time (all charts in one process) the ratio is stricter, so it is shown as well.
+    print(
+        f"renderer, one process for all charts: {batched_time:.2f} s; ratio {site_time / batched_time:.2f}"
+    )
 
 
 if __name__ == "__main__":

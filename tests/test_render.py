@@ -234,3 +234,14 @@ def test_all_views_into_a_directory_leaves_no_temporary_files(
     assert boconf("render", "org", "--all", "-o", str(out), cwd=REPO).code == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{view}.svg" for view in VIEWS)
     assert all(p.stat().st_mode & 0o044 for p in out.iterdir())  # readable like any file
+
+
+def test_render_many_splits_one_svg_per_graph_and_matches_single_renders() -> None:
+    sources = [f'digraph g{i} {{ a{i} -> b{i} [label="{i}"] }}' for i in range(5)]
+    many = renderer.render_many(sources)
+    assert len(many) == 5
+    for source, svg in zip(sources, many, strict=True):
+        single, _ = renderer.render(source, "svg")
+        assert svg == single
+        ET.fromstring(svg)
+    assert renderer.render_many([]) == []

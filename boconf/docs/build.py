@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from jinja2 import Environment
 
@@ -20,7 +19,7 @@ from boconf.docs import html_output, markdown_output
 from boconf.docs.charts import PlannedChart
 from boconf.docs.page import HTML, MARKDOWN, Page, Progress
 from boconf.docs.plan import SitePlan
-from boconf.loading.parallel import run_parallel
+from boconf.loading.parallel import default_jobs, run_parallel
 from boconf.rendering.dot import to_dot
 
 
@@ -48,7 +47,7 @@ OUTPUTS = {
 DOT = "dot"
 PAGE = "page"
 Task = tuple[str, int]  # (DOT or PAGE, index): all a worker is sent
-BATCH = 128  # tasks between two progress updates
+CHARTS_PER_BATCH = 64  # charts drawn by one renderer process
 
 
 @dataclass
@@ -81,35 +80,26 @@ def _prepare(task: Task) -> bytes:
     return build.output.render_page(build.environment, build.pages[index])
 
 
-def _render_chart(index: int) -> bytes:
-    """Worker, second pass: one DOT source drawn as SVG by the renderer."""
+def _render_charts(indices: list[int]) -> list[bytes]:
+    """Worker, second pass: a batch of DOT sources drawn as SVG by one renderer process."""
     build = _current()
-    return chart_plan.render_svg(build.sources[index], build.dot)
+    return chart_plan.render_svgs([build.sources[index] for index in indices], build.dot)
 
 
-T = TypeVar("T")
-
-
-def _on_every_core(
-    function: Callable[[T], bytes], items: list[T], jobs: int | None, progress: Progress | None
-) -> list[bytes]:
-    """run_parallel, in batches between which progress is reported when asked for (a pool
-    per batch costs a little; one pool for everything balances the load best)."""
-    if progress is None:
-        return run_parallel(function, items, jobs)
-    made: list[bytes] = []
-    for start in range(0, len(items), BATCH):
-        batch = items[start : start + BATCH]
-        made.extend(run_parallel(function, batch, jobs))
-        progress(len(batch))
-    return made
+def _batches(count: int, jobs: int | None) -> list[list[int]]:
+    """Chart indices in batches: few enough to save renderer start-ups (a few ms each),
+    enough (several per core) for the cores to finish together."""
+    cores = jobs or default_jobs()
+    size = max(1, min(CHARTS_PER_BATCH, -(-count // (cores * 4))))
+    return [list(range(start, min(count, start + size))) for start in range(0, count, size)]
 
 
 def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, bytes]:
     """Every file of the site by path relative to its root. Raises RendererError.
 
     First every DOT source (and every page, which needs no chart) is built on every core;
-    then every chart is rendered on every core, one Graphviz process each: the slow part.
+    then every chart is rendered on every core, in batches of charts per Graphviz process
+    (start-ups cost a few milliseconds each): the slow part.
     The caller writes the files once all are made, so a failure writes nothing.
     """
     global _build
@@ -129,7 +119,15 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
         build.sources = [data.decode("utf-8") for data in prepared[: len(charts)]]
         if progress is not None:
             progress(len(plan.pages))
-        svgs = _on_every_core(_render_chart, list(range(len(charts))), jobs, progress)
+        svgs: list[bytes] = []
+        batches = _batches(len(charts), jobs)
+        step = max(1, len(batches) // 10) if progress is not None else len(batches) or 1
+        for start in range(0, len(batches), step):
+            group = batches[start : start + step]
+            for made in run_parallel(_render_charts, group, jobs):
+                svgs.extend(made)
+            if progress is not None:
+                progress(sum(len(batch) for batch in group))
     finally:
         _build = None
     files = output.static_files()

@@ -18,7 +18,7 @@ from boconf.docs.links import CHARTS_DIR, UNITS_DIR, slug
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
 from boconf.rendering.chart import Chart
-from boconf.rendering.renderer import render
+from boconf.rendering.renderer import render_many
 from boconf.rendering.views.common import ViewContext, ViewFilter
 from boconf.rendering.views.registry import VIEWS
 
@@ -230,7 +230,6 @@ def unit_charts(
     return planned
 
 
-def render_svg(dot_source: str, explicit: str | None) -> bytes:
-    """One DOT source as SVG, by the renderer ``boconf render`` would use."""
-    data, _ = render(dot_source, "svg", explicit)
-    return data
+def render_svgs(dot_sources: list[str], explicit: str | None) -> list[bytes]:
+    """DOT sources as SVG, in one renderer process, by the renderer ``boconf render`` uses."""
+    return render_many(dot_sources, explicit)

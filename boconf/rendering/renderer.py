@@ -92,3 +92,23 @@ def render(
             f"{renderer.describe()} failed: {' '.join(message[-3:]) or 'no output'}"
         )
     return completed.stdout, renderer
+
+
+SVG_START = b"<?xml "
+
+
+def render_many(dot_sources: list[str], explicit: str | None = None) -> list[bytes]:
+    """Several DOT graphs as SVG in one renderer process (one start-up instead of many).
+
+    Graphviz reads every graph of its input and writes one SVG document each; they are split
+    at their XML declarations. If the count does not match, the graphs are drawn one by one.
+    """
+    if not dot_sources:
+        return []
+    if len(dot_sources) == 1:
+        return [render(dot_sources[0], "svg", explicit)[0]]
+    data, _ = render("\n".join(dot_sources), "svg", explicit)
+    parts = [SVG_START + part for part in data.split(SVG_START)[1:]]
+    if len(parts) != len(dot_sources):
+        return [render(source, "svg", explicit)[0] for source in dot_sources]
+    return parts
