@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from boconf import __version__
-from boconf.docs import formatting
-from boconf.docs.links import SCRIPT, STYLESHEET, Links, anchor
-from boconf.docs.page import NAVIGATION, Page
+from boconf.docs import templating
+from boconf.docs.links import SCRIPT, STYLESHEET, Links
+from boconf.docs.page import Page
 from boconf.docs.refs import Ref
 
 TEMPLATES = "templates/html"
@@ -25,24 +24,7 @@ NONE = Markup("&ndash;")
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("boconf.docs", TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,  # a misspelt name fails the build, never renders empty
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        fte=formatting.fte,
-        money=formatting.money,
-        percent=formatting.percent,
-        date=formatting.date,
-        days_until=formatting.days_until,
-        words=formatting.words,
-    )
-    env.globals.update(version=__version__, navigation=NAVIGATION, anchor=anchor)
-    return env
+    return templating.environment(TEMPLATES, autoescape=True)
 
 
 def linker(

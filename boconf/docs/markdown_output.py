@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
-from boconf import __version__
-from boconf.docs import formatting
+from boconf.docs import templating
 from boconf.docs.charts import PlannedChart
-from boconf.docs.links import Links, anchor
-from boconf.docs.page import NAVIGATION, Page
+from boconf.docs.links import Links
+from boconf.docs.page import Page
 from boconf.docs.refs import Ref
 from boconf.rendering.mermaid import to_mermaid
 
@@ -47,25 +46,8 @@ def escape(value: object) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("boconf.docs", TEMPLATES),
-        autoescape=False,
-        finalize=escape,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        fte=formatting.fte,
-        money=formatting.money,
-        percent=formatting.percent,
-        date=formatting.date,
-        days_until=formatting.days_until,
-        words=formatting.words,
-    )
-    env.globals.update(version=__version__, navigation=NAVIGATION, mermaid=mermaid, anchor=anchor)
-    return env
+    # Markdown has no autoescaping: every value is escaped on output by `finalize`.
+    return templating.environment(TEMPLATES, autoescape=False, finalize=escape, mermaid=mermaid)
 
 
 def mermaid(chart: PlannedChart) -> Raw:
