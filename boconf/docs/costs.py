@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.docs.refs import Ref, contract_ref, location_ref
-from boconf.docs.work import Work
+from boconf.graph.work import Work
 from boconf.model.tree import OrgTree
 
 

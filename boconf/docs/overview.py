@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from boconf.docs.formatting import ratio
 from boconf.docs.refs import NOWHERE, Ref, location_ref, position_ref, provider_ref
-from boconf.docs.work import Work
 from boconf.graph.structure import OrgStructure
+from boconf.graph.work import Work
 from boconf.model.entities import Office, SourcingModel
 
 MODEL_LABELS = {

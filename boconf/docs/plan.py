@@ -29,8 +29,8 @@ from boconf.docs.registers import (
 )
 from boconf.docs.unit_list import unit_rows
 from boconf.docs.unit_page import build_unit_page
-from boconf.docs.work import all_work
 from boconf.graph.structure import OrgStructure, build_structure
+from boconf.graph.work import all_work
 from boconf.linting.check import CheckResult
 from boconf.rendering.dot import to_dot
 

@@ -11,8 +11,8 @@ from boconf.docs.costs import own_staff_cost
 from boconf.docs.findings import FindingRow
 from boconf.docs.overview import MODEL_LABELS
 from boconf.docs.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
-from boconf.docs.work import Work
 from boconf.graph.structure import OrgStructure
+from boconf.graph.work import Work
 from boconf.model.entities import Contract, Location, Office, SourcingModel, Vendor
 
 MISSING_FUNCTION = "BO206"

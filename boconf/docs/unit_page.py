@@ -18,8 +18,8 @@ from boconf.docs.refs import (
     unit_ref,
     vendor_ref,
 )
-from boconf.docs.work import unit_work
 from boconf.graph.structure import OrgStructure
+from boconf.graph.work import unit_work
 from boconf.model.entities import Contract, Unit
 
 

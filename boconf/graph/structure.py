@@ -8,7 +8,7 @@ of control, support relations both ways, FTE and sourcing mix. Queries are pure 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -106,29 +106,6 @@ class OrgStructure:
             for model, share in self.sourcing_mix(member).items():
                 mix[model] += fte * share
         return dict(mix)
-
-    def back_office_work(self) -> Iterator[tuple[str, Decimal, str, str | None, Decimal]]:
-        """The back office's work, allocation by allocation, for concentration measures.
-
-        Yields ``(unit, unit FTE, provider, location, share)`` for every back-office unit with
-        FTE; a unit without sourcing is one in-house allocation at its location. ``location``
-        is the allocation's own, else the unit's for in-house work, else None (a vendor's
-        work with no site given).
-        """
-        for unit_id, unit in self.tree.units.items():
-            if unit.office is not Office.BACK:
-                continue
-            fte = self.unit_fte(unit_id)
-            if not fte:
-                continue
-            if not unit.sourcing:
-                yield unit_id, fte, IN_HOUSE, self.unit_locations[unit_id], Decimal(1)
-                continue
-            for allocation in unit.sourcing:
-                where = allocation.location
-                if where is None and allocation.provider == IN_HOUSE:
-                    where = self.unit_locations[unit_id]
-                yield unit_id, fte, allocation.provider, where, allocation.share
 
     def back_office_fte(self) -> Decimal:
         return sum((self.unit_fte(u) for u in self.units_in_office(Office.BACK)), Decimal(0))

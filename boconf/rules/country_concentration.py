@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.graph.work import back_office_work
 from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions, tenths
 
 
@@ -74,12 +75,15 @@ class CountryConcentration(Rule[Options]):
         locations = tree.locations
         total = structure.back_office_fte()
         by_country: dict[str, Decimal] = {}
-        for _, fte, provider, where, share in structure.back_office_work():
+        for work in back_office_work(structure):
             # A vendor's work with no site given is done in the vendor's country.
+            where = work.location
             country = (
-                locations[where].country if where is not None else tree.vendors[provider].country
+                locations[where].country
+                if where is not None
+                else tree.vendors[work.provider].country
             )
-            by_country[country] = by_country.get(country, Decimal(0)) + fte * share
+            by_country[country] = by_country.get(country, Decimal(0)) + work.fte
         if total <= 0:
             return
         organisation = tree.organisation

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.model.entities import IN_HOUSE
+from boconf.graph.work import back_office_work
 from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions, tenths
 
 
@@ -72,9 +72,9 @@ class VendorConcentration(Rule[Options]):
         structure = context.structure
         total = structure.back_office_fte()
         by_vendor: dict[str, Decimal] = {}
-        for _, fte, provider, _, share in structure.back_office_work():
-            if provider != IN_HOUSE:
-                by_vendor[provider] = by_vendor.get(provider, Decimal(0)) + fte * share
+        for work in back_office_work(structure):
+            if not work.own_staff:
+                by_vendor[work.provider] = by_vendor.get(work.provider, Decimal(0)) + work.fte
         if total <= 0:
             return
         for vendor_id, fte in sorted(by_vendor.items()):

@@ -1,9 +1,9 @@
 """Every unit's work, allocation by allocation: the one source of every FTE mix and cost.
 
 A unit's FTE is its posts' (headcount x fte); each sourcing allocation takes its share of it.
-A unit without ``sourcing`` is one in-house allocation at its location. Unlike
-``OrgStructure.back_office_work`` this covers the front office too and keeps units without
-posts (they still sit somewhere), so that registers list every unit.
+A unit without ``sourcing`` is one in-house allocation at its location. Units without posts
+are kept (they still sit somewhere), so that registers list every unit; concentration measures
+take ``back_office_work``.
 """
 
 from __future__ import annotations
@@ -61,3 +61,10 @@ def all_work(structure: OrgStructure) -> list[Work]:
     return [
         work for unit_id in sorted(structure.tree.units) for work in unit_work(structure, unit_id)
     ]
+
+
+def back_office_work(structure: OrgStructure) -> Iterator[Work]:
+    """The back office's work with FTE, in any order: for shares of back-office FTE."""
+    for unit_id, unit in structure.tree.units.items():
+        if unit.office is Office.BACK and structure.unit_fte(unit_id):
+            yield from unit_work(structure, unit_id)
