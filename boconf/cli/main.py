@@ -30,6 +30,7 @@ Examples:
   boconf rules                     every lint rule; boconf explain BO203 for one
   boconf graph --format graphml -o org.graphml
   boconf render --view structure -o structure.svg
+  boconf report cost               annual cost by unit, function, location, vendor
   boconf schema --check            are the JSON Schemas in ./schemas up to date?
 
 \b
@@ -48,6 +49,7 @@ COMMANDS = {
     "graph": "boconf.cli.graph_cmd:graph",
     "render": "boconf.cli.render_cmd:render_command",
     "docs": "boconf.cli.docs_cmd:docs",
+    "report": "boconf.cli.report_cmd:report",
     "schema": "boconf.cli.schema_cmd:schema",
 }
 

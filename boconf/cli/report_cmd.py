@@ -1,0 +1,95 @@
+"""`boconf report`: reports about the organisation (for now: cost)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path
+from boconf.economics.cost import cost_report
+from boconf.graph.structure import build_structure
+from boconf.loading.limits import MIB, Limits
+from boconf.output import OutputError, check_outside, write_atomic
+from boconf.reporting.cost_report import FORMATS
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import load_organisation
+
+
+@click.group(help="Reports about the organisation.")
+def report() -> None:
+    pass
+
+
+@report.command(
+    help="""The annual cost of the organisation's work, and its contract calendar.
+
+\b
+annual cost = own staff (in-house and captive FTE x the annual cost per FTE
+of the location where they work) + vendor contracts (annual_cost, attributed
+to the units that work under each in proportion to their FTE). Broken down by
+unit, function, office, location, provider and sourcing model; missing cost
+data is listed, never counted as zero.
+
+\b
+Examples:
+  boconf report cost
+  boconf report cost --format csv -o cost.csv
+  boconf report cost --format markdown --horizon 180 --reference-date 2026-06-30
+"""
+)
+@loading_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="'Today' for the contract calendar.",
+)
+@click.option(
+    "--horizon",
+    type=click.IntRange(min=0),
+    default=365,
+    show_default=True,
+    help="Days of contract calendar.",
+)
+def cost(
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output_format: str,
+    output: Path | None,
+    reference_date: dt.datetime | None,
+    horizon: int,
+) -> None:
+    organisation = org_path(path)
+    loaded = load_organisation(
+        organisation, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
+    )
+    if not loaded.ok or loaded.tree is None:
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
+        raise SystemExit(Exit.FINDINGS)
+    today = reference_date.date() if reference_date else dt.date.today()
+    text = FORMATS[output_format](cost_report(build_structure(loaded.tree), today, horizon))
+    if output is None:
+        click.echo(text, nl=False)
+        raise SystemExit(Exit.OK)
+    try:
+        check_outside(output, organisation)
+        write_atomic(output, text.encode("utf-8"))
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"wrote {output}", err=True)
+    raise SystemExit(Exit.OK)

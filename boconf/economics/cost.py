@@ -1,0 +1,206 @@
+"""The annual cost of the organisation's work, allocation by allocation.
+
+    annual cost = own staff: in-house and captive FTE x the annual cost per FTE of the
+                  location where they work
+                + vendors: each contract's annual_cost, attributed to the units that work
+                  under it in proportion to the FTE they source under it
+
+Outsourced FTE is not priced per FTE as well: the contract is what the organisation pays.
+Money is Decimal in the organisation's currency and stays exact: a contract's attribution is
+rounded to cents with the remainder on its last share, so every breakdown adds up to the total.
+Anything unpriced (a location without a cost per FTE, a contract without a cost, vendor work
+without a contract) is listed, never counted as zero.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from boconf.graph.structure import OrgStructure
+from boconf.graph.work import Work, all_work
+from boconf.model.entities import IN_HOUSE
+
+CENT = Decimal("0.01")
+FORMULA = (
+    "annual cost = own staff (in-house and captive FTE x the annual cost per FTE of the "
+    "location where they work) + vendor contracts (annual_cost, attributed to the units that "
+    "work under each contract in proportion to the FTE they source under it)"
+)
+DIMENSIONS = ("unit", "function", "office", "location", "vendor", "model")
+NOT_GIVEN = "(not given)"
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One allocation of one unit, or a contract no unit uses (unit empty)."""
+
+    unit: str
+    function: str
+    office: str
+    model: str
+    provider: str
+    location: str
+    contract: str
+    fte: Decimal
+    cost: Decimal | None  # None: unpriced (see CostReport.missing)
+
+    def key(self, dimension: str) -> str:
+        if dimension == "vendor":
+            return "(own staff)" if self.provider == IN_HOUSE else self.provider
+        value: str = getattr(self, dimension)
+        return value or NOT_GIVEN
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    date: dt.date
+    event: str  # "ends" | "notice deadline"
+    contract: str
+    vendor: str
+    days: int  # from the reference date; negative: already past
+
+
+@dataclass
+class CostReport:
+    currency: str
+    reference_date: dt.date
+    horizon_days: int
+    lines: list[CostLine] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    calendar: list[CalendarEntry] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.cost for line in self.lines if line.cost is not None), Decimal(0))
+
+    @property
+    def fte(self) -> Decimal:
+        return sum((line.fte for line in self.lines), Decimal(0))
+
+    def by(self, dimension: str) -> list[tuple[str, Decimal, Decimal]]:
+        """(key, FTE, cost) per value of a dimension, largest cost first, then by key."""
+        fte: dict[str, Decimal] = defaultdict(Decimal)
+        cost: dict[str, Decimal] = defaultdict(Decimal)
+        for line in self.lines:
+            key = line.key(dimension)
+            fte[key] += line.fte
+            if line.cost is not None:
+                cost[key] += line.cost
+        return sorted(
+            ((key, fte[key], cost[key]) for key in fte), key=lambda row: (-row[2], row[0])
+        )
+
+
+def _own_staff(structure: OrgStructure, work: Work, missing: dict[str, Decimal]) -> Decimal | None:
+    if work.location is None:  # pragma: no cover - own staff always have a location
+        return None
+    per_fte = structure.tree.locations[work.location].annual_cost_per_fte
+    if per_fte is None:
+        missing[work.location] += work.fte
+        return None
+    return (work.fte * per_fte).quantize(CENT)
+
+
+def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """Split ``total`` by ``weights`` in cents, the remainder on the last part: sums exactly."""
+    weight = sum(weights, Decimal(0))
+    if not weight:
+        weights, weight = [Decimal(1)] * len(weights), Decimal(len(weights))
+    parts = [(total * w / weight).quantize(CENT) for w in weights[:-1]]
+    return [*parts, total - sum(parts, Decimal(0))]
+
+
+def cost_report(
+    structure: OrgStructure, reference_date: dt.date, horizon_days: int = 365
+) -> CostReport:
+    tree = structure.tree
+    report = CostReport(tree.organisation.currency, reference_date, horizon_days)
+    unpriced_locations: dict[str, Decimal] = defaultdict(Decimal)
+    by_contract: dict[str, list[int]] = defaultdict(list)
+    for work in all_work(structure):
+        unit = tree.units[work.unit]
+        cost: Decimal | None = None
+        if work.own_staff:
+            cost = _own_staff(structure, work, unpriced_locations)
+        elif work.contract is None:
+            report.missing.append(
+                f"unit '{work.unit}': {work.fte.normalize():f} FTE from vendor '{work.provider}' "
+                "under no contract: unpriced"
+            )
+        else:
+            by_contract[work.contract].append(len(report.lines))
+        report.lines.append(
+            CostLine(
+                work.unit,
+                unit.function,
+                unit.office.value,
+                work.model.value,
+                work.provider,
+                work.location or "",
+                work.contract or "",
+                work.fte,
+                cost,
+            )
+        )
+    for contract_id in sorted(tree.contracts):
+        contract = tree.contracts[contract_id]
+        vendor = tree.contract_vendor[contract_id]
+        users = by_contract.get(contract_id, [])
+        if contract.annual_cost is None:
+            if users:
+                report.missing.append(
+                    f"contract '{contract_id}' of vendor '{vendor}' has no annual_cost"
+                )
+            continue
+        if not users:  # paid all the same: shown under its vendor, outside any unit
+            report.lines.append(
+                CostLine(
+                    "",
+                    "",
+                    "",
+                    "outsourced",
+                    vendor,
+                    "",
+                    contract_id,
+                    Decimal(0),
+                    contract.annual_cost,
+                )
+            )
+            continue
+        parts = _attribute(contract.annual_cost, [report.lines[i].fte for i in users])
+        for index, part in zip(users, parts, strict=True):
+            report.lines[index] = dataclasses.replace(report.lines[index], cost=part)
+    for location, fte in sorted(unpriced_locations.items()):
+        report.missing.append(
+            f"location '{location}' has no annual_cost_per_fte: {fte.normalize():f} FTE of own staff unpriced"
+        )
+    report.calendar = contract_calendar(structure, reference_date, horizon_days)
+    return report
+
+
+def contract_calendar(
+    structure: OrgStructure, reference_date: dt.date, horizon_days: int
+) -> list[CalendarEntry]:
+    """Contract ends and notice deadlines from the reference date to the horizon (and past ones
+    of contracts still running), by date."""
+    tree = structure.tree
+    entries = []
+    for contract_id, contract in tree.contracts.items():
+        if contract.end is None:
+            continue
+        vendor = tree.contract_vendor[contract_id]
+        events = [("ends", contract.end)]
+        if contract.notice_days:
+            events.append(
+                ("notice deadline", contract.end - dt.timedelta(days=contract.notice_days))
+            )
+        for event, date in events:
+            days = (date - reference_date).days
+            running = contract.end >= reference_date
+            if days <= horizon_days and (days >= 0 or running):
+                entries.append(CalendarEntry(date, event, contract_id, vendor, days))
+    return sorted(entries, key=lambda e: (e.date, e.contract, e.event))
