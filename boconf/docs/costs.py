@@ -1,7 +1,8 @@
 """What the organisation's work costs, and what is missing to know it.
 
-Own staff (in-house and captive) cost their FTE times the annual cost per FTE of the
-location where they work; a vendor costs its contracts' annual cost. Outsourced FTE is not
+The arithmetic is boconf.economics.cost's (the same as `boconf report cost`): own staff cost
+their FTE times the annual cost per FTE of the location where they work; a vendor costs its
+contracts' annual cost. Outsourced FTE is not
 priced per FTE as well: the contract is what the organisation pays. Anything unpriced is
 listed rather than counted as zero, so a partial total is never mistaken for the whole.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.docs.refs import Ref, contract_ref, location_ref
+from boconf.economics.cost import own_staff_cost
 from boconf.graph.work import Work
 from boconf.model.tree import OrgTree
 
@@ -40,14 +42,6 @@ class CostSummary:
     @property
     def complete(self) -> bool:
         return not (self.unpriced_fte or self.contracts_without_cost or self.uncontracted_fte)
-
-
-def own_staff_cost(tree: OrgTree, work: Work) -> Decimal | None:
-    """The annual cost of an own-staff allocation; None when its location has no cost."""
-    if not work.own_staff or work.location is None:
-        return None
-    per_fte = tree.locations[work.location].annual_cost_per_fte
-    return None if per_fte is None else work.fte * per_fte
 
 
 def summarise_costs(tree: OrgTree, work: Iterable[Work]) -> CostSummary:

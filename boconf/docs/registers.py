@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from boconf.docs.costs import own_staff_cost
 from boconf.docs.findings import FindingRow
 from boconf.docs.overview import MODEL_LABELS
 from boconf.docs.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
+from boconf.economics.cost import own_staff_cost
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
 from boconf.model.entities import Contract, Location, Office, SourcingModel, Vendor

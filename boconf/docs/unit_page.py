@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from boconf.docs.costs import own_staff_cost
 from boconf.docs.findings import FindingRow
 from boconf.docs.overview import MODEL_LABELS
 from boconf.docs.refs import (
@@ -18,6 +17,7 @@ from boconf.docs.refs import (
     unit_ref,
     vendor_ref,
 )
+from boconf.economics.cost import own_staff_cost
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import unit_work
 from boconf.model.entities import Contract, Unit

@@ -23,6 +23,7 @@ from decimal import Decimal
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work, all_work
 from boconf.model.entities import IN_HOUSE
+from boconf.model.tree import OrgTree
 
 CENT = Decimal("0.01")
 FORMULA = (
@@ -95,14 +96,12 @@ class CostReport:
         )
 
 
-def _own_staff(structure: OrgStructure, work: Work, missing: dict[str, Decimal]) -> Decimal | None:
-    if work.location is None:  # pragma: no cover - own staff always have a location
+def own_staff_cost(tree: OrgTree, work: Work) -> Decimal | None:
+    """The annual cost of an own-staff allocation; None for vendor work or an unpriced site."""
+    if not work.own_staff or work.location is None:
         return None
-    per_fte = structure.tree.locations[work.location].annual_cost_per_fte
-    if per_fte is None:
-        missing[work.location] += work.fte
-        return None
-    return (work.fte * per_fte).quantize(CENT)
+    per_fte = tree.locations[work.location].annual_cost_per_fte
+    return None if per_fte is None else (work.fte * per_fte).quantize(CENT)
 
 
 def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
@@ -125,7 +124,9 @@ def cost_report(
         unit = tree.units[work.unit]
         cost: Decimal | None = None
         if work.own_staff:
-            cost = _own_staff(structure, work, unpriced_locations)
+            cost = own_staff_cost(tree, work)
+            if cost is None and work.location is not None:
+                unpriced_locations[work.location] += work.fte
         elif work.contract is None:
             report.missing.append(
                 f"unit '{work.unit}': {work.fte.normalize():f} FTE from vendor '{work.provider}' "
