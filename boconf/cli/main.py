@@ -49,6 +49,7 @@ COMMANDS = {
     "graph": "boconf.cli.graph_cmd:graph",
     "render": "boconf.cli.render_cmd:render_command",
     "docs": "boconf.cli.docs_cmd:docs",
+    "diff": "boconf.cli.diff_cmd:diff",
     "report": "boconf.cli.report_cmd:report",
     "schema": "boconf.cli.schema_cmd:schema",
 }

@@ -1,0 +1,1 @@
+"""What a change does: two organisations compared as models, not as text."""

@@ -1,0 +1,122 @@
+"""`boconf diff`: what a change does to the organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import click
+
+from boconf.changes.compare import REMOVED, compare
+from boconf.changes.impact import impact
+from boconf.changes.revisions import RevisionError, checkout, temporary_root
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import DEFAULT_ORG
+from boconf.graph.structure import build_structure
+from boconf.model.tree import OrgTree
+from boconf.reporting.diff_report import FORMATS, DiffResult
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import load_organisation
+
+
+def _load(root: Path, label: str) -> OrgTree:
+    loaded = load_organisation(root)
+    if not loaded.ok or loaded.tree is None:
+        click.echo(f"{label} does not validate:", err=True)
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
+        raise SystemExit(Exit.FINDINGS)
+    return loaded.tree
+
+
+@click.command(
+    help="""Compare two versions of the organisation: entity by entity, with the impact.
+
+\b
+BASE and HEAD are git revisions (read with git archive: the working tree and
+the index are never touched) or directories; HEAD defaults to the working
+tree. PATH is the organisation directory (default org/).
+
+\b
+Examples:
+  boconf diff HEAD~1
+  boconf diff origin/main HEAD --format markdown     (a pull-request comment)
+  boconf diff main feature org --format json
+  boconf diff old-org/ new-org/
+  boconf diff HEAD~1 --fail-on-removals 0.1           (exit 1 if >10% of posts go)
+"""
+)
+@click.argument("arguments", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on-removals",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit 1 when more than this share of positions is removed.",
+)
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="'Today' for the cost figures.",
+)
+def diff(
+    arguments: tuple[str, ...],
+    output_format: str,
+    fail_on_removals: float | None,
+    reference_date: dt.datetime | None,
+) -> None:
+    if len(arguments) > 3:
+        raise click.UsageError("give BASE [HEAD] [PATH]")
+    base = arguments[0]
+    head: str | None = None
+    path = DEFAULT_ORG
+    if len(arguments) == 3:
+        head, path = arguments[1], Path(arguments[2])
+    elif len(arguments) == 2:
+        if Path(arguments[1]).is_dir() and not Path(base).is_dir():
+            path = Path(arguments[1])
+        else:
+            head = arguments[1]
+    today = reference_date.date() if reference_date else dt.date.today()
+    with temporary_root() as scratch:
+        try:
+            base_root = (
+                Path(base) if Path(base).is_dir() else checkout(path, base, Path(scratch) / "base")
+            )
+            if head is None:
+                if not path.exists():
+                    raise click.UsageError(f"no organisation directory '{path}' here")
+                head_root, head_label = path, "the working tree"
+            else:
+                head_label = head
+                head_root = (
+                    Path(head)
+                    if Path(head).is_dir()
+                    else checkout(path, head, Path(scratch) / "head")
+                )
+        except RevisionError as error:
+            raise click.UsageError(str(error)) from None
+        before, after = _load(base_root, base), _load(head_root, head_label)
+        comparison = compare(before, after)
+        figures = impact(build_structure(before), build_structure(after), today)
+    result = DiffResult(base, head_label, comparison, figures)
+    click.echo(FORMATS[output_format](result), nl=False)
+    if fail_on_removals is not None and before.positions:
+        removed = sum(1 for c in comparison.of(REMOVED) if c.kind == "position")
+        ratio = Decimal(removed) / Decimal(len(before.positions))
+        if ratio > Decimal(str(fail_on_removals)):
+            click.echo(
+                f"{removed} of {len(before.positions)} positions removed ({ratio:.0%}), more than "
+                f"--fail-on-removals {fail_on_removals}",
+                err=True,
+            )
+            raise SystemExit(Exit.FINDINGS)
+    raise SystemExit(Exit.OK)

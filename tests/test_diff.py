@@ -1,0 +1,193 @@
+"""`boconf diff` on real git repositories made in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, Run
+
+DATE = ("--reference-date", "2026-11-26")
+WEB_SHOP = """\
+apiVersion: boconf/v1
+kind: Unit
+id: web-shop
+name: Negozio online
+office: front
+function: sales
+parent: commercial-directorate
+manager: web-shop-manager
+positions:
+  - id: web-shop-manager
+    title: E-commerce manager
+    reports_to: commercial-director
+"""
+
+
+def git(repository: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repository), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A copy of the example repository's org/, committed once."""
+    shutil.copytree(REPO / "org", tmp_path / "org")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
+    git(
+        tmp_path,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "base",
+    )
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def make_the_five_changes(org: Path) -> None:
+    # move a position, add a unit, remove a position, change a title, outsource a unit
+    edit(
+        org / "units/credit.yaml",
+        "    reports_to: credit-manager\n    holder: paolo-bruno",
+        "    reports_to: coo\n    holder: paolo-bruno",
+    )
+    (org / "units/web-shop.yaml").write_text(WEB_SHOP, encoding="utf-8")
+    edit(
+        org / "units/sales-export.yaml",
+        "  - id: export-sales-assistant\n    title: Export sales assistant\n    reports_to: export-manager\n"
+        "    description: Vacant since the previous holder moved to key accounts; recruiting.\n",
+        "",
+    )
+    edit(
+        org / "units/credit.yaml",
+        "title: Analista crediti Italia",
+        "title: Senior analista crediti Italia",
+    )
+    edit(
+        org / "units/office-services.yaml",
+        "manager: office-services-coordinator\n",
+        "manager: office-services-coordinator\nsourcing:\n  - provider: brianza-facility-services\n"
+        "    share: 1\n    contract: brianza-cleaning-2021\n",
+    )
+
+
+def test_the_five_changes_of_a_new_user(repository: Path, boconf: Callable[..., Run]) -> None:
+    make_the_five_changes(repository / "org")
+    run = boconf("diff", "HEAD", "--format", "json", *DATE, cwd=repository)
+    assert run.code == 0, run.err
+    document = json.loads(run.out)
+    changes = [(c["kind"], c["id"], c["change"]) for c in document["changes"]]
+    assert changes == [
+        ("unit", "office-services", "changed"),
+        ("unit", "web-shop", "added"),
+        ("position", "credit-analyst-export", "moved"),
+        ("position", "credit-analyst-italy", "changed"),
+        ("position", "export-sales-assistant", "removed"),
+        ("position", "web-shop-manager", "added"),
+    ]
+    fields = {c["id"]: c["fields"] for c in document["changes"]}
+    assert fields["credit-analyst-export"] == [
+        {"field": "reports_to", "old": "credit-manager", "new": "coo"}
+    ]
+    assert fields["credit-analyst-italy"] == [
+        {
+            "field": "title",
+            "old": "Analista crediti Italia",
+            "new": "Senior analista crediti Italia",
+        }
+    ]
+    impact = {f["name"]: (f["before"], f["after"], f["delta"]) for f in document["impact"]}
+    # the web shop adds one post and the assistant's post goes: front office posts unchanged
+    assert impact["posts, front office"] == ("37", "37", "0")
+    assert impact["positions"] == ("93", "93", "0")
+    # office services (3.5 FTE at 62,000 in Milan = 217,000) go to the vendor's contract, which
+    # the facilities unit already pays for: 217,000 less in own staff, no new contract cost.
+    assert Decimal(impact["annual cost (EUR)"][2]) == Decimal("-217000")
+    assert Decimal(impact["FTE, outsourced"][2]) == Decimal("3.5")
+    # the working tree and the index are untouched by reading the base
+    assert git(repository, "status", "--porcelain").splitlines() == [
+        " M org/units/credit.yaml",
+        " M org/units/office-services.yaml",
+        " M org/units/sales-export.yaml",
+        "?? org/units/web-shop.yaml",
+    ]
+
+
+def test_text_and_markdown(repository: Path, boconf: Callable[..., Run]) -> None:
+    make_the_five_changes(repository / "org")
+    text = boconf("diff", "HEAD", *DATE, cwd=repository)
+    assert text.lines[0] == "boconf diff HEAD -> the working tree: 6 change(s)"
+    assert "Removed (1)" in text.out and "  position 'export-sales-assistant'" in text.out
+    assert "      reports_to: credit-manager -> coo" in text.out
+    markdown = boconf("diff", "HEAD", "--format", "markdown", *DATE, cwd=repository)
+    assert "| Removed | 1 |" in markdown.out and "| Moved | 1 |" in markdown.out
+    assert "- position 'credit-analyst-export'" in markdown.out
+
+
+def test_revisions_directories_and_renames(
+    repository: Path, boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    org = repository / "org"
+    before = tmp_path / "before"
+    shutil.copytree(org, before)
+    edit(org / "people/andreea-rusu.yaml", "id: andreea-rusu", "id: andreea-rusu-2")
+    edit(org / "units/collections-cluj.yaml", "holder: andreea-rusu", "holder: andreea-rusu-2")
+    git(
+        repository,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-q",
+        "-am",
+        "rename",
+    )
+    run = boconf("diff", "HEAD~1", "HEAD", "org", "--format", "json", cwd=repository)
+    changes = [
+        (c["kind"], c["id"], c["change"], c["previous_id"]) for c in json.loads(run.out)["changes"]
+    ]
+    assert ("person", "andreea-rusu-2", "renamed", "andreea-rusu") in changes
+    assert ("position", "collections-team-lead", "changed", None) in changes
+    directories = boconf("diff", str(before), str(org), "--format", "json", cwd=repository)
+    assert json.loads(directories.out)["changes"] == json.loads(run.out)["changes"]
+
+
+def test_removal_safety_valve(repository: Path, boconf: Callable[..., Run]) -> None:
+    make_the_five_changes(repository / "org")  # removes 1 of the 93 positions
+    run = boconf("diff", "HEAD", "--fail-on-removals", "0", *DATE, cwd=repository)
+    assert run.code == 1 and "1 of 93 positions removed" in run.err
+    assert boconf("diff", "HEAD", "--fail-on-removals", "0.05", *DATE, cwd=repository).code == 0
+
+
+def test_bad_revisions_and_paths_exit_2(
+    repository: Path, boconf: Callable[..., Run], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    unknown = boconf("diff", "no-such-branch", cwd=repository)
+    assert unknown.code == 2 and "unknown revision 'no-such-branch'" in unknown.err
+    outside = tmp_path_factory.mktemp("plain")  # not inside the repository
+    shutil.copytree(REPO / "org", outside / "org")
+    not_git = boconf("diff", "HEAD", cwd=outside)
+    assert not_git.code == 2 and "not inside a git repository" in not_git.err
+    broken = repository / "org/units/credit.yaml"
+    edit(broken, "office: back", "office: middle")
+    invalid = boconf("diff", "HEAD", cwd=repository)
+    assert invalid.code == 1 and "the working tree does not validate" in invalid.err
