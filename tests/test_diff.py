@@ -122,6 +122,13 @@ def test_the_five_changes_of_a_new_user(repository: Path, boconf: Callable[..., 
     # the facilities unit already pays for: 217,000 less in own staff, no new contract cost.
     assert Decimal(impact["annual cost (EUR)"][2]) == Decimal("-217000")
     assert Decimal(impact["FTE, outsourced"][2]) == Decimal("3.5")
+    new = sorted((f["code"], f["file"]) for f in document["new_findings"])
+    assert new == [
+        ("BO109", "org/units/web-shop.yaml"),  # the web shop's manager post is vacant
+        ("BO204", "org/units/web-shop.yaml"),  # no credit or administration support for it
+        ("BO216", "org/units/office-services.yaml"),  # the contract covers facilities only
+    ]
+    assert document["fixed_findings"] == []
     # the working tree and the index are untouched by reading the base
     assert git(repository, "status", "--porcelain").splitlines() == [
         " M org/units/credit.yaml",
@@ -191,3 +198,28 @@ def test_bad_revisions_and_paths_exit_2(
     edit(broken, "office: back", "office: middle")
     invalid = boconf("diff", "HEAD", cwd=repository)
     assert invalid.code == 1 and "the working tree does not validate" in invalid.err
+
+
+def test_findings_a_change_fixes(repository: Path, boconf: Callable[..., Run]) -> None:
+    org = repository / "org"
+    make_the_five_changes(org)
+    git(repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
+    git(
+        repository,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "five",
+    )
+    git(
+        repository, "checkout", "-q", "HEAD~1", "--", "org/units/office-services.yaml"
+    )  # undo the outsourcing
+    document = json.loads(boconf("diff", "HEAD", "--format", "json", *DATE, cwd=repository).out)
+    assert [(f["code"], f["file"]) for f in document["fixed_findings"]] == [
+        ("BO216", "org/units/office-services.yaml")
+    ]
+    assert document["new_findings"] == []

@@ -9,25 +9,28 @@ from pathlib import Path
 import click
 
 from boconf.changes.compare import REMOVED, compare
+from boconf.changes.findings import new_and_fixed, relocate
 from boconf.changes.impact import impact
 from boconf.changes.revisions import RevisionError, checkout, temporary_root
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import DEFAULT_ORG
 from boconf.graph.structure import build_structure
-from boconf.model.tree import OrgTree
+from boconf.linting.check import settings_for
+from boconf.linting.engine import lint
+from boconf.linting.settings import ConfigError
 from boconf.reporting.diff_report import FORMATS, DiffResult
 from boconf.reporting.report import from_load
 from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import load_organisation
+from boconf.validation.run import LoadResult, load_organisation
 
 
-def _load(root: Path, label: str) -> OrgTree:
+def _load(root: Path, label: str) -> LoadResult:
     loaded = load_organisation(root)
     if not loaded.ok or loaded.tree is None:
         click.echo(f"{label} does not validate:", err=True)
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
-    return loaded.tree
+    return loaded
 
 
 @click.command(
@@ -104,10 +107,28 @@ def diff(
                 )
         except RevisionError as error:
             raise click.UsageError(str(error)) from None
-        before, after = _load(base_root, base), _load(head_root, head_label)
+        base_load, head_load = _load(base_root, base), _load(head_root, head_label)
+        assert base_load.tree is not None and head_load.tree is not None
+        before, after = base_load.tree, head_load.tree
         comparison = compare(before, after)
         figures = impact(build_structure(before), build_structure(after), today)
-    result = DiffResult(base, head_label, comparison, figures)
+        try:  # both sides linted with the settings of the working tree
+            settings = settings_for(path if path.exists() else head_root, None, today)
+            new, fixed = new_and_fixed(
+                lint(base_load, settings).diagnostics,
+                base_root,
+                lint(head_load, settings).diagnostics,
+                head_root,
+            )
+            # Show both sides' findings where the files live in the repository.
+            # (a side given as a directory keeps its own paths).
+            if not Path(base).is_dir():
+                fixed = relocate(fixed, base_root, path)
+            if head is not None and not Path(head).is_dir():
+                new = relocate(new, head_root, path)
+        except ConfigError as error:
+            raise click.UsageError(str(error)) from None
+    result = DiffResult(base, head_label, comparison, figures, new, fixed)
     click.echo(FORMATS[output_format](result), nl=False)
     if fail_on_removals is not None and before.positions:
         removed = sum(1 for c in comparison.of(REMOVED) if c.kind == "position")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +18,7 @@ from boconf.changes.compare import (
     EntityChange,
 )
 from boconf.changes.impact import Figure
+from boconf.diagnostics import Diagnostic
 
 SECTIONS = (
     (REMOVED, "Removed"),
@@ -35,6 +36,8 @@ class DiffResult:
     head: str
     comparison: Comparison
     figures: list[Figure]
+    new_findings: list[Diagnostic] = field(default_factory=list)
+    fixed_findings: list[Diagnostic] = field(default_factory=list)
 
 
 def _value(value: Any) -> str:
@@ -89,6 +92,10 @@ def markdown(result: DiffResult) -> str:
     out = [f"### boconf diff `{_cell(result.base)}` -> `{_cell(result.head)}`", ""]
     out += ["| | count |", "| --- | ---: |"]
     out += [f"| {title} | {len(result.comparison.of(kind))} |" for kind, title in SECTIONS]
+    out += [
+        f"| New lint findings | {len(result.new_findings)} |",
+        f"| Fixed lint findings | {len(result.fixed_findings)} |",
+    ]
     moved = [f for f in result.figures if f.delta]
     if moved:
         out += ["", "| impact | before | after | change |", "| --- | ---: | ---: | ---: |"]
@@ -125,6 +132,8 @@ def as_json(result: DiffResult) -> str:
             }
             for c in result.comparison.changes
         ],
+        "new_findings": [d.as_record() for d in result.new_findings],
+        "fixed_findings": [d.as_record() for d in result.fixed_findings],
         "impact": [
             {"name": f.name, "before": str(f.before), "after": str(f.after), "delta": str(f.delta)}
             for f in result.figures
