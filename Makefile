@@ -38,10 +38,11 @@ test: $(DEV)
 	$(BIN)/boconf rules --docs docs/rules.md --check
 	$(BIN)/pytest
 
-## bench: validate and check vs a bare YAML load (N=10,000, 100,000); docs vs the renderer alone
+## bench: validate, check and diff vs a bare YAML load; docs vs the renderer alone
 bench: $(RUNTIME)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_docs.py
+	$(BIN)/python benchmarks/bench_diff.py
 
 ## schemas: regenerate the committed JSON Schemas from the models
 schemas: $(RUNTIME)

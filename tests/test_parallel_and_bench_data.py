@@ -71,3 +71,30 @@ def test_parallel_reports_the_same_diagnostics(
     serial = load_organisation(root, jobs=1).diagnostics
     assert serial == load_organisation(root, jobs=2).diagnostics
     assert [d.code for d in serial] == ["BO031", "BO003"]
+
+
+def test_parse_cache_reuses_identical_files_and_reparses_changed_ones(tmp_path: Path) -> None:
+    from boconf.loading.cache import ParseCache
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    make_org.generate(1000, first, seed=3)
+    make_org.generate(1000, second, seed=3)
+    changed = second / "units" / "units-00002.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("reports_to: u20-p0", "reports_to: u20-p00", 1),
+        encoding="utf-8",
+    )
+    cache = ParseCache()
+    plain = load_organisation(second)
+    load_organisation(first, cache=cache)
+    cached = load_organisation(second, cache=cache)
+    assert cached.diagnostics == plain.diagnostics  # the changed file was parsed afresh
+    assert [d.file.endswith("b/units/units-00002.yaml") for d in cached.diagnostics] == [True]
+    assert cached.tree is None and plain.tree is None
+    fixed = load_organisation(first, cache=cache)
+    reference = load_organisation(first)
+    assert fixed.tree is not None and reference.tree is not None
+    assert (
+        fixed.tree.positions == reference.tree.positions
+        and fixed.tree.units == reference.tree.units
+    )

@@ -101,6 +101,8 @@ def compare(base: OrgTree, head: OrgTree) -> Comparison:
             else:
                 result.changes.append(EntityChange(kind, identifier, ADDED))
         for identifier in sorted(set(old) & set(new)):
+            if old[identifier] == new[identifier]:
+                continue  # the common case, decided without dumping either model
             a, b = _fields(old[identifier]), _fields(new[identifier])
             if a == b:
                 continue

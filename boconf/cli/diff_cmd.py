@@ -18,14 +18,15 @@ from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
+from boconf.loading.cache import ParseCache
 from boconf.reporting.diff_report import FORMATS, DiffResult
 from boconf.reporting.report import from_load
 from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import LoadResult, load_organisation
+from boconf.validation.run import LoadResult, load_organisation, no_cyclic_gc
 
 
-def _load(root: Path, label: str) -> LoadResult:
-    loaded = load_organisation(root)
+def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
+    loaded = load_organisation(root, cache=cache)
     if not loaded.ok or loaded.tree is None:
         click.echo(f"{label} does not validate:", err=True)
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
@@ -107,27 +108,33 @@ def diff(
                 )
         except RevisionError as error:
             raise click.UsageError(str(error)) from None
-        base_load, head_load = _load(base_root, base), _load(head_root, head_label)
+        # Files the two sides share byte for byte are parsed once.
+        cache = ParseCache()
+        base_load, head_load = _load(base_root, base, cache), _load(head_root, head_label, cache)
         assert base_load.tree is not None and head_load.tree is not None
         before, after = base_load.tree, head_load.tree
         comparison = compare(before, after)
-        figures = impact(build_structure(before), build_structure(after), today)
         try:  # both sides linted with the settings of the working tree
             settings = settings_for(path if path.exists() else head_root, None, today)
-            new, fixed = new_and_fixed(
-                lint(base_load, settings).diagnostics,
-                base_root,
-                lint(head_load, settings).diagnostics,
-                head_root,
-            )
-            # Show both sides' findings where the files live in the repository.
-            # (a side given as a directory keeps its own paths).
-            if not Path(base).is_dir():
-                fixed = relocate(fixed, base_root, path)
-            if head is not None and not Path(head).is_dir():
-                new = relocate(new, head_root, path)
+            with no_cyclic_gc():
+                base_lint, head_lint = lint(base_load, settings), lint(head_load, settings)
         except ConfigError as error:
             raise click.UsageError(str(error)) from None
+        # The lint runs built each side's structure already: the impact reuses them.
+        figures = impact(
+            base_lint.structure or build_structure(before),
+            head_lint.structure or build_structure(after),
+            today,
+        )
+        new, fixed = new_and_fixed(
+            base_lint.diagnostics, base_root, head_lint.diagnostics, head_root
+        )
+        # Show both sides' findings where the files live in the repository (a side given
+        # as a directory keeps its own paths).
+        if not Path(base).is_dir():
+            fixed = relocate(fixed, base_root, path)
+        if head is not None and not Path(head).is_dir():
+            new = relocate(new, head_root, path)
     result = DiffResult(base, head_label, comparison, figures, new, fixed)
     click.echo(FORMATS[output_format](result), nl=False)
     if fail_on_removals is not None and before.positions:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile, parse_file
 
@@ -60,9 +61,44 @@ def run_parallel(
 
 
 def parse_files(
-    files: Sequence[tuple[str, str]], limits: Limits, jobs: int | None = None
+    files: Sequence[tuple[str, str]],
+    limits: Limits,
+    jobs: int | None = None,
+    cache: ParseCache | None = None,
 ) -> Iterator[ParsedFile]:
-    """Yield one :class:`ParsedFile` per ``(path, display)`` pair, in input order."""
+    """Yield one :class:`ParsedFile` per ``(path, display)`` pair, in input order.
+
+    With a ``cache``, files whose content was parsed before are taken from it and only the
+    others are parsed; what is parsed goes into the cache.
+    """
+    if cache is None:
+        yield from _parse_all(files, limits, jobs)
+        return
+    digests = [cache.digest(path, limits) for path, _ in files]
+    hits = [
+        cache.get(digest, path, display)
+        for digest, (path, display) in zip(digests, files, strict=True)
+    ]
+    misses = [
+        (pair, digest)
+        for pair, digest, hit in zip(files, digests, hits, strict=True)
+        if hit is None
+    ]
+    parsed = _parse_all([pair for pair, _ in misses], limits, jobs)
+    pending = iter(misses)
+    for hit in hits:
+        if hit is not None:
+            yield hit
+            continue
+        _, digest = next(pending)
+        fresh = next(parsed)
+        cache.put(digest, fresh)
+        yield fresh
+
+
+def _parse_all(
+    files: Sequence[tuple[str, str]], limits: Limits, jobs: int | None
+) -> Iterator[ParsedFile]:
     jobs = default_jobs() if jobs is None else jobs
     total = 0
     for path, _ in files:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
@@ -70,7 +71,11 @@ def no_cyclic_gc() -> Iterator[None]:
 
 
 def load_organisation(
-    path: Path, *, limits: Limits | None = None, jobs: int | None = None
+    path: Path,
+    *,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    cache: ParseCache | None = None,
 ) -> LoadResult:
     """Load, validate and index the organisation at ``path`` (a directory or a single file).
 
@@ -82,7 +87,7 @@ def load_organisation(
     pairs = [(str(file), display_path(file)) for file in files]
     collector = Collector(SourceMap())
     with no_cyclic_gc():
-        for parsed in parse_files(pairs, limits, jobs):
+        for parsed in parse_files(pairs, limits, jobs, cache):
             collector.add_file(parsed)
         tree = ReferenceChecker(collector).check()
     diagnostics = collector.diagnostics
