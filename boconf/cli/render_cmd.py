@@ -33,6 +33,14 @@ EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf":
 READABLE_NODES = 300
 
 
+def _format_of(output: Path | None, all_views: bool) -> str:
+    """The format when --format is not given: svg for --all, else from -o's extension, else dot."""
+    if all_views:
+        return "svg"
+    by_extension = {f".{extension}": name for name, extension in EXTENSIONS.items()}
+    return by_extension.get(output.suffix, "dot") if output is not None else "dot"
+
+
 @click.command(
     help="""Draw an org chart of one view.
 
@@ -113,17 +121,7 @@ def render_command(
         raise click.UsageError("give one of --view VIEW or --all")
     if all_views and output is None:
         raise click.UsageError("--all needs -o DIR")
-    fmt = (
-        output_format
-        or (
-            next(
-                (f for f, ext in EXTENSIONS.items() if output and output.suffix == f".{ext}"), None
-            )
-            if not all_views
-            else None
-        )
-        or ("svg" if all_views else "dot")
-    )
+    fmt = output_format or _format_of(output, all_views)
     if fmt in ("png", "pdf") and output is None:
         raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
     try:
