@@ -42,7 +42,6 @@ class Chart:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
-    legend: list[tuple[str, str]] = field(default_factory=list)  # (class, meaning)
     _ids: dict[str, str] = field(default_factory=dict)
     _added: set[str] = field(default_factory=set)
 

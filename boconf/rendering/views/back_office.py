@@ -20,12 +20,6 @@ def build(context: ViewContext) -> Chart:
     tree = structure.tree
     chart = Chart(
         TITLE,
-        legend=[
-            ("in_house", "in-house"),
-            ("captive", "captive centre"),
-            ("outsourced", "outsourced"),
-            ("mixed", "mixed"),
-        ],
     )
     line = structure.back_office_line
     head = tree.organisation.back_office_head

@@ -57,12 +57,6 @@ def build(context: ViewContext) -> Chart:
     tree = structure.tree
     chart = Chart(
         TITLE,
-        legend=[
-            ("filled", "held post"),
-            ("vacant", "vacant post"),
-            ("multi", "several identical posts"),
-            ("dotted", "dotted line"),
-        ],
     )
     shown = _positions(context)
     for position_id in shown:

@@ -20,12 +20,6 @@ def build(context: ViewContext) -> Chart:
     chart = Chart(
         TITLE,
         direction="LR",
-        legend=[
-            ("in_house", "in-house"),
-            ("captive", "captive centre"),
-            ("outsourced", "outsourced"),
-            ("mixed", "mixed"),
-        ],
     )
     clusters: dict[str, Cluster] = {}
     edges: list[tuple[str, str, str]] = []

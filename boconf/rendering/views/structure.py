@@ -13,11 +13,6 @@ def build(context: ViewContext) -> Chart:
     units = structure.tree.units
     chart = Chart(
         TITLE,
-        legend=[
-            ("front", "front office"),
-            ("back", "back office"),
-            ("vacant", "manager post vacant"),
-        ],
     )
     shown = select_units(context)
     for unit_id in shown:

@@ -16,11 +16,6 @@ def build(context: ViewContext) -> Chart:
     chart = Chart(
         TITLE,
         direction="LR",
-        legend=[
-            ("back", "back office"),
-            ("front", "front office"),
-            ("unsupported", "front office without back-office support"),
-        ],
     )
     selected = select_units(context)
     chosen = set(selected)
