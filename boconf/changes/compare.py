@@ -60,20 +60,9 @@ def _fields(entity: BaseModel) -> dict[str, Any]:
     return data
 
 
-def _tables(tree: OrgTree) -> dict[str, dict[str, BaseModel]]:
-    return {
-        "unit": dict(tree.units),
-        "position": dict(tree.positions),
-        "person": dict(tree.people),
-        "location": dict(tree.locations),
-        "vendor": dict(tree.vendors),
-        "contract": dict(tree.contracts),
-    }
-
-
 def compare(base: OrgTree, head: OrgTree) -> Comparison:
     result = Comparison()
-    before, after = _tables(base), _tables(head)
+    before, after = base.entities(), head.entities()
     for kind in KIND_ORDER:
         old, new = before[kind], after[kind]
         removed = sorted(set(old) - set(new))

@@ -41,19 +41,6 @@ class LintResult:
     entities: dict[tuple[str, str], Severity] = field(default_factory=dict)
 
 
-def _tables(tree: OrgTree) -> dict[str, dict[str, Any]]:
-    """Entities by kind and id, as named in findings and in ``OrgTree.sources``."""
-    return {
-        "organisation": {tree.organisation.id: tree.organisation},
-        "location": tree.locations,
-        "vendor": tree.vendors,
-        "contract": tree.contracts,
-        "unit": tree.units,
-        "position": tree.positions,
-        "person": tree.people,
-    }
-
-
 def _at_suppression(
     sources: SourceMap,
     ref: SourceRef,
@@ -78,7 +65,7 @@ class _Suppressions:
         self.comments: dict[tuple[str, int], tuple[set[str], str, int, str]] = {}
         self.used: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
-        for kind, table in _tables(tree).items():
+        for kind, table in tree.entities().items():
             for identifier, entity in table.items():
                 if entity.lint is not None:
                     self._entity_suppressions(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from boconf.model.entities import (
     IN_HOUSE,
@@ -19,6 +19,16 @@ from boconf.model.entities import (
 )
 
 PathPart = str | int
+
+# Entity kinds, as keys of OrgTree.sources and in findings (nested positions and contracts are
+# kinds of their own).
+ORGANISATION = "organisation"
+LOCATION = "location"
+VENDOR = "vendor"
+CONTRACT = "contract"
+UNIT = "unit"
+POSITION = "position"
+PERSON = "person"
 
 
 class SourceRef(NamedTuple):
@@ -46,6 +56,18 @@ class OrgTree:
     positions: dict[str, PositionSpec] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
+
+    def entities(self) -> dict[str, dict[str, Any]]:
+        """Every entity by kind and id (the kinds of ``sources``)."""
+        return {
+            ORGANISATION: {self.organisation.id: self.organisation},
+            LOCATION: self.locations,
+            VENDOR: self.vendors,
+            CONTRACT: self.contracts,
+            UNIT: self.units,
+            POSITION: self.positions,
+            PERSON: self.people,
+        }
 
     def unit_location(self, unit_id: str) -> str:
         """A unit's own location, else its nearest ancestor's, else the headquarters."""

@@ -18,16 +18,16 @@ from pydantic import BaseModel, ConfigDict
 
 from boconf.diagnostics import Severity
 from boconf.graph.structure import OrgStructure
-from boconf.model.tree import OrgTree, PathPart
 
-# The entity kinds a finding can be about, as used in OrgTree.sources.
-ORGANISATION = "organisation"
-LOCATION = "location"
-VENDOR = "vendor"
-CONTRACT = "contract"
-UNIT = "unit"
-POSITION = "position"
-PERSON = "person"
+# The entity kinds, re-exported: rules name what a finding is about with them.
+from boconf.model.tree import CONTRACT as CONTRACT
+from boconf.model.tree import LOCATION as LOCATION
+from boconf.model.tree import ORGANISATION as ORGANISATION
+from boconf.model.tree import PERSON as PERSON
+from boconf.model.tree import POSITION as POSITION
+from boconf.model.tree import UNIT as UNIT
+from boconf.model.tree import VENDOR as VENDOR
+from boconf.model.tree import OrgTree, PathPart
 
 DOC_SECTIONS = (
     "## What it checks",

@@ -26,18 +26,19 @@ from boconf.model.entities import (
     Unit,
     Vendor,
 )
-from boconf.model.tree import PathPart, SourceRef
+from boconf.model.tree import (
+    CONTRACT,
+    LOCATION,
+    ORGANISATION,
+    PERSON,
+    POSITION,
+    UNIT,
+    VENDOR,
+    PathPart,
+    SourceRef,
+)
 from boconf.validation.errors import FieldProblem, problems_from
 from boconf.validation.suggest import closest
-
-# Entity kinds as used in the index (nested positions and contracts are kinds of their own).
-ORGANISATION = "organisation"
-LOCATION = "location"
-VENDOR = "vendor"
-CONTRACT = "contract"
-UNIT = "unit"
-POSITION = "position"
-PERSON = "person"
 
 
 @dataclass

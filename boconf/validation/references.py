@@ -14,8 +14,7 @@ from decimal import Decimal
 from boconf.diagnostics import Code
 from boconf.model.entities import IN_HOUSE, Office, Organisation
 from boconf.model.functions import BUILTIN_FUNCTIONS
-from boconf.model.tree import OrgTree, PathPart, SourceRef
-from boconf.validation.collect import (
+from boconf.model.tree import (
     CONTRACT,
     LOCATION,
     ORGANISATION,
@@ -23,9 +22,11 @@ from boconf.validation.collect import (
     POSITION,
     UNIT,
     VENDOR,
-    Collected,
-    Collector,
+    OrgTree,
+    PathPart,
+    SourceRef,
 )
+from boconf.validation.collect import Collected, Collector
 from boconf.validation.labels import format_path
 from boconf.validation.suggest import did_you_mean
 
