@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 
 from boconf.economics.cost import DIMENSIONS, FORMULA, CostReport
+from boconf.reporting.markdown_text import cell
 
 TITLES = {
     "unit": "By unit",
@@ -55,10 +56,6 @@ def _days(days: int) -> str:
     return "today" if days == 0 else (f"in {days} days" if days > 0 else f"{-days} days ago")
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
 def markdown(report: CostReport) -> str:
     out = [
         "# Annual cost",
@@ -70,16 +67,16 @@ def markdown(report: CostReport) -> str:
     for dimension in DIMENSIONS:
         out += ["", f"## {TITLES[dimension]}", "", "| | FTE | cost |", "| --- | ---: | ---: |"]
         out += [
-            f"| {_cell(key)} | {fte(f)} | {money(c, report.currency)} |"
+            f"| {cell(key)} | {fte(f)} | {money(c, report.currency)} |"
             for key, f, c in report.by(dimension)
         ]
     out += ["", "## Missing cost data", ""]
-    out += [f"- {_cell(item)}" for item in report.missing] or ["None."]
+    out += [f"- {cell(item)}" for item in report.missing] or ["None."]
     out += ["", f"## Contract calendar ({report.reference_date} + {report.horizon_days} days)", ""]
     if report.calendar:
         out += ["| date | event | contract | vendor | when |", "| --- | --- | --- | --- | --- |"]
         out += [
-            f"| {e.date} | {e.event} | {_cell(e.contract)} | {_cell(e.vendor)} | {_days(e.days)} |"
+            f"| {e.date} | {e.event} | {cell(e.contract)} | {cell(e.vendor)} | {_days(e.days)} |"
             for e in report.calendar
         ]
     else:

@@ -19,6 +19,7 @@ from boconf.changes.compare import (
 )
 from boconf.changes.impact import Figure
 from boconf.diagnostics import Diagnostic
+from boconf.reporting.markdown_text import cell
 
 SECTIONS = (
     (REMOVED, "Removed"),
@@ -84,12 +85,8 @@ def text(result: DiffResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
 def markdown(result: DiffResult) -> str:
-    out = [f"### boconf diff `{_cell(result.base)}` -> `{_cell(result.head)}`", ""]
+    out = [f"### boconf diff `{cell(result.base)}` -> `{cell(result.head)}`", ""]
     out += ["| | count |", "| --- | ---: |"]
     out += [f"| {title} | {len(result.comparison.of(kind))} |" for kind, title in SECTIONS]
     out += [
@@ -109,9 +106,9 @@ def markdown(result: DiffResult) -> str:
             continue
         out += ["", f"#### {title}", ""]
         for change in items:
-            out.append(f"- {_cell(_line(change))}")
+            out.append(f"- {cell(_line(change))}")
             out += [
-                f"  - `{f.field}`: {_cell(_value(f.old))} -> {_cell(_value(f.new))}"
+                f"  - `{f.field}`: {cell(_value(f.old))} -> {cell(_value(f.new))}"
                 for f in change.fields
             ]
     return "\n".join(out) + "\n"
