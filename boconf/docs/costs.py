@@ -9,14 +9,14 @@ listed rather than counted as zero, so a partial total is never mistaken for the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.docs.refs import Ref, contract_ref, location_ref
-from boconf.economics.cost import own_staff_cost
-from boconf.graph.work import Work
-from boconf.model.tree import OrgTree
+from boconf.economics.cost import cost_report
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import IN_HOUSE
 
 
 @dataclass
@@ -44,27 +44,26 @@ class CostSummary:
         return not (self.unpriced_fte or self.contracts_without_cost or self.uncontracted_fte)
 
 
-def summarise_costs(tree: OrgTree, work: Iterable[Work]) -> CostSummary:
+def summarise_costs(structure: OrgStructure, reference_date: dt.date) -> CostSummary:
+    """The overview's cost figures, from the same report as ``boconf report cost``."""
+    tree = structure.tree
     summary = CostSummary(tree.organisation.currency)
     unpriced: set[str] = set()
-    for item in work:
-        if not item.fte:
-            continue
-        if not item.own_staff:
-            if item.contract is None:
-                summary.uncontracted_fte += item.fte
-            continue
-        cost = own_staff_cost(tree, item)
-        if cost is None:
-            summary.unpriced_fte += item.fte
-            if item.location is not None:
-                unpriced.add(item.location)
-        else:
-            summary.own_staff += cost
-    for contract_id, contract in sorted(tree.contracts.items()):
-        if contract.annual_cost is None:
-            summary.contracts_without_cost.append(contract_ref(contract_id))
-        else:
-            summary.contracts += contract.annual_cost
+    for line in cost_report(structure, reference_date, 0).lines:
+        if line.provider == IN_HOUSE:
+            if line.cost is not None:
+                summary.own_staff += line.cost
+            elif line.fte:
+                summary.unpriced_fte += line.fte
+                unpriced.add(line.location)
+        elif line.cost is not None:
+            summary.contracts += line.cost  # attributed shares and contracts no unit uses
+        elif not line.contract:
+            summary.uncontracted_fte += line.fte
+    summary.contracts_without_cost = [
+        contract_ref(contract_id)
+        for contract_id, contract in sorted(tree.contracts.items())
+        if contract.annual_cost is None
+    ]
     summary.unpriced_locations = [location_ref(tree, place) for place in sorted(unpriced)]
     return summary

@@ -120,7 +120,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         "index",
         "Overview",
         overview=build_overview(structure, work),
-        costs=summarise_costs(tree, work),
+        costs=summarise_costs(structure, reference_date),
         lint=severity_counts(findings),
         charts=charts_by_page[""],
     )
