@@ -43,6 +43,7 @@ class Code(enum.StrEnum):
     UNKNOWN_FUNCTION = "BO035"
     CONFLICT = "BO036"
     SUPPORTS = "BO037"
+    SCENARIO = "BO038"
     CONFIG = "BO090"
 
 
@@ -119,5 +120,9 @@ CHECK_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     ),
     Code.CONFLICT: ("conflict", "Two statements that contradict each other."),
     Code.SUPPORTS: ("supports-back-office", "'supports' naming a back-office unit."),
+    Code.SCENARIO: (
+        "scenario-overlay",
+        "A scenario that removes or patches an unknown id, or adds one that exists.",
+    ),
     Code.CONFIG: ("settings", "A settings file or suppression that cannot be used."),
 }

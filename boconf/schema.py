@@ -16,11 +16,13 @@ from pydantic import Field, TypeAdapter
 from boconf.linting.settings import Settings
 from boconf.model.documents import DOCUMENT_MODELS
 from boconf.model.entities import Location, Organisation, Person, Position, Unit, Vendor
+from boconf.model.scenario import Scenario
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://boconf.dev/schemas/v1/"
 COMBINED = "boconf.schema.json"
 SETTINGS = "settings.schema.json"
+SCENARIO = "scenario.schema.json"
 
 AnyDocument = Annotated[
     Union[Organisation, Location, Vendor, Unit, Position, Person],  # noqa: UP007 - a discriminated union
@@ -46,6 +48,11 @@ def schemas() -> dict[str, dict[str, Any]]:
         "boconf lint settings: .boconf.yaml, or [tool.boconf] in pyproject.toml."
     )
     result[SETTINGS] = _finish(settings, SETTINGS, "boconf settings")
+    scenario = Scenario.model_json_schema(by_alias=True)
+    scenario["description"] = (
+        "A boconf what-if scenario: scenarios/<name>.yaml next to the organisation."
+    )
+    result[SCENARIO] = _finish(scenario, SCENARIO, "boconf scenario")
     for kind, model in DOCUMENT_MODELS.items():
         name = f"{kind.lower()}.schema.json"
         result[name] = _finish(model.model_json_schema(by_alias=True), name, f"boconf {kind}")

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path, use_color
-from boconf.diagnostics import Severity
+from boconf.cli.scenario_cmd import applied_scenario, scenario_option
+from boconf.diagnostics import Diagnostic, Severity
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
-from boconf.linting.settings import ConfigError
+from boconf.linting.settings import ConfigError, find_settings
 from boconf.loading.limits import MIB, Limits
 from boconf.reporting import CHECK_REPORTERS
 from boconf.reporting.report import from_check
@@ -51,6 +53,7 @@ Examples:
   boconf check --baseline-write .boconf-baseline.json
   boconf check --baseline .boconf-baseline.json       (fail only on new findings)
   boconf check --reference-date 2026-06-30            (reproducible contract rules)
+  boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
 """
 )
 @loading_options
@@ -102,6 +105,7 @@ Examples:
     show_default=True,
 )
 @click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
+@scenario_option
 def check(
     path: Path | None,
     jobs: int | None,
@@ -115,8 +119,67 @@ def check(
     baseline_write: Path | None,
     color: str,
     timings: bool,
+    scenario_name: str | None,
 ) -> None:
     root = org_path(path)
+    if scenario_name is not None:
+        if baseline_write is not None:
+            raise click.UsageError("--baseline-write records the organisation, not a scenario")
+        with applied_scenario(
+            root, scenario_name, Limits(max_file_size=max_file_size * MIB)
+        ) as applied:
+            assert applied.root is not None
+            _check(
+                applied.root,
+                path,
+                jobs,
+                max_file_size,
+                output_format,
+                output,
+                fail_on,
+                config or find_settings(root),
+                reference_date,
+                baseline,
+                None,
+                color,
+                timings,
+                (applied.trace, applied.file.path),
+            )
+        return
+    _check(
+        root,
+        path,
+        jobs,
+        max_file_size,
+        output_format,
+        output,
+        fail_on,
+        config,
+        reference_date,
+        baseline,
+        baseline_write,
+        color,
+        timings,
+        None,
+    )
+
+
+def _check(
+    root: Path,
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output_format: str,
+    output: Path | None,
+    fail_on: str | None,
+    config: Path | None,
+    reference_date: dt.datetime | None,
+    baseline: Path | None,
+    baseline_write: Path | None,
+    color: str,
+    timings: bool,
+    scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None,
+) -> None:
     try:
         settings = settings_for(root, config, reference_date.date() if reference_date else None)
         if fail_on is not None:
@@ -132,6 +195,10 @@ def check(
     except (ConfigError, BaselineError) as error:
         _config_failure(error)
         return
+    if scenario is not None:  # findings shown in the scenario file and the base files
+        trace, result.load.root = scenario
+        result.load.diagnostics = trace(result.load.diagnostics)
+        result.lint.diagnostics = trace(result.lint.diagnostics)
     report = from_check(result)
     colored = use_color(color)
     if baseline_write is not None:

@@ -10,19 +10,21 @@ import click
 
 from boconf.changes.compare import REMOVED, compare
 from boconf.changes.findings import new_and_fixed, relocate
-from boconf.changes.impact import impact
+from boconf.changes.impact import impact, shifts
 from boconf.changes.revisions import RevisionError, checkout, temporary_root
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import DEFAULT_ORG
+from boconf.cli.options import DEFAULT_ORG, org_path
+from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
 from boconf.loading.cache import ParseCache
+from boconf.rendering.change_chart import change_chart
 from boconf.reporting.diff_report import FORMATS, DiffResult
 from boconf.reporting.report import from_load
 from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import LoadResult, load_organisation, no_cyclic_gc
+from boconf.validation.run import LoadResult, display_path, load_organisation, no_cyclic_gc
 
 
 def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
@@ -49,9 +51,11 @@ Examples:
   boconf diff main feature org --format json
   boconf diff old-org/ new-org/
   boconf diff HEAD~1 --fail-on-removals 0.1           (exit 1 if >10% of posts go)
+  boconf diff --scenario credit-to-cluj [PATH]         (the organisation vs a scenario)
 """
 )
-@click.argument("arguments", nargs=-1, required=True)
+@click.argument("arguments", nargs=-1)
+@scenario_option
 @click.option(
     "--format",
     "output_format",
@@ -76,7 +80,29 @@ def diff(
     output_format: str,
     fail_on_removals: float | None,
     reference_date: dt.datetime | None,
+    scenario_name: str | None,
 ) -> None:
+    today = reference_date.date() if reference_date else dt.date.today()
+    if scenario_name is not None:
+        if len(arguments) > 1:
+            raise click.UsageError("with --scenario, give at most PATH (the base organisation)")
+        organisation = org_path(Path(arguments[0]) if arguments else None)
+        with applied_scenario(organisation, scenario_name) as applied:
+            assert applied.root is not None and applied.load is not None
+            model = applied.file.scenario
+            result = _compare(
+                (organisation, organisation, display_path(organisation), False),
+                (applied.root, organisation, f"scenario {applied.file.name}", False),
+                organisation,
+                today,
+                ParseCache(),
+                head_load=applied.load,
+            )
+            result.new_findings = applied.trace(result.new_findings)
+            result.title = model.name if model else ""
+        _finish(result, output_format, fail_on_removals)
+    if not arguments:
+        raise click.UsageError("give BASE [HEAD] [PATH], or --scenario NAME")
     if len(arguments) > 3:
         raise click.UsageError("give BASE [HEAD] [PATH]")
     base = arguments[0]
@@ -89,60 +115,86 @@ def diff(
             path = Path(arguments[1])
         else:
             head = arguments[1]
-    today = reference_date.date() if reference_date else dt.date.today()
     with temporary_root() as scratch:
         try:
-            base_root = (
-                Path(base) if Path(base).is_dir() else checkout(path, base, Path(scratch) / "base")
-            )
+            base_is_dir = Path(base).is_dir()
+            base_root = Path(base) if base_is_dir else checkout(path, base, Path(scratch) / "base")
             if head is None:
                 if not path.exists():
                     raise click.UsageError(f"no organisation directory '{path}' here")
-                head_root, head_label = path, "the working tree"
+                head_root, head_label, head_is_dir = path, "the working tree", True
             else:
-                head_label = head
+                head_label, head_is_dir = head, Path(head).is_dir()
                 head_root = (
-                    Path(head)
-                    if Path(head).is_dir()
-                    else checkout(path, head, Path(scratch) / "head")
+                    Path(head) if head_is_dir else checkout(path, head, Path(scratch) / "head")
                 )
         except RevisionError as error:
             raise click.UsageError(str(error)) from None
         # Files the two sides share byte for byte are parsed once.
-        cache = ParseCache()
-        base_load, head_load = _load(base_root, base, cache), _load(head_root, head_label, cache)
-        assert base_load.tree is not None and head_load.tree is not None
-        before, after = base_load.tree, head_load.tree
-        comparison = compare(before, after)
-        try:  # both sides linted with the settings of the working tree
-            settings = settings_for(path if path.exists() else head_root, None, today)
-            with no_cyclic_gc():
-                base_lint, head_lint = lint(base_load, settings), lint(head_load, settings)
-        except ConfigError as error:
-            raise click.UsageError(str(error)) from None
-        # The lint runs built each side's structure already: the impact reuses them.
-        figures = impact(
-            base_lint.structure or build_structure(before),
-            head_lint.structure or build_structure(after),
+        result = _compare(
+            (base_root, path, base, not base_is_dir),
+            (head_root, path, head_label, not head_is_dir),
+            path,
             today,
+            ParseCache(),
         )
-        new, fixed = new_and_fixed(
-            base_lint.diagnostics, base_root, head_lint.diagnostics, head_root
-        )
-        # Show both sides' findings where the files live in the repository (a side given
-        # as a directory keeps its own paths).
-        if not Path(base).is_dir():
-            fixed = relocate(fixed, base_root, path)
-        if head is not None and not Path(head).is_dir():
-            new = relocate(new, head_root, path)
-    result = DiffResult(base, head_label, comparison, figures, new, fixed)
+    _finish(result, output_format, fail_on_removals)
+
+
+Side = tuple[Path, Path, str, bool]  # (where it was read, where it lives, label, a revision?)
+
+
+def _compare(
+    base: Side,
+    head: Side,
+    settings_path: Path,
+    today: dt.date,
+    cache: ParseCache,
+    head_load: LoadResult | None = None,
+) -> DiffResult:
+    base_root, base_home, base_label, base_revision = base
+    head_root, head_home, head_label, head_revision = head
+    base_load = _load(base_root, base_label, cache)
+    head_load = head_load or _load(head_root, head_label, cache)
+    assert base_load.tree is not None and head_load.tree is not None
+    before, after = base_load.tree, head_load.tree
+    comparison = compare(before, after)
+    try:  # both sides linted with the settings of the working tree
+        settings = settings_for(settings_path if settings_path.exists() else head_root, None, today)
+        with no_cyclic_gc():
+            base_lint, head_lint = lint(base_load, settings), lint(head_load, settings)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+    # The lint runs built each side's structure already: the impact reuses them.
+    base_structure = base_lint.structure or build_structure(before)
+    head_structure = head_lint.structure or build_structure(after)
+    new, fixed = new_and_fixed(base_lint.diagnostics, base_root, head_lint.diagnostics, head_root)
+    # Show both sides' findings where the files live in the repository.
+    if base_revision:
+        fixed = relocate(fixed, base_root, base_home)
+    if head_revision:
+        new = relocate(new, head_root, head_home)
+    return DiffResult(
+        base_label,
+        head_label,
+        comparison,
+        impact(base_structure, head_structure, today),
+        new,
+        fixed,
+        shifts(base_structure, head_structure),
+        change_chart(comparison, before, after),
+    )
+
+
+def _finish(result: DiffResult, output_format: str, fail_on_removals: float | None) -> None:
     click.echo(FORMATS[output_format](result), nl=False)
-    if fail_on_removals is not None and before.positions:
-        removed = sum(1 for c in comparison.of(REMOVED) if c.kind == "position")
-        ratio = Decimal(removed) / Decimal(len(before.positions))
+    removed = sum(1 for c in result.comparison.of(REMOVED) if c.kind == "position")
+    total = next((int(f.before) for f in result.figures if f.name == "positions"), 0)
+    if fail_on_removals is not None and total:
+        ratio = Decimal(removed) / Decimal(total)
         if ratio > Decimal(str(fail_on_removals)):
             click.echo(
-                f"{removed} of {len(before.positions)} positions removed ({ratio:.0%}), more than "
+                f"{removed} of {total} positions removed ({ratio:.0%}), more than "
                 f"--fail-on-removals {fail_on_removals}",
                 err=True,
             )

@@ -9,11 +9,12 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
-from boconf.economics.cost import cost_report
+from boconf.cli.scenario_cmd import applied_scenario, scenario_option
+from boconf.economics.cost import CostComparison, cost_report
 from boconf.graph.structure import build_structure
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError, check_outside, write_atomic
-from boconf.reporting.cost_report import FORMATS
+from boconf.reporting.cost_report import COMPARISON_FORMATS, FORMATS
 from boconf.reporting.report import from_load
 from boconf.reporting.text_report import render as render_text
 from boconf.validation.run import load_organisation
@@ -39,6 +40,7 @@ Examples:
   boconf report cost
   boconf report cost --format csv -o cost.csv
   boconf report cost --format markdown --horizon 180 --reference-date 2026-06-30
+  boconf report cost --scenario credit-to-cluj     (savings or extra cost vs the base)
 """
 )
 @loading_options
@@ -65,6 +67,7 @@ Examples:
     show_default=True,
     help="Days of contract calendar.",
 )
+@scenario_option
 def cost(
     path: Path | None,
     jobs: int | None,
@@ -73,6 +76,7 @@ def cost(
     output: Path | None,
     reference_date: dt.datetime | None,
     horizon: int,
+    scenario_name: str | None,
 ) -> None:
     organisation = org_path(path)
     loaded = load_organisation(
@@ -82,7 +86,16 @@ def cost(
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
     today = reference_date.date() if reference_date else dt.date.today()
-    text = FORMATS[output_format](cost_report(build_structure(loaded.tree), today, horizon))
+    report = cost_report(build_structure(loaded.tree), today, horizon)
+    if scenario_name is None:
+        text = FORMATS[output_format](report)
+    else:
+        with applied_scenario(organisation, scenario_name) as applied:
+            assert applied.load is not None and applied.load.tree is not None
+            scenario = cost_report(build_structure(applied.load.tree), today, horizon)
+            text = COMPARISON_FORMATS[output_format](
+                CostComparison(applied.file.name, report, scenario)
+            )
     if output is None:
         click.echo(text, nl=False)
         raise SystemExit(Exit.OK)

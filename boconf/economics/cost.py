@@ -205,3 +205,42 @@ def contract_calendar(
             if days <= horizon_days and (days >= 0 or running):
                 entries.append(CalendarEntry(date, event, contract_id, vendor, days))
     return sorted(entries, key=lambda e: (e.date, e.contract, e.event))
+
+
+@dataclass(frozen=True)
+class CostDelta:
+    dimension: str
+    key: str
+    base_fte: Decimal
+    base_cost: Decimal
+    fte: Decimal
+    cost: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        return self.cost - self.base_cost
+
+
+@dataclass
+class CostComparison:
+    """A scenario's cost against the base's: the savings (negative) or extra cost."""
+
+    name: str
+    base: CostReport
+    scenario: CostReport
+
+    @property
+    def change(self) -> Decimal:
+        return self.scenario.total - self.base.total
+
+    def deltas(self, dimension: str) -> list[CostDelta]:
+        """Every key of a dimension whose FTE or cost differs, largest saving first."""
+        before = {key: (f, c) for key, f, c in self.base.by(dimension)}
+        after = {key: (f, c) for key, f, c in self.scenario.by(dimension)}
+        zero = (Decimal(0), Decimal(0))
+        rows = [
+            CostDelta(dimension, key, *before.get(key, zero), *after.get(key, zero))
+            for key in sorted(set(before) | set(after))
+            if before.get(key, zero) != after.get(key, zero)
+        ]
+        return sorted(rows, key=lambda row: (row.change, row.key))

@@ -93,6 +93,8 @@ class Location(Header):
 
     kind: Literal["Location"]
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     country: CountryCode
     city: Text
@@ -108,6 +110,8 @@ class Contract(Entity):
     """A contract with a vendor for some functions."""
 
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     services: list[Id] = Field(min_length=1)
     """The functions the vendor performs under this contract."""
     start: dt.date
@@ -127,6 +131,8 @@ class Vendor(Header):
 
     kind: Literal["Vendor"]
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     country: CountryCode
     contracts: list[Contract] = Field(default_factory=list)
@@ -151,6 +157,8 @@ class PositionSpec(Entity):
     """A post in a unit; as a nested list item of a unit, ``unit`` is implied."""
 
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     title: Text
     unit: Ref | None = None
     reports_to: Ref | None = None
@@ -179,6 +187,8 @@ class Unit(Header):
 
     kind: Literal["Unit"]
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     office: Office
     function: Id
@@ -204,6 +214,8 @@ class Person(Header):
 
     kind: Literal["Person"]
     id: Id
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     email: Text | None = None
     lint: Lint | None = None

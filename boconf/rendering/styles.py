@@ -16,8 +16,14 @@ PALETTE: dict[str, tuple[str, str]] = {
     "unsupported": ("#fee2e2", "#b91c1c"),
     "finding-warning": ("", "#d97706"),
     "finding-error": ("", "#dc2626"),
+    # What a change does (the diff chart).
+    "change-added": ("#dcfce7", "#15803d"),
+    "change-removed": ("#fee2e2", "#b91c1c"),
+    "change-moved": ("#fef3c7", "#b45309"),
+    "change-changed": ("#dbeafe", "#1d4ed8"),
+    "change-renamed": ("#ede9fe", "#6d28d9"),
 }
-DASHED = frozenset({"vacant"})
+DASHED = frozenset({"vacant", "change-removed"})
 DOUBLE = frozenset({"multi"})
 THICK = frozenset({"head", "unsupported", "finding-warning", "finding-error"})
 ROUNDED_PROVIDER = "provider"

@@ -7,7 +7,7 @@ import io
 import json
 from decimal import Decimal
 
-from boconf.economics.cost import DIMENSIONS, FORMULA, CostReport
+from boconf.economics.cost import DIMENSIONS, FORMULA, CostComparison, CostReport
 from boconf.reporting.markdown_text import cell
 
 TITLES = {
@@ -159,3 +159,131 @@ def as_csv(report: CostReport) -> str:
 
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv}
+
+
+def _signed(value: Decimal, currency: str) -> str:
+    sign = "+" if value > 0 else ("-" if value < 0 else "")
+    return sign + money(abs(value), currency)
+
+
+def _verdict(comparison: CostComparison) -> str:
+    change, currency = comparison.change, comparison.base.currency
+    if change < 0:
+        return f"saves {money(-change, currency)} a year"
+    if change > 0:
+        return f"costs {money(change, currency)} more a year"
+    return "does not change the annual cost"
+
+
+def comparison_text(comparison: CostComparison) -> str:
+    base, scenario, currency = comparison.base, comparison.scenario, comparison.base.currency
+    out = [
+        f"Scenario '{comparison.name}' {_verdict(comparison)}",
+        f"  base      {money(base.total, currency):>18}  {fte(base.fte):>8} FTE",
+        f"  scenario  {money(scenario.total, currency):>18}  {fte(scenario.fte):>8} FTE",
+        f"  change    {_signed(comparison.change, currency):>18}",
+    ]
+    for dimension in DIMENSIONS:
+        rows = comparison.deltas(dimension)
+        if not rows:
+            continue
+        width = max(len(row.key) for row in rows)
+        out += ["", f"{TITLES[dimension]}: what changes"]
+        out += [
+            f"  {r.key:<{width}}  {money(r.base_cost, currency):>16} -> "
+            f"{money(r.cost, currency):>16}  {_signed(r.change, currency):>16}"
+            for r in rows
+        ]
+    out += ["", "The scenario in full:", ""]
+    return "\n".join(out) + "\n" + text(scenario)
+
+
+def comparison_markdown(comparison: CostComparison) -> str:
+    base, scenario, currency = comparison.base, comparison.scenario, comparison.base.currency
+    out = [
+        f"# Scenario '{cell(comparison.name)}': {_verdict(comparison)}",
+        "",
+        "| | annual cost | FTE |",
+        "| --- | ---: | ---: |",
+        f"| base | {money(base.total, currency)} | {fte(base.fte)} |",
+        f"| scenario | {money(scenario.total, currency)} | {fte(scenario.fte)} |",
+        f"| change | {_signed(comparison.change, currency)} | {fte(scenario.fte - base.fte)} |",
+    ]
+    for dimension in DIMENSIONS:
+        rows = comparison.deltas(dimension)
+        if not rows:
+            continue
+        out += [
+            "",
+            f"## {TITLES[dimension]}: what changes",
+            "",
+            "| | base | scenario | change |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        out += [
+            f"| {cell(r.key)} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
+            f"| {_signed(r.change, currency)} |"
+            for r in rows
+        ]
+    return (
+        "\n".join(out)
+        + "\n\n"
+        + markdown(scenario).replace("# Annual cost", "# The scenario in full", 1)
+    )
+
+
+def comparison_json(comparison: CostComparison) -> str:
+    document = {
+        "version": 1,
+        "scenario": comparison.name,
+        "currency": comparison.base.currency,
+        "base_total": str(comparison.base.total),
+        "scenario_total": str(comparison.scenario.total),
+        "change": str(comparison.change),
+        "deltas": {
+            d: [
+                {
+                    "key": r.key,
+                    "base_fte": str(r.base_fte),
+                    "base_cost": str(r.base_cost),
+                    "fte": str(r.fte),
+                    "cost": str(r.cost),
+                    "change": str(r.change),
+                }
+                for r in comparison.deltas(d)
+            ]
+            for d in DIMENSIONS
+        },
+        "report": json.loads(as_json(comparison.scenario)),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def comparison_csv(comparison: CostComparison) -> str:
+    """One row per dimension key whose FTE or cost changes."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    currency = comparison.base.currency
+    writer.writerow(
+        [
+            "dimension",
+            "key",
+            "base_fte",
+            f"base_cost_{currency}",
+            "fte",
+            f"cost_{currency}",
+            f"change_{currency}",
+        ]
+    )
+    for dimension in DIMENSIONS:
+        for r in comparison.deltas(dimension):
+            writer.writerow([dimension, r.key, r.base_fte, r.base_cost, r.fte, r.cost, r.change])
+    return buffer.getvalue()
+
+
+COMPARISON_FORMATS = {
+    "text": comparison_text,
+    "markdown": comparison_markdown,
+    "json": comparison_json,
+    "csv": comparison_csv,
+}

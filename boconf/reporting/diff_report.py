@@ -17,8 +17,11 @@ from boconf.changes.compare import (
     Comparison,
     EntityChange,
 )
-from boconf.changes.impact import Figure
+from boconf.changes.impact import Figure, Shift
 from boconf.diagnostics import Diagnostic
+from boconf.rendering.change_chart import chart_size
+from boconf.rendering.chart import Chart
+from boconf.rendering.mermaid import to_mermaid
 from boconf.reporting.markdown_text import cell
 
 SECTIONS = (
@@ -39,16 +42,39 @@ class DiffResult:
     figures: list[Figure]
     new_findings: list[Diagnostic] = field(default_factory=list)
     fixed_findings: list[Diagnostic] = field(default_factory=list)
+    shifts: list[Shift] = field(default_factory=list)
+    chart: Chart | None = None  # the affected subtree (None: nothing to draw, or too large)
+    title: str = ""  # e.g. the scenario's name
+
+
+def _allocation(value: dict[str, Any]) -> str:
+    """A sourcing allocation as people say it: ``bluewave-bpo at manila-vendor-site 70%``."""
+    share = Decimal(str(value.get("share", 0))) * 100
+    text = f"{value.get('provider')}"
+    if value.get("location"):
+        text += f" at {value['location']}"
+    text += f" {_number(share)}%"
+    if value.get("contract"):
+        text += f" ({value['contract']})"
+    return text
 
 
 def _value(value: Any) -> str:
     if value is None or value == [] or value == "":
         return "(none)"
+    if isinstance(value, list) and all(isinstance(v, dict) and "provider" in v for v in value):
+        return ", ".join(_allocation(v) for v in value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)
     return (
         json.dumps(value, ensure_ascii=False, sort_keys=True)
         if isinstance(value, list | dict)
         else str(value)
     )
+
+
+def _finding(diagnostic: Diagnostic) -> str:
+    return f"{diagnostic.location}: {diagnostic.severity}[{diagnostic.code}] {diagnostic.message}"
 
 
 def _number(value: Decimal) -> str:
@@ -69,6 +95,8 @@ def _line(change: EntityChange) -> str:
 def text(result: DiffResult) -> str:
     changes = result.comparison.changes
     out = [f"boconf diff {result.base} -> {result.head}: {len(changes)} change(s)"]
+    if result.title:
+        out.append(result.title)
     for change_kind, title in SECTIONS:
         items = result.comparison.of(change_kind)
         if not items:
@@ -82,11 +110,20 @@ def text(result: DiffResult) -> str:
     out += [
         f"  {f.name}: {_number(f.before)} -> {_number(f.after)} ({_delta(f.delta)})" for f in moved
     ]
+    out += [f"  {s.name}: {s.before} => {s.after}" for s in result.shifts]
+    for title, found in (
+        ("New lint findings", result.new_findings),
+        ("Fixed lint findings", result.fixed_findings),
+    ):
+        out += ["", f"{title} ({len(found)})" if found else f"{title}: none"]
+        out += [f"  {_finding(d)}" for d in found]
     return "\n".join(out) + "\n"
 
 
 def markdown(result: DiffResult) -> str:
     out = [f"### boconf diff `{cell(result.base)}` -> `{cell(result.head)}`", ""]
+    if result.title:
+        out += [f"**{cell(result.title)}**", ""]
     out += ["| | count |", "| --- | ---: |"]
     out += [f"| {title} | {len(result.comparison.of(kind))} |" for kind, title in SECTIONS]
     out += [
@@ -100,6 +137,11 @@ def markdown(result: DiffResult) -> str:
             f"| {f.name} | {_number(f.before)} | {_number(f.after)} | {_delta(f.delta)} |"
             for f in moved
         ]
+    out += [f"| {cell(s.name)} | {cell(s.before)} | {cell(s.after)} | |" for s in result.shifts]
+    if result.chart is not None:
+        out += ["", "```mermaid", to_mermaid(result.chart).rstrip("\n"), "```"]
+    elif chart_size(result.comparison):
+        out += ["", "_No chart: the change touches too many positions to draw in a comment._"]
     for change_kind, title in SECTIONS:
         items = result.comparison.of(change_kind)
         if not items:
@@ -111,6 +153,13 @@ def markdown(result: DiffResult) -> str:
                 f"  - `{f.field}`: {cell(_value(f.old))} -> {cell(_value(f.new))}"
                 for f in change.fields
             ]
+    for title, found in (
+        ("New lint findings", result.new_findings),
+        ("Fixed lint findings", result.fixed_findings),
+    ):
+        if found:
+            out += ["", f"#### {title}", ""]
+            out += [f"- {cell(_finding(d))}" for d in found]
     return "\n".join(out) + "\n"
 
 
@@ -119,6 +168,7 @@ def as_json(result: DiffResult) -> str:
         "version": 1,
         "base": result.base,
         "head": result.head,
+        "title": result.title or None,
         "changes": [
             {
                 "kind": c.kind,
@@ -135,6 +185,7 @@ def as_json(result: DiffResult) -> str:
             {"name": f.name, "before": str(f.before), "after": str(f.after), "delta": str(f.delta)}
             for f in result.figures
         ],
+        "shifts": [{"name": s.name, "before": s.before, "after": s.after} for s in result.shifts],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -1,0 +1,426 @@
+"""Applying a scenario to the organisation's files, and tracing problems back to their source.
+
+The overlay works on the documents as loaded (plain values), not on the models, so the result
+is an organisation tree like any other: written to a directory, it validates, lints, renders
+and diffs with the ordinary commands. Files the scenario does not touch are copied byte for
+byte; the files it touches are written again from their values (their leading comment lines,
+such as the schema modeline, are kept; comments further down are not).
+
+Every entity value remembers where it came from (a base file, or an ``add`` entry of the
+scenario), and every patch remembers which fields it set, so a diagnostic about the result is
+shown where the user can fix it: in the scenario file for what the scenario wrote, in the
+base file for the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from boconf.changes.scenario import ScenarioFile
+from boconf.diagnostics import Diagnostic
+from boconf.loading.discovery import discover
+from boconf.loading.limits import Limits
+from boconf.loading.parse import parse_file
+from boconf.loading.positions import SourceMap
+from boconf.model.scenario import TARGET_KINDS
+from boconf.output import write_atomic
+from boconf.validation.run import display_path
+from boconf.validation.suggest import closest
+
+PathPart = str | int
+# Document kind -> entity kind, for top-level documents; nested lists -> the kind of their items.
+DOCUMENT_KINDS = {kind.capitalize(): kind for kind in TARGET_KINDS}
+NESTED = {"unit": ("positions", "position"), "vendor": ("contracts", "contract")}
+# Where an added top-level entity's file goes.
+FOLDERS = {
+    "location": "locations",
+    "vendor": "vendors",
+    "unit": "units",
+    "position": "positions",
+    "person": "people",
+}
+PROTECTED_FIELDS = ("id", "kind", "apiVersion")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity's values came from: a base file, or a scenario entry."""
+
+    base_file: str = ""  # absolute path of the base file ("" for a scenario entry)
+    document: int = 0
+    at: tuple[PathPart, ...] = ()  # in the base document, or in the scenario document
+
+
+@dataclass
+class _Slot:
+    kind: str
+    file: str  # relative path of the file that holds the entity
+    holder: list[dict[str, Any]]  # the list the entity sits in (file documents or nested list)
+    entity: dict[str, Any]
+
+
+@dataclass
+class Overlay:
+    """The organisation's files with a scenario applied, ready to be written."""
+
+    base_root: Path
+    scenario: ScenarioFile
+    files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    origins: dict[int, Origin] = field(default_factory=dict)  # id(entity dict) -> origin
+    patched: dict[int, list[tuple[int, frozenset[str]]]] = field(default_factory=dict)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    _index: dict[tuple[str, str], _Slot] = field(default_factory=dict)
+    _written: dict[str, list[Node]] = field(default_factory=dict)
+
+    # -- reading the base -----------------------------------------------------------------
+    def read_base(self, limits: Limits) -> None:
+        for path in discover(self.base_root):
+            relative = path.relative_to(self.base_root).as_posix()
+            parsed = parse_file(str(path), display_path(path), limits)
+            if parsed.diagnostics:  # the caller validates the base first; be safe anyway
+                self.diagnostics.extend(parsed.diagnostics)
+                continue
+            documents = [document.data for document in parsed.documents]
+            self.files[relative] = documents
+            self.headers[relative] = _leading_comments(path.read_text(encoding="utf-8-sig"))
+            for index, data in enumerate(documents):
+                kind = DOCUMENT_KINDS.get(str(data.get("kind")))
+                if kind is None:
+                    continue
+                self.origins[id(data)] = Origin(str(path), index)
+                self._register(kind, relative, documents, data)
+                nested_key, nested_kind = NESTED.get(kind, ("", ""))
+                items = data.get(nested_key)
+                if isinstance(items, list):
+                    for position, item in enumerate(items):
+                        if isinstance(item, dict):
+                            self.origins[id(item)] = Origin(
+                                str(path), index, (nested_key, position)
+                            )
+                            self._register(nested_kind, relative, items, item)
+
+    def _register(
+        self, kind: str, file: str, holder: list[dict[str, Any]], entity: dict[str, Any]
+    ) -> None:
+        identifier = entity.get("id")
+        if isinstance(identifier, str):
+            self._index[(kind, identifier)] = _Slot(kind, file, holder, entity)
+
+    # -- applying -------------------------------------------------------------------------
+    def apply(self) -> None:
+        scenario = self.scenario.scenario
+        assert scenario is not None
+        for number, removal in enumerate(scenario.remove):
+            self._remove(number, removal.kind, removal.id)
+        for number, data in enumerate(scenario.add):
+            self._add(number, data)
+        for number, patch in enumerate(scenario.patch):
+            self._patch(number, patch.kind, patch.id, patch.set_fields, patch.unset)
+
+    def _find(self, at: tuple[PathPart, ...], kind: str, identifier: str) -> _Slot | None:
+        slot = self._index.get((kind, identifier))
+        if slot is not None:
+            return slot
+        if (kind, identifier) in self.removed:
+            hint = "this scenario removes it earlier: drop the removal or this entry"
+        else:
+            match = closest(identifier, [i for k, i in self._index if k == kind])
+            hint = f"did you mean '{match}'?" if match else f"no {kind} has that id in the base"
+        self.diagnostics.append(self.scenario.problem(at, f"unknown {kind} '{identifier}'", hint))
+        return None
+
+    def _remove(self, number: int, kind: str, identifier: str) -> None:
+        slot = self._find(("remove", number, kind), kind, identifier)
+        if slot is None:
+            return
+        if kind == "organisation":
+            self.diagnostics.append(
+                self.scenario.problem(
+                    ("remove", number, kind),
+                    "a scenario cannot remove the organisation",
+                    "patch it instead",
+                )
+            )
+            return
+        _drop(slot.holder, slot.entity)
+        self.touched.add(slot.file)
+        self._forget(kind, identifier, slot.entity)
+
+    def _forget(self, kind: str, identifier: str, entity: dict[str, Any]) -> None:
+        del self._index[(kind, identifier)]
+        self.removed.append((kind, identifier))
+        nested_key, nested_kind = NESTED.get(kind, ("", ""))
+        for item in entity.get(nested_key) or []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                self._index.pop((nested_kind, item["id"]), None)
+                self.removed.append((nested_kind, item["id"]))
+
+    def _add(self, number: int, data: dict[str, Any]) -> None:
+        at: tuple[PathPart, ...] = ("add", number)
+        document_kind = data.get("kind")
+        kind = DOCUMENT_KINDS.get(str(document_kind))
+        if kind is None or kind == "organisation":
+            allowed = [k.capitalize() for k in TARGET_KINDS if k != "organisation"]
+            match = closest(str(document_kind), allowed)
+            self.diagnostics.append(
+                self.scenario.problem(
+                    (*at, "kind") if document_kind is not None else at,
+                    f"cannot add an entity of kind {document_kind!r}"
+                    if document_kind is not None
+                    else "an added entity needs a 'kind'",
+                    f"did you mean '{match}'?"
+                    if match and kind != "organisation"
+                    else "kind: one of " + ", ".join(allowed),
+                )
+            )
+            return
+        identifier = data.get("id")
+        if not isinstance(identifier, str):
+            self.diagnostics.append(
+                self.scenario.problem(at, f"the added {kind} needs an 'id'", "add 'id: ...'")
+            )
+            return
+        if (kind, identifier) in self._index:
+            self.diagnostics.append(
+                self.scenario.problem(
+                    (*at, "id"),
+                    f"{kind} '{identifier}' exists already",
+                    "patch it instead, or remove it first to replace it",
+                )
+            )
+            return
+        entity = dict(data)
+        if kind == "contract":
+            self._add_nested(number, entity, "vendor", "contract")
+            return
+        if kind == "position" and isinstance(entity.get("unit"), str):
+            unit = self._index.get(("unit", entity["unit"]))
+            if unit is not None:  # a position joins its unit's file, as the base keeps them
+                self._add_nested(number, entity, "unit", "position")
+                return
+        entity.setdefault("apiVersion", "boconf/v1")
+        entity = {"apiVersion": entity.pop("apiVersion"), **entity}
+        file = self._new_file(FOLDERS[kind], identifier)
+        self.files[file] = [entity]
+        self.touched.add(file)
+        self.origins[id(entity)] = Origin("", 0, at)
+        self._register(kind, file, self.files[file], entity)
+
+    def _add_nested(self, number: int, entity: dict[str, Any], owner: str, kind: str) -> None:
+        at: tuple[PathPart, ...] = ("add", number)
+        owner_id = entity.pop(owner, None)
+        entity.pop("kind", None)
+        entity.pop("apiVersion", None)
+        if not isinstance(owner_id, str):
+            self.diagnostics.append(
+                self.scenario.problem(
+                    at, f"an added {kind} names its {owner}", f"add '{owner}: <{owner} id>'"
+                )
+            )
+            return
+        slot = self._find((*at, owner), owner, owner_id)
+        if slot is None:
+            return
+        key = NESTED[owner][0]
+        items = slot.entity.setdefault(key, [])
+        items.append(entity)
+        self.touched.add(slot.file)
+        self.origins[id(entity)] = Origin("", 0, at)
+        self._register(kind, slot.file, items, entity)
+
+    def _patch(
+        self, number: int, kind: str, identifier: str, values: dict[str, Any], unset: list[str]
+    ) -> None:
+        slot = self._find(("patch", number, kind), kind, identifier)
+        if slot is None:
+            return
+        for name in values:
+            if name in PROTECTED_FIELDS:
+                self.diagnostics.append(
+                    self.scenario.problem(
+                        ("patch", number, "set", name),
+                        f"a patch cannot change '{name}'",
+                        "remove the entity and add it under the new id"
+                        if name == "id"
+                        else "remove the entity and add the new one",
+                    )
+                )
+                return
+        for position, name in enumerate(unset):
+            if name not in slot.entity or name in PROTECTED_FIELDS:
+                self.diagnostics.append(
+                    self.scenario.problem(
+                        ("patch", number, "unset", position),
+                        f"{kind} '{identifier}' has no field '{name}' to unset",
+                        "unset only fields the entity has",
+                    )
+                )
+                return
+        slot.entity.update(values)
+        for name in unset:
+            del slot.entity[name]
+        self.touched.add(slot.file)
+        self.patched.setdefault(id(slot.entity), []).append((number, frozenset(values)))
+
+    def _new_file(self, folder: str, identifier: str) -> str:
+        file = f"{folder}/{identifier}.yaml"
+        counter = 2
+        while file in self.files:
+            file = f"{folder}/{identifier}-{counter}.yaml"
+            counter += 1
+        if file not in self.headers:
+            self.headers[file] = self._modeline_for(file)
+        return file
+
+    def _modeline_for(self, file: str) -> str:
+        """The schema modeline of a base file as deep as ``file``, so editors find the schema."""
+        depth = file.count("/")
+        for other, header in sorted(self.headers.items()):
+            if other.count("/") == depth and "$schema=" in header:
+                return next(line for line in header.splitlines() if "$schema=" in line) + "\n"
+        return ""
+
+    # -- writing --------------------------------------------------------------------------
+    def render(self, relative: str) -> bytes:
+        documents = self.files[relative]
+        body = yaml.safe_dump_all(
+            documents,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=100,
+            explicit_start=len(documents) > 1,
+        )
+        return (self.headers.get(relative, "") + body).encode("utf-8")
+
+    def write(self, target: Path) -> list[str]:
+        """Write the resulting tree under ``target``; returns the files written (relative)."""
+        written = []
+        for relative, documents in sorted(self.files.items()):
+            if not documents:
+                continue  # every entity of the file was removed
+            destination = target / relative
+            if relative in self.touched:
+                write_atomic(destination, self.render(relative))
+            else:
+                write_atomic(destination, (self.base_root / relative).read_bytes())
+            written.append(relative)
+        return written
+
+    # -- tracing back -----------------------------------------------------------------------
+    def trace(self, diagnostics: list[Diagnostic], written_root: Path) -> list[Diagnostic]:
+        """Diagnostics about the written tree, moved to where the user can fix them."""
+        sources = SourceMap()
+        return [self._trace_one(d, written_root, sources) for d in diagnostics]
+
+    def _trace_one(self, diagnostic: Diagnostic, root: Path, sources: SourceMap) -> Diagnostic:
+        try:
+            relative = Path(diagnostic.file).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return diagnostic
+        if relative not in self.touched:
+            return dataclasses.replace(diagnostic, file=display_path(self.base_root / relative))
+        nodes = self._written.get(relative)
+        if nodes is None:
+            nodes = self._written[relative] = sources.documents(str(root / relative))
+        found = _path_at(nodes, diagnostic.line, diagnostic.column)
+        documents = self.files.get(relative, [])
+        if found is None or found[0] >= len(documents):
+            return dataclasses.replace(diagnostic, file=display_path(self.base_root / relative))
+        document, path = found
+        value: Any = documents[document]
+        entity, consumed = value, 0
+        for step, part in enumerate(path):
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(value, dict) and id(value) in self.origins:
+                entity, consumed = value, step + 1
+        rest = path[consumed:]
+        for number, names in reversed(self.patched.get(id(entity), [])):
+            if rest and rest[0] in names:
+                return self._at_scenario(diagnostic, ("patch", number, "set", *rest))
+        origin = self.origins.get(id(entity))
+        if origin is None:
+            return diagnostic
+        if not origin.base_file:
+            return self._at_scenario(diagnostic, (*origin.at, *rest))
+        position = sources.locate(origin.base_file, origin.document, (*origin.at, *rest))
+        line, column = (position.line, position.column) if position else (1, 1)
+        return dataclasses.replace(
+            diagnostic, file=display_path(Path(origin.base_file)), line=line, column=column
+        )
+
+    def _at_scenario(self, diagnostic: Diagnostic, at: tuple[PathPart, ...]) -> Diagnostic:
+        line, column = self.scenario.position(*at)
+        return dataclasses.replace(diagnostic, file=self.scenario.display, line=line, column=column)
+
+
+def apply_scenario(
+    base_root: Path, scenario: ScenarioFile, limits: Limits | None = None
+) -> Overlay:
+    """The base organisation with ``scenario`` applied; problems are in ``.diagnostics``."""
+    overlay = Overlay(base_root, scenario)
+    overlay.read_base(limits or Limits())
+    if not overlay.diagnostics:
+        overlay.apply()
+    return overlay
+
+
+def _drop(holder: list[dict[str, Any]], entity: dict[str, Any]) -> None:
+    for index, item in enumerate(holder):
+        if item is entity:
+            del holder[index]
+            return
+
+
+def _leading_comments(text: str) -> str:
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line if line.endswith("\n") else line + "\n")
+    return "".join(lines)
+
+
+def _path_at(
+    documents: list[Node], line: int, column: int
+) -> tuple[int, tuple[PathPart, ...]] | None:
+    """The document and the deepest path whose key or value starts at (line, column)."""
+    target = (line - 1, column - 1)
+    for index, root in enumerate(documents):
+        if not _spans(root, target):
+            continue
+        return index, _descend(root, target)
+    return None
+
+
+def _spans(node: Node, target: tuple[int, int]) -> bool:
+    start = (node.start_mark.line, node.start_mark.column)
+    end = (node.end_mark.line, node.end_mark.column)
+    return start <= target <= end
+
+
+def _descend(node: Node, target: tuple[int, int]) -> tuple[PathPart, ...]:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            name = str(key.value)
+            if (key.start_mark.line, key.start_mark.column) == target:
+                return (name,)
+            if _spans(value, target):
+                return (name, *_descend(value, target))
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            if _spans(item, target):
+                return (index, *_descend(item, target))
+    return ()

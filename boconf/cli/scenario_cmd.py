@@ -1,0 +1,183 @@
+"""`boconf scenario`: list what-if scenarios and write one out as an organisation tree.
+
+``--scenario NAME`` on check, diff and report cost runs those commands on a scenario; the
+helpers here are what they share.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from boconf.changes.scenario import UnknownScenarioError, find_scenario, scenario_names
+from boconf.changes.scenario_run import AppliedScenario, materialise
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path
+from boconf.loading.limits import MIB, Limits
+from boconf.output import OutputError, check_outside
+from boconf.reporting.report import Report, from_load
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import load_organisation
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def scenario_option(function: F) -> F:
+    return click.option(
+        "--scenario",
+        "scenario_name",
+        metavar="NAME",
+        default=None,
+        help="Run on scenario NAME (scenarios/NAME.yaml) applied to the organisation.",
+    )(function)
+
+
+def _refuse(applied: AppliedScenario) -> None:
+    problems = applied.problems
+    click.echo(render_text(Report(applied.file.path, 1, 1, problems)), nl=False, err=True)
+    click.echo(
+        f"scenario '{applied.file.name}' "
+        + (
+            "cannot be applied"
+            if applied.diagnostics
+            else "gives an organisation that does not validate"
+        ),
+        err=True,
+    )
+    raise SystemExit(Exit.USAGE)
+
+
+def _base_or_exit(organisation: Path, limits: Limits) -> None:
+    loaded = load_organisation(organisation, limits=limits)
+    if not loaded.ok:
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
+        click.echo("the base organisation does not validate: fix it first", err=True)
+        raise SystemExit(Exit.FINDINGS)
+
+
+@contextmanager
+def applied_scenario(
+    organisation: Path, name: str, limits: Limits | None = None, *, strict: bool = True
+) -> Iterator[AppliedScenario]:
+    """The scenario applied into a temporary directory, removed afterwards. With ``strict``,
+    a scenario that cannot be applied or gives an invalid organisation exits 2."""
+    limits = limits or Limits()
+    try:
+        path = find_scenario(organisation, name)
+    except UnknownScenarioError as error:
+        raise click.UsageError(str(error)) from None
+    _base_or_exit(organisation, limits)
+    with tempfile.TemporaryDirectory(prefix="boconf-scenario-") as scratch:
+        applied = materialise(organisation, path, Path(scratch) / "org", limits)
+        if strict and not applied.ok:
+            _refuse(applied)
+        yield applied
+
+
+@click.group(
+    help="""What-if scenarios: overlays on the organisation in scenarios/<name>.yaml.
+
+\b
+A scenario removes, adds and patches entities by id. Run the other commands
+on one with --scenario NAME:
+  boconf check --scenario NAME
+  boconf diff --scenario NAME          (base vs scenario, with the cost effect)
+  boconf report cost --scenario NAME   (savings or extra cost against the base)
+"""
+)
+def scenario() -> None:
+    pass
+
+
+@scenario.command(
+    "list",
+    help="""List the scenarios, whether each applies cleanly, and its size.
+
+\b
+Exit codes: 0 all scenarios apply and validate; 1 one does not.
+""",
+)
+@loading_options
+def list_command(path: Path | None, jobs: int | None, max_file_size: int) -> None:
+    organisation = org_path(path)
+    limits = Limits(max_file_size=max_file_size * MIB)
+    names = scenario_names(organisation)
+    if not names:
+        click.echo(f"no scenarios: add them as {organisation}/scenarios/<name>.yaml")
+        raise SystemExit(Exit.OK)
+    _base_or_exit(organisation, limits)
+    failed = False
+    rows = []
+    for name in names:
+        with applied_scenario(organisation, name, limits, strict=False) as applied:
+            model = applied.file.scenario
+            size = f"-{len(model.remove)} +{len(model.add)} ~{len(model.patch)}" if model else "?"
+            if applied.ok:
+                status = "ok"
+            else:
+                failed = True
+                status = f"{len(applied.problems)} problem(s)"
+            title = model.name if model else "(unreadable)"
+            rows.append((name, size, status, title))
+    width = max(len(row[0]) for row in rows)
+    for name, size, status, title in rows:
+        click.echo(f"{name:<{width}}  {size:<12}  {status:<14}  {title}")
+    if failed:
+        click.echo("run 'boconf check --scenario NAME' to see the problems", err=True)
+    raise SystemExit(Exit.FINDINGS if failed else Exit.OK)
+
+
+@scenario.command(
+    "apply",
+    help="""Write the organisation with scenario NAME applied to DIR.
+
+\b
+Files the scenario does not touch are copied byte for byte; the ones it
+changes are rewritten (their leading comments kept). DIR must be new or
+empty; nothing in the organisation itself is changed.
+
+\b
+Examples:
+  boconf scenario apply credit-to-cluj -o /tmp/credit-to-cluj
+  boconf scenario apply credit-to-cluj org -o build/scenario && boconf render build/scenario
+""",
+)
+@click.argument("name")
+@loading_options
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to write the resulting organisation into.",
+)
+def apply_command(
+    name: str, path: Path | None, jobs: int | None, max_file_size: int, output: Path
+) -> None:
+    organisation = org_path(path)
+    try:
+        check_outside(output, organisation)
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    if output.exists() and any(output.iterdir()):
+        raise click.UsageError(f"{output} is not empty: give a new or empty directory")
+    with applied_scenario(organisation, name, Limits(max_file_size=max_file_size * MIB)) as (
+        applied
+    ):
+        assert applied.root is not None and applied.overlay is not None
+        output.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(applied.root, output, dirs_exist_ok=True)
+        overlay = applied.overlay
+        written = sum(1 for documents in overlay.files.values() if documents)
+        removed = sum(1 for documents in overlay.files.values() if not documents)
+    click.echo(
+        f"wrote {written} file(s) to {output}: {len(overlay.touched) - removed} changed or new, "
+        f"{removed} removed, the rest copied unchanged"
+    )
+    raise SystemExit(Exit.OK)
