@@ -93,8 +93,6 @@ class Location(Header):
 
     kind: Literal["Location"]
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     country: CountryCode
     city: Text
@@ -102,6 +100,8 @@ class Location(Header):
     annual_cost_per_fte: Money | None = None
     """Fully loaded annual cost of one FTE here, in the organisation's currency."""
     description: LongText | None = None
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
 
@@ -110,8 +110,6 @@ class Contract(Entity):
     """A contract with a vendor for some functions."""
 
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     services: list[Id] = Field(min_length=1)
     """The functions the vendor performs under this contract."""
     start: dt.date
@@ -122,6 +120,8 @@ class Contract(Entity):
     owner: Ref
     """The internal position accountable for the vendor under this contract."""
     description: LongText | None = None
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
 
@@ -131,12 +131,12 @@ class Vendor(Header):
 
     kind: Literal["Vendor"]
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     country: CountryCode
     contracts: list[Contract] = Field(default_factory=list)
     description: LongText | None = None
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
 
@@ -157,8 +157,6 @@ class PositionSpec(Entity):
     """A post in a unit; as a nested list item of a unit, ``unit`` is implied."""
 
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     title: Text
     unit: Ref | None = None
     reports_to: Ref | None = None
@@ -172,6 +170,8 @@ class PositionSpec(Entity):
     fte: Fte = Decimal(1)
     location: Ref | None = None
     description: LongText | None = None
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
 
@@ -187,8 +187,6 @@ class Unit(Header):
 
     kind: Literal["Unit"]
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     office: Office
     function: Id
@@ -205,6 +203,8 @@ class Unit(Header):
     description: LongText | None = None
     tags: list[Id] = Field(default_factory=list)
     positions: list[PositionSpec] = Field(default_factory=list)
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
 
@@ -214,9 +214,9 @@ class Person(Header):
 
     kind: Literal["Person"]
     id: Id
-    previously: Id | None = None
-    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     name: Text
     email: Text | None = None
+    previously: Id | None = None
+    """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
