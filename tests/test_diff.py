@@ -223,3 +223,85 @@ def test_findings_a_change_fixes(repository: Path, boconf: Callable[..., Run]) -
         ("BO216", "org/units/office-services.yaml")
     ]
     assert document["new_findings"] == []
+
+
+def commit_all(repository: Path, message: str) -> None:
+    identity = ("-c", "user.name=t", "-c", "user.email=t@example.com")
+    git(repository, *identity, "add", "-A")
+    git(repository, *identity, "commit", "-q", "-m", message)
+
+
+def test_declared_rename_with_changes_and_its_followers(
+    repository: Path, boconf: Callable[..., Run]
+) -> None:
+    org = repository / "org"
+    for name in ("units/credit.yaml", "units/collections-cluj.yaml"):
+        path = org / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("credit-manager", "head-of-credit"),
+            encoding="utf-8",
+        )
+    edit(
+        org / "units/credit.yaml",
+        "  - id: head-of-credit\n    title: Credit manager\n",
+        "  - id: head-of-credit\n    previously: credit-manager\n    title: Head of credit\n",
+    )
+    document = json.loads(boconf("diff", "HEAD", "--format", "json", *DATE, cwd=repository).out)
+    changes = [(c["kind"], c["id"], c["change"], c["previous_id"]) for c in document["changes"]]
+    # one rename, with its title change; the unit's manager and the four reports follow it
+    # under the new id, so none of them shows as changed or moved
+    assert changes == [("position", "head-of-credit", "renamed", "credit-manager")]
+    assert document["changes"][0]["fields"] == [
+        {"field": "title", "old": "Credit manager", "new": "Head of credit"}
+    ]
+    text = boconf("diff", "HEAD", *DATE, cwd=repository)
+    assert "  position 'credit-manager' -> 'head-of-credit'" in text.out
+    assert "      title: Credit manager -> Head of credit" in text.out
+
+
+def test_markdown_chart_and_the_back_office_heads_line(
+    repository: Path, boconf: Callable[..., Run]
+) -> None:
+    org = repository / "org"
+    make_the_five_changes(org)
+    edit(org / "organisation.yaml", "back_office_head: coo", "back_office_head: finance-manager")
+    markdown = boconf("diff", "HEAD", "--format", "markdown", *DATE, cwd=repository).out
+    chart = markdown.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    # the moved analyst: its new line solid, its old line dotted and labelled
+    assert '["Analista crediti export<br/>credit-analyst-export<br/>moved"]' in chart
+    nodes = {
+        line.split("[", 1)[1].split("<br/>")[1].rstrip('"]'): line.strip().split("[", 1)[0]
+        for line in chart.splitlines()
+        if "[" in line and "<br/>" in line
+    }
+    analyst, coo, manager = (
+        nodes["credit-analyst-export"],
+        nodes["coo"],
+        nodes["credit-manager"],
+    )
+    assert f"    {coo} --> {analyst}" in chart
+    assert f'    {manager} -.->|"before"| {analyst}' in chart
+    removed = nodes["export-sales-assistant"]
+    assert f"class {removed} change_removed" in chart
+    assert "classDef change_removed fill:#fee2e2,stroke:#b91c1c,stroke-dasharray:4 3" in chart
+    assert "| back-office head's line | coo -> ceo | finance-manager -> coo -> ceo | |" in markdown
+    document = json.loads(boconf("diff", "HEAD", "--format", "json", *DATE, cwd=repository).out)
+    assert ("organisation", "ferro-e-lana", "changed") in [
+        (c["kind"], c["id"], c["change"]) for c in document["changes"]
+    ]
+    impact = {f["name"]: f["delta"] for f in document["impact"]}
+    # the new head's line: the finance manager and the four finance units below it
+    assert impact["posts in the back-office head's line"] != "0"
+
+
+def test_text_lists_new_findings(repository: Path, boconf: Callable[..., Run]) -> None:
+    make_the_five_changes(repository / "org")
+    text = boconf("diff", "HEAD", *DATE, cwd=repository).out
+    section = text.split("New lint findings (3)\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    found = [(line.split(":", 1)[0].strip(), line.split("[")[1].split("]")[0]) for line in section]
+    assert sorted(found) == [
+        ("org/units/office-services.yaml", "BO216"),
+        ("org/units/web-shop.yaml", "BO109"),
+        ("org/units/web-shop.yaml", "BO204"),
+    ]
+    assert "Fixed lint findings: none" in text

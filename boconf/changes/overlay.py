@@ -252,6 +252,7 @@ class Overlay:
                         "remove the entity and add it under the new id"
                         if name == "id"
                         else "remove the entity and add the new one",
+                        want="key",
                     )
                 )
                 return

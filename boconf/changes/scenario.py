@@ -57,8 +57,14 @@ class ScenarioFile:
         found = self.sources.locate(str(self.path), 0, at, want)
         return (found.line, found.column) if found else (1, 1)
 
-    def problem(self, at: tuple[str | int, ...], message: str, hint: str) -> Diagnostic:
-        line, column = self.position(*at)
+    def problem(
+        self,
+        at: tuple[str | int, ...],
+        message: str,
+        hint: str,
+        want: Literal["key", "value"] = "value",
+    ) -> Diagnostic:
+        line, column = self.position(*at, want=want)
         return Diagnostic(self.display, line, column, Code.SCENARIO, message, hint)
 
 
