@@ -31,6 +31,8 @@ Examples:
   boconf graph --format graphml -o org.graphml
   boconf render --view structure -o structure.svg
   boconf report cost               annual cost by unit, function, location, vendor
+  boconf diff origin/main          what a change does, with its cost (--format markdown)
+  boconf scenario list             what-if scenarios; --scenario NAME on check, diff, report
   boconf schema --check            are the JSON Schemas in ./schemas up to date?
 
 \b
@@ -52,6 +54,10 @@ COMMANDS = {
     "diff": "boconf.cli.diff_cmd:diff",
     "report": "boconf.cli.report_cmd:report",
     "schema": "boconf.cli.schema_cmd:schema",
+    "scenario": "boconf.cli.scenario_cmd:scenario",
+    "import": "boconf.cli.import_cmd:import_group",
+    "export": "boconf.cli.export_cmd:export_group",
+    "init": "boconf.cli.init_cmd:init",
 }
 
 
