@@ -1,0 +1,75 @@
+"""`boconf export backstage`: the organisation as Backstage Group and User entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.cli.options import loading_options, org_path
+from boconf.graph.structure import build_structure
+from boconf.interop.backstage_export import CATALOG_FILE, build_catalog, write_catalog
+from boconf.loading.limits import MIB, Limits
+from boconf.output import OutputError, check_outside
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import load_organisation
+
+
+@click.command(
+    "backstage",
+    help=f"""Write the organisation as a Backstage catalog: DIR/{CATALOG_FILE}.
+
+\b
+One multi-document YAML file: a Group for the organisation (type
+organization), a Group per unit (department if it has sub-units, else team)
+with parent, children and members, and a User per person with memberOf.
+Managers, office, function and sourcing are boconf.io/ annotations and
+labels. Ids Backstage would refuse are mapped to valid names; clashes are
+reported on stderr. The same organisation always gives the same bytes.
+
+\b
+Register it in Backstage's app-config.yaml (Group and User entities must be
+allowed from that location):
+  catalog:
+    locations:
+      - type: file
+        target: ../../backstage/{CATALOG_FILE}
+        rules: [{{allow: [Group, User]}}]
+
+\b
+Examples:
+  boconf export backstage -o backstage
+  boconf export backstage path/to/org -o build/catalog
+""",
+)
+@loading_options
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Directory to write {CATALOG_FILE} into (created if missing).",
+)
+def export_backstage(path: Path | None, jobs: int | None, max_file_size: int, output: Path) -> None:
+    organisation = org_path(path)
+    loaded = load_organisation(
+        organisation, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
+    )
+    if not loaded.ok or loaded.tree is None:
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
+        raise SystemExit(Exit.FINDINGS)
+    catalog = build_catalog(build_structure(loaded.tree))
+    try:
+        check_outside(output, organisation)
+        target = write_catalog(catalog, output)
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    for collision in catalog.collisions:
+        click.echo(f"warning: {collision.message}", err=True)
+    click.echo(
+        f"wrote {target}: {len(catalog.groups)} groups, {len(catalog.users)} users", err=True
+    )
+    raise SystemExit(Exit.OK)

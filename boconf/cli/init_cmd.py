@@ -1,0 +1,104 @@
+"""`boconf init`: scaffold a new organisation repository."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.interop.scaffold import (
+    ExistingFilesError,
+    ScaffoldError,
+    ScaffoldOptions,
+    other_yaml_files,
+    write_scaffold,
+)
+
+DEFAULTS = ScaffoldOptions()
+
+
+@click.command(
+    "init",
+    help="""Create a new organisation repository in DIR (default: the current directory).
+
+\b
+Writes a small organisation that passes `boconf check` with no findings: an
+Organisation, a headquarters Location, a general management, a front-office
+sales unit, a back-office administration unit headed by the COO (the
+back-office head) with IT support below it, their positions and people; the
+lint settings (.boconf.yaml), the JSON Schemas the files' $schema lines point
+to, a pre-commit configuration with the boconf-check hook, a GitHub Actions
+workflow and a README for the admins who keep it.
+
+\b
+Never overwrites a file unless --force is given: if any file it would write
+exists, it lists them, writes nothing and exits 2.
+
+\b
+Examples:
+  boconf init                                   in the current directory
+  boconf init acme-org --name "Acme S.p.A."
+  boconf init acme-org --name "Acme Ltd" --country GB --city London --currency GBP
+  boconf init . --force                         rewrite the starter files
+""",
+)
+@click.argument("directory", type=click.Path(path_type=Path), default=Path(), required=False)
+@click.option("--name", default=DEFAULTS.name, show_default=True, help="The organisation's name.")
+@click.option(
+    "--currency",
+    default=DEFAULTS.currency,
+    show_default=True,
+    help="ISO 4217 code every cost is expressed in.",
+)
+@click.option(
+    "--country",
+    default=DEFAULTS.country,
+    show_default=True,
+    help="ISO 3166-1 alpha-2 code of the headquarters.",
+)
+@click.option("--city", default=DEFAULTS.city, show_default=True, help="City of the headquarters.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist already.")
+def init(directory: Path, name: str, currency: str, country: str, city: str, force: bool) -> None:
+    options = ScaffoldOptions(
+        name=name.strip(), currency=currency.upper(), country=country.upper(), city=city.strip()
+    )
+    try:
+        written = write_scaffold(directory, options, force=force)
+    except ExistingFilesError as conflict:
+        click.echo(
+            f"boconf init: {len(conflict.existing)} file(s) in {directory} exist already; "
+            "nothing was written:",
+            err=True,
+        )
+        for existing in conflict.existing:
+            click.echo(f"  {directory / existing}", err=True)
+        click.echo("use --force to overwrite them, or choose another directory", err=True)
+        raise SystemExit(Exit.USAGE) from None
+    except ScaffoldError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"created the organisation repository in {directory}:")
+    for relative in written:
+        click.echo(f"  {relative}")
+    extra = other_yaml_files(directory, written)
+    if extra:
+        click.echo(
+            f"note: org/ also holds {len(extra)} other YAML file(s) that `boconf check` reads: "
+            + ", ".join(extra)
+        )
+    steps = (
+        []
+        if directory.resolve() == Path.cwd().resolve()
+        else [(f"cd {shlex.quote(str(directory))}", "")]
+    )
+    steps += [
+        ("boconf check", "validate and lint: it reports no findings"),
+        ("$EDITOR org/", "your units, positions and people (README.md says how)"),
+        ("git init && git add . && git commit -m 'Organisation as code'", ""),
+        ("pre-commit install", "run boconf check before every commit"),
+    ]
+    click.echo("\nnext:")
+    for command, why in steps:
+        click.echo(f"  {command:<22}{why}".rstrip() if why else f"  {command}")
+    raise SystemExit(Exit.OK)

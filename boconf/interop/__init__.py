@@ -1,0 +1,1 @@
+"""Interop: importers from HR exports and Backstage, exporters to other tools, scaffolding."""

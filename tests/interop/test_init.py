@@ -1,0 +1,260 @@
+"""`boconf init`: a new organisation repository that passes `boconf check` at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from boconf import __version__
+from boconf.interop.scaffold import TEMPLATES, ScaffoldOptions, plan_scaffold
+from boconf.loading.limits import Limits
+from boconf.loading.parse import parse_file
+from tests.conftest import REPO, Run
+
+BOCONF_EXE = REPO / ".venv" / "bin" / "boconf"
+MODELINE = "# yaml-language-server: $schema="
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def yaml12(path: Path) -> Any:
+    """One YAML document read as boconf (YAML 1.2) reads it: `on:` stays the string 'on'."""
+    parsed = parse_file(str(path), path.name, Limits())
+    assert parsed.diagnostics == [], parsed.diagnostics
+    assert len(parsed.documents) == 1
+    return parsed.documents[0].data
+
+
+def test_init_then_check_is_clean(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    target = tmp_path / "neworg"
+    created = boconf("init", str(target))
+    assert created.code == 0, created.err
+    assert "org/units/administration.yaml" in created.out
+    assert "boconf check" in created.out  # what to do next
+    checked = boconf("check", "--format", "json", cwd=target)  # default: org/ in the cwd
+    assert checked.code == 0, checked.out
+    report = json.loads(checked.out)
+    assert report["findings"] == []
+    assert report["summary"]["organisation"]["units"] == 4
+    assert boconf("check", cwd=target).out.startswith("org: clean")
+
+
+@pytest.mark.skipif(not BOCONF_EXE.exists(), reason="needs the installed .venv/bin/boconf")
+def test_init_then_check_as_a_user_runs_them(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    init = subprocess.run(
+        [str(BOCONF_EXE), "init", "neworg"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert init.returncode == 0, init.stderr
+    assert "cd neworg" in init.stdout
+    check = subprocess.run(
+        [str(BOCONF_EXE), "check"],
+        cwd=tmp_path / "neworg",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.startswith("org: clean: 4 units, 9 positions")
+
+
+def test_refuses_existing_files_and_writes_nothing(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "organisation.yaml").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("my readme\n", encoding="utf-8")
+    result = boconf("init", str(tmp_path))
+    assert result.code == 2
+    assert "2 file(s)" in result.err and "nothing was written" in result.err
+    assert str(tmp_path / "README.md") in result.err
+    assert str(tmp_path / "org" / "organisation.yaml") in result.err
+    assert "--force" in result.err
+    assert tree_bytes(tmp_path) == {"README.md": b"my readme\n", "org/organisation.yaml": b"mine\n"}
+
+
+def test_force_overwrites(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "organisation.yaml").write_text("mine\n", encoding="utf-8")
+    result = boconf("init", str(tmp_path), "--force")
+    assert result.code == 0, result.err
+    assert "kind: Organisation" in (tmp_path / "org" / "organisation.yaml").read_text("utf-8")
+    assert boconf("check", str(tmp_path / "org")).code == 0
+
+
+def test_default_directory_is_the_current_one(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    result = boconf("init", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert (tmp_path / ".boconf.yaml").is_file()
+    assert "cd " not in result.out  # already there
+
+
+def test_output_is_deterministic(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    assert boconf("init", str(tmp_path / "a")).code == 0
+    assert boconf("init", str(tmp_path / "b")).code == 0
+    first = tree_bytes(tmp_path / "a")
+    assert first == tree_bytes(tmp_path / "b")
+    assert first == plan_scaffold(ScaffoldOptions())  # exactly the planned files, no others
+
+
+def test_options_fill_the_organisation(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    result = boconf(
+        "init",
+        str(tmp_path),
+        "--name",
+        "Ørsted & Sønner: Holding",
+        "--country",
+        "dk",
+        "--city",
+        "København",
+        "--currency",
+        "DKK",
+    )
+    assert result.code == 0, result.err
+    organisation = yaml12(tmp_path / "org" / "organisation.yaml")
+    assert organisation["name"] == "Ørsted & Sønner: Holding"
+    assert organisation["id"] == "orsted-sonner-holding"
+    assert organisation["currency"] == "DKK"
+    location = yaml12(tmp_path / "org" / "locations" / "headquarters.yaml")
+    assert (location["country"], location["city"], location["id"]) == (
+        "DK",
+        "København",
+        "kobenhavn-hq",
+    )
+    assert "# Ørsted & Sønner: Holding" in (tmp_path / "README.md").read_text("utf-8")
+    checked = boconf("check", "--format", "json", str(tmp_path / "org"))
+    assert checked.code == 0 and json.loads(checked.out)["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--currency", "EUX", "ISO 4217"),
+        ("--country", "XX", "ISO 3166-1"),
+        ("--name", "", "--name"),
+        ("--name", "two\nlines", "single line"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    boconf: Callable[..., Run], tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    result = boconf("init", str(tmp_path / "new"), option, value)
+    assert result.code == 2
+    assert message in result.err
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_file_in_the_way_of_the_directory(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    result = boconf("init", str(tmp_path / "taken"))
+    assert result.code == 2
+    assert "not a directory" in result.err
+
+
+def test_other_yaml_in_org_is_pointed_out(boconf: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "org" / "units").mkdir(parents=True)
+    (tmp_path / "org" / "units" / "legacy.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = boconf("init", str(tmp_path))
+    assert result.code == 0
+    assert "org/units/legacy.yaml" in result.out and "note:" in result.out
+
+
+def test_pre_commit_config_uses_the_boconf_hook(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+    assert boconf("init", str(tmp_path)).code == 0
+    config = yaml12(tmp_path / ".pre-commit-config.yaml")
+    (repo,) = config["repos"]
+    assert repo["repo"] == "https://github.com/boconf/boconf"
+    assert repo["rev"] == f"v{__version__}"
+    provided = {
+        hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    }
+    hook_ids = [hook["id"] for hook in repo["hooks"]]
+    assert hook_ids == ["boconf-check"]
+    assert set(hook_ids) <= provided
+
+
+def test_workflow_checks_the_organisation(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+    assert boconf("init", str(tmp_path)).code == 0
+    workflow = yaml12(tmp_path / ".github" / "workflows" / "boconf.yml")
+    assert workflow["on"]["pull_request"]["paths"] == ["org/**", ".boconf.yaml"]
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert f'pip install "boconf=={__version__}"' in runs
+    assert "boconf check org --format sarif --output boconf.sarif" in runs
+    assert "boconf diff" in runs
+    assert any(
+        step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps
+    )
+
+
+def test_modelines_resolve_to_schemas_in_the_new_repository(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    assert boconf("init", str(tmp_path)).code == 0
+    yaml_files = [*(tmp_path / "org").rglob("*.yaml"), tmp_path / ".boconf.yaml"]
+    assert len(yaml_files) == 16
+    for path in yaml_files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(MODELINE), path
+        schema = (path.parent / first.removeprefix(MODELINE)).resolve()
+        assert schema.is_file(), f"{path}: {schema}"
+        # What an editor does with the modeline: check the file against that schema.
+        validator = Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
+        assert list(validator.iter_errors(yaml12(path))) == [], path
+    # The copied schemas are those of the installed boconf.
+    assert boconf("schema", "--check", "--out", str(tmp_path / "schemas")).code == 0
+
+
+def test_readme_tells_admins_how_to_work(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+    assert boconf("init", str(tmp_path), "--name", "Acme").code == 0
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Acme: the organisation as code")
+    for command in (
+        "boconf validate",
+        "boconf check",
+        "boconf render",
+        "boconf diff",
+        "pre-commit install",
+    ):
+        assert command in readme
+    assert "<<" not in readme
+
+
+def test_every_template_is_package_data() -> None:
+    """A template the package-data pattern misses would be absent from a wheel install."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["boconf.interop"]
+    package = REPO / "boconf" / "interop"
+    shipped = {
+        path.relative_to(package).as_posix()
+        for pattern in patterns
+        for path in package.glob(pattern)
+        if path.is_file()
+    }
+    on_disk = {
+        path.relative_to(package).as_posix()
+        for path in (package / TEMPLATES).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert on_disk and on_disk == shipped
