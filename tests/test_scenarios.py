@@ -321,3 +321,24 @@ def test_remove_then_add_replaces_and_order_is_documented(
     lint = boconf("check", str(root), "--scenario", "replace", "--format", "json")
     assert lint.code == 1
     assert any(r["code"] == "BO102" for r in json.loads(lint.out)["findings"])
+
+
+def test_patching_a_nested_positions_unit_moves_it(
+    org: Callable[..., Path], tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    root = org()
+    scenario(
+        root,
+        "move",
+        HEADER + "patch:\n  - position: coo\n    set: {unit: it, title: COO and IT lead}\n",
+    )
+    out = tmp_path / "moved"
+    assert boconf("scenario", "apply", "move", str(root), "-o", str(out)).code == 0
+    tree = load_organisation(out).tree
+    assert tree is not None
+    assert (tree.positions["coo"].unit, tree.positions["coo"].title) == ("it", "COO and IT lead")
+    it_file = yaml.safe_load((out / "units/it.yaml").read_text(encoding="utf-8"))
+    exec_file = yaml.safe_load((out / "units/exec.yaml").read_text(encoding="utf-8"))
+    assert [p["id"] for p in it_file["positions"]] == ["it-head", "coo"]
+    assert [p["id"] for p in exec_file["positions"]] == ["ceo"]
+    assert "unit" not in it_file["positions"][1]

@@ -266,10 +266,22 @@ class Overlay:
                     )
                 )
                 return
+        self.touched.add(slot.file)
+        values = dict(values)
+        if kind == "position" and "unit" in values and slot.holder is not self.files[slot.file]:
+            # A nested position given another unit moves into that unit's file, as a position
+            # of that unit would be written by hand (its own 'unit' would conflict there).
+            target = self._index.get(("unit", str(values["unit"])))
+            if target is not None:
+                del values["unit"]
+                _drop(slot.holder, slot.entity)
+                items = target.entity.setdefault("positions", [])
+                items.append(slot.entity)
+                slot.holder, slot.file = items, target.file
+                self.touched.add(target.file)
         slot.entity.update(values)
         for name in unset:
             del slot.entity[name]
-        self.touched.add(slot.file)
         self.patched.setdefault(id(slot.entity), []).append((number, frozenset(values)))
 
     def _new_file(self, folder: str, identifier: str) -> str:
