@@ -109,11 +109,12 @@ def test_nested_position_cannot_name_another_unit(org: Callable[..., Path]) -> N
     assert (line, column, code) == (21, 11, "BO036")
 
 
-def test_standalone_position_needs_a_unit(org: Callable[..., Path]) -> None:
+def test_standalone_position_without_a_unit_is_valid_and_left_to_lint(
+    org: Callable[..., Path],
+) -> None:
+    # An HR export's employee without a department: valid, reported by BO115 at check time.
     alone = "apiVersion: boconf/v1\nkind: Position\nid: auditor\ntitle: Auditor\nreports_to: ceo\n"
-    assert codes(org(auditor_yaml=alone)) == [
-        ("auditor.yaml", 1, 1, "BO021", "position 'auditor': missing required field 'unit'")
-    ]
+    assert codes(org(auditor_yaml=alone)) == []
     placed = alone + "unit: exec\ndotted_to: [coo, cfo]\n"
     assert codes(org(auditor_yaml=placed)) == [
         ("auditor.yaml", 7, 18, "BO031", "position 'auditor' -> dotted_to[1]: no position 'cfo'")

@@ -66,6 +66,8 @@ class LintContext:
 OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 CYCLE_SHOWN = 8
+# The finding that reports a cycle itself (once per cycle) shows it whole up to this length.
+CYCLE_SHOWN_WHOLE = 40
 
 
 def tenths(value: Decimal) -> str:
@@ -73,12 +75,12 @@ def tenths(value: Decimal) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def cycle_path(cycle: list[str], noun: str = "positions") -> str:
-    """``a -> b -> a``; a long cycle shows its first members and its length."""
-    if len(cycle) <= CYCLE_SHOWN:
+def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHOWN) -> str:
+    """``a -> b -> a``; a cycle longer than ``shown`` shows its first members and its length."""
+    if len(cycle) <= shown:
         return " -> ".join([*cycle, cycle[0]])
-    shown = " -> ".join(cycle[: CYCLE_SHOWN - 1])
-    return f"{shown} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
+    first = " -> ".join(cycle[: shown - 1])
+    return f"{first} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
 
 
 class Rule(Generic[OptionsT]):

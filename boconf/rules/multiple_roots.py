@@ -5,29 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import ORGANISATION, POSITION, Finding, LintContext, Rule, RuleOptions
 
 # Tops named in a message; beyond this the message says how many more there are.
 SHOWN = 5
 
 
 class MultipleRoots(Rule[RuleOptions]):
-    """More than one position at the top of the organisation.
+    """More than one position at the top of the organisation, or none.
 
     ## What it checks
     Counts the positions without a `reports_to`: the tops of the organisation. When there
     are two or more, reports every one of them, at its `id`, with the other tops in the
     message. A position reporting to itself or inside a reporting cycle is not a top: see
-    `reporting-cycle` (BO101) and `self-report` (BO104).
+    `reporting-cycle` (BO101) and `self-report` (BO104). When there are positions but no
+    top at all (every line ends in a cycle), reports that once, at the organisation's `id`,
+    with the number of cycles.
 
     ## Why it matters
     A back office has one chain of command ending at one person. A second top is usually a
     forgotten `reports_to`: its whole line falls outside the organisation chart, escalations
     and approvals from it reach nobody, and head counts and costs rolled up from the top
-    miss it.
+    miss it. With no top at all, nobody is in charge: typical of an HR export whose top
+    manager was given a manager of their own.
 
     ## How to fix
-    Give every position except the real top a `reports_to`: the position it answers to.
+    Give every position except the real top a `reports_to`: the position it answers to;
+    and remove the real top's `reports_to`.
 
     ## Options
     None.
@@ -50,10 +54,14 @@ class MultipleRoots(Rule[RuleOptions]):
     code = "BO102"
     name = "multiple-roots"
     severity = Severity.ERROR
-    summary = "More than one position at the top of the organisation."
+    summary = "More than one position at the top of the organisation, or none."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        roots = context.structure.reporting.roots  # sorted
+        reporting = context.structure.reporting
+        roots = reporting.roots  # sorted
+        if not roots and context.tree.positions:
+            yield _no_top(context, len(reporting.cycles))
+            return
         if len(roots) < 2:
             return
         names = ", ".join(roots[:SHOWN])
@@ -67,3 +75,18 @@ class MultipleRoots(Rule[RuleOptions]):
                 "give it a reports_to: the position it answers to; only the real top has none",
                 ("id",),
             )
+
+
+def _no_top(context: LintContext, cycles: int) -> Finding:
+    organisation = context.tree.organisation.id
+    count = len(context.tree.positions)
+    where = "a reporting cycle" if cycles == 1 else f"one of {cycles} reporting cycles"
+    return Finding(
+        ORGANISATION,
+        organisation,
+        f"the organisation has no top: none of its {count} positions is without a "
+        f"reports_to, so every reporting line ends in {where}",
+        "remove the reports_to of the real top, and break the cycles (reporting-cycle, "
+        "self-report)",
+        ("id",),
+    )

@@ -27,6 +27,7 @@ from boconf.rules.office_function_mismatch import OfficeFunctionMismatch
 from boconf.rules.orphan_position import OrphanPosition
 from boconf.rules.outsourced_without_owner import OutsourcedWithoutOwner
 from boconf.rules.overallocated_person import OverallocatedPerson
+from boconf.rules.position_without_unit import PositionWithoutUnit
 from boconf.rules.reporting_cycle import ReportingCycle
 from boconf.rules.self_report import SelfReport
 from boconf.rules.single_report_manager import SingleReportManager
@@ -53,6 +54,7 @@ RULES: tuple[type[Rule[Any]], ...] = (
     OverallocatedPerson,
     UnusedEntity,
     ManagerNotInUnit,
+    PositionWithoutUnit,
     BackOfficeUnitWithoutManager,
     NoBackOfficeHead,
     BackOfficeOutsideHeadLine,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
+from boconf.rules.base import (
+    CYCLE_SHOWN_WHOLE,
+    POSITION,
+    Finding,
+    LintContext,
+    Rule,
+    RuleOptions,
+    cycle_path,
+)
 
 
 class ReportingCycle(Rule[RuleOptions]):
@@ -13,7 +21,8 @@ class ReportingCycle(Rule[RuleOptions]):
 
     ## What it checks
     Follows every position's `reports_to` line upwards and reports each cycle once, at the
-    `reports_to` of its first position (by id), with the whole cycle in the message. A
+    `reports_to` of its first position (by id), with the whole cycle in the message (a
+    cycle of more than 40 positions is shortened to its first members and its length). A
     position reporting to itself is left to `self-report` (BO104).
 
     ## Why it matters
@@ -51,7 +60,7 @@ class ReportingCycle(Rule[RuleOptions]):
         for cycle in context.structure.reporting.cycles:
             if len(cycle) < 2:
                 continue
-            path = cycle_path(cycle)
+            path = cycle_path(cycle, shown=CYCLE_SHOWN_WHOLE)
             yield Finding(
                 POSITION,
                 cycle[0],

@@ -227,16 +227,9 @@ class ReferenceChecker:
         for position_id, position in self.c.positions.items():
             source = self.c.sources[(POSITION, position_id)]
             label = f"position '{position_id}'"
-            if position.unit is None:
-                self.collector.report(
-                    source,
-                    (),
-                    Code.MISSING_FIELD,
-                    f"{label}: missing required field 'unit'",
-                    "add 'unit: <unit id>', or list the position under its unit's 'positions:'",
-                )
-            else:
-                self.ref(UNIT, position.unit, source, ("unit",), label)
+            # A position without a unit is valid but a defect: lint rule BO115
+            # position-without-unit reports it (HR exports hold such rows).
+            self.ref(UNIT, position.unit, source, ("unit",), label)
             self.ref(POSITION, position.reports_to, source, ("reports_to",), label)
             for index, target in enumerate(position.dotted_to):
                 self.ref(POSITION, target, source, ("dotted_to", index), label)

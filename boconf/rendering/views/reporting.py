@@ -46,8 +46,10 @@ def _positions(context: ViewContext) -> list[str]:
     if chosen.depth is not None:
         positions = [p for p in positions if depth.get(p, 1) - base <= chosen.depth]
     if chosen.office is not None:
+        # A position without a unit (BO115) is in no office.
+        office = {unit_id: unit.office for unit_id, unit in tree.units.items()}
         positions = [
-            p for p in positions if tree.units[tree.positions[p].unit or ""].office is chosen.office
+            p for p in positions if office.get(tree.positions[p].unit or "") is chosen.office
         ]
     return sorted(positions, key=lambda p: (depth.get(p, 0), p))
 

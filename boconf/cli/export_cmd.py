@@ -1,0 +1,20 @@
+"""`boconf export`: the organisation handed to other tools.
+
+Each format is its own module, so adding one never touches another.
+"""
+
+from __future__ import annotations
+
+import click
+
+from boconf.cli.export_backstage_cmd import export_backstage
+from boconf.cli.export_csv_cmd import export_csv
+
+
+@click.group("export", help="Export the organisation to other tools (CSV, Backstage).")
+def export_group() -> None:
+    pass
+
+
+export_group.add_command(export_csv)
+export_group.add_command(export_backstage)

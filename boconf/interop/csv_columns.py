@@ -1,0 +1,197 @@
+"""Which CSV column holds which field: ``--column FIELD=HEADER``, else common header names.
+
+A field may join several columns (``name=first_name+last_name``): their non-blank cells are
+joined with a space. Headers are matched case- and punctuation-insensitively
+(``ReportsTo``, ``reports_to`` and ``Reports To`` are the same header). The field names
+themselves are always recognised, so the CSV that ``boconf export csv`` writes reads back
+without options.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from boconf.interop.import_problems import ImportUsageError
+from boconf.validation.suggest import did_you_mean
+
+FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "title",
+    "reports_to",
+    "unit",
+    "location",
+    "country",
+    "email",
+    "fte",
+    "headcount",
+    "holder",
+    "manages",
+)
+
+# Normalised header names that mean each field, best first (after the field's own name).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": (
+        "employeeid",
+        "employeeno",
+        "employeenumber",
+        "empid",
+        "empno",
+        "staffid",
+        "staffnumber",
+        "workerid",
+        "personid",
+        "positionid",
+        "postid",
+        "postuniquereference",
+        "userid",
+        "uid",
+    ),
+    "name": ("fullname", "employeename", "displayname", "personname", "staffname"),
+    "title": (
+        "jobtitle",
+        "positiontitle",
+        "position",
+        "role",
+        "jobname",
+        "job",
+        "jobid",
+        "jobcode",
+        "grade",
+    ),
+    "reports_to": (
+        "reportsto",
+        "reportstoid",
+        "managerid",
+        "manager",
+        "managerno",
+        "reportstoseniorpost",
+        "supervisor",
+        "supervisorid",
+        "linemanager",
+        "linemanagerid",
+        "bossid",
+        "parentid",
+        "mgr",
+    ),
+    "unit": (
+        "department",
+        "departmentid",
+        "departmentname",
+        "dept",
+        "deptid",
+        "deptno",
+        "deptname",
+        "unitid",
+        "unitname",
+        "team",
+        "division",
+        "orgunit",
+        "organisationalunit",
+        "organizationalunit",
+    ),
+    "location": ("locationid", "locationname", "office", "site", "worklocation", "city", "town"),
+    "country": ("countryid", "countrycode", "countryname"),
+    "email": ("emailaddress", "mail", "workemail"),
+    "fte": ("fulltimeequivalent",),
+    "headcount": ("posts", "numberofposts"),
+    "holder": ("holderid",),
+    "manages": ("heads",),
+}
+FIRST_NAMES = ("firstname", "givenname", "forename", "forenames", "first")
+LAST_NAMES = ("lastname", "surname", "familyname", "last")
+
+
+def normalise(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header.casefold())
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """field -> the header indices it reads (several when joined)."""
+
+    columns: dict[str, tuple[int, ...]]
+    header: tuple[str, ...]
+
+    def __contains__(self, field: str) -> bool:
+        return field in self.columns
+
+    def header_of(self, field: str) -> str:
+        return "+".join(self.header[index] for index in self.columns[field])
+
+    def value(self, field: str, cells: list[str], clean: Callable[[str], str | None]) -> str | None:
+        """The field's cleaned value; joined columns drop their blank (or NULL) parts."""
+        indices = self.columns.get(field)
+        if indices is None:
+            return None
+        if len(indices) == 1:
+            return clean(cells[indices[0]])
+        parts = [part for part in (clean(cells[index]) for index in indices) if part]
+        return " ".join(parts) or None
+
+
+def parse_column_option(text: str) -> tuple[str, str]:
+    """``FIELD=HEADER`` -> (field, header); raises :class:`ImportUsageError`."""
+    field, equals, header = text.partition("=")
+    field = field.strip()
+    if not equals or not header.strip():
+        raise ImportUsageError(f"--column '{text}': expected FIELD=HEADER, e.g. id=employee_id")
+    if field not in FIELDS:
+        hint = did_you_mean(field, FIELDS)
+        raise ImportUsageError(
+            f"--column '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
+            + (f"; {hint}" if hint else "")
+        )
+    return field, header.strip()
+
+
+def _find(header: list[str], wanted: str) -> int | None:
+    if wanted in header:
+        return header.index(wanted)
+    target = normalise(wanted)
+    for index, name in enumerate(header):
+        if normalise(name) == target:
+            return index
+    return None
+
+
+def map_columns(header: list[str], explicit: Iterable[tuple[str, str]], display: str) -> ColumnMap:
+    columns: dict[str, tuple[int, ...]] = {}
+    for field, spec in explicit:
+        indices = []
+        for part in spec.split("+"):
+            index = _find(header, part.strip())
+            if index is None:
+                hint = did_you_mean(part.strip(), header)
+                raise ImportUsageError(
+                    f"--column {field}={spec}: {display} has no column '{part.strip()}'"
+                    + (f"; {hint}" if hint else f" (its columns: {', '.join(header)})")
+                )
+            indices.append(index)
+        columns[field] = tuple(indices)
+    used = {index for indices in columns.values() for index in indices}
+    normalised = [normalise(name) for name in header]
+
+    def take(candidates: Iterable[str]) -> int | None:
+        for candidate in candidates:
+            for index, name in enumerate(normalised):
+                if name == candidate and index not in used:
+                    return index
+        return None
+
+    for field in FIELDS:
+        if field in columns:
+            continue
+        index = take((normalise(field), *ALIASES[field]))
+        if index is None and field == "name":
+            first, last = take(FIRST_NAMES), take(LAST_NAMES)
+            if first is not None and last is not None:
+                columns[field] = (first, last)
+                used.update((first, last))
+            continue
+        if index is not None:
+            columns[field] = (index,)
+            used.add(index)
+    return ColumnMap(columns, tuple(header))

@@ -1,0 +1,51 @@
+"""Turning free text from other systems into boconf ids, deterministically."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from boconf.model.types import ID_PATTERN
+
+_VALID_ID = re.compile(ID_PATTERN)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_ID = 128
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """``Human Resources`` -> ``human-resources``; accents folded, anything else a dash."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")[:MAX_ID].rstrip("-")
+    return slug or fallback
+
+
+def as_id(value: str, fallback: str = "item") -> str:
+    """The value itself when it is already a valid id (HR ids such as ``100`` stay
+    recognisable), else its slug."""
+    if len(value) <= MAX_ID and _VALID_ID.match(value):
+        return value
+    return slugify(value, fallback)
+
+
+def is_id(value: str) -> bool:
+    return len(value) <= MAX_ID and bool(_VALID_ID.match(value))
+
+
+class IdAllocator:
+    """Hands out unique ids: the wanted one, else ``wanted-2``, ``wanted-3``, ..."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+
+    def __contains__(self, identifier: str) -> bool:
+        return identifier in self._taken
+
+    def claim(self, wanted: str) -> str:
+        candidate, number = wanted, 1
+        while candidate in self._taken:
+            number += 1
+            suffix = f"-{number}"
+            candidate = wanted[: MAX_ID - len(suffix)] + suffix
+        self._taken.add(candidate)
+        return candidate

@@ -1,0 +1,208 @@
+"""Laying out a :class:`PlainOrg` as a tidy organisation tree, and writing it.
+
+The layout follows the example in ``org/``::
+
+    organisation.yaml
+    locations/<location>.yaml
+    units/<unit>.yaml          one file per unit, its positions nested
+    positions/<position>.yaml  only positions that belong to no unit
+    people/<unit>.yaml         the holders of a unit's posts, one document each
+    .boconf.yaml               lint settings for a tree that is not enriched yet
+
+People are grouped by unit rather than one file each: an HR export of 100,000 employees
+would otherwise make 100,000 files, slow to write, load and review. Every file starts with a
+schema modeline (the published schema URL: an imported tree lives outside this repository,
+so the relative paths ``org/`` uses would not resolve).
+
+Writing refuses a directory that holds anything unless ``force`` is set; then it replaces the
+files it writes and removes only the files a previous import listed in ``.boconf-import``
+(its manifest), never anything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
+from boconf.interop.yaml_text import comment_lines, mapping_lines, scalar
+from boconf.model.entities import API_VERSION
+from boconf.output import OutputError, write_atomic
+from boconf.schema import COMBINED, SCHEMA_BASE, SETTINGS
+
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{COMBINED}"
+SETTINGS_MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{SETTINGS}"
+MANIFEST = ".boconf-import"
+SETTINGS_FILE = ".boconf.yaml"
+NO_UNIT = "no-unit"
+
+
+def _header(kind: str) -> list[str]:
+    return [MODELINE, f"apiVersion: {API_VERSION}", f"kind: {kind}"]
+
+
+def _file_name(identifier: str) -> str:
+    # Ids may hold ':' (not allowed in Windows file names); nothing else needs care.
+    return identifier.replace(":", "_") + ".yaml"
+
+
+class _Names:
+    """File names unique even on a case-insensitive file system."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def claim(self, folder: str, identifier: str) -> str:
+        name = f"{folder}/{_file_name(identifier)}"
+        number = 1
+        while name.casefold() in self._used:
+            number += 1
+            name = f"{folder}/{_file_name(identifier)[:-5]}-{number}.yaml"
+        self._used.add(name.casefold())
+        return name
+
+
+def _position_lines(position: PlainPosition, nested: bool) -> list[str]:
+    pairs: list[tuple[str, str | int | None]] = [("id", position.id), ("title", position.title)]
+    if not nested:
+        pairs.append(("unit", position.unit))
+    pairs += [
+        ("reports_to", position.reports_to),
+        ("holder", position.holder),
+        ("headcount", position.headcount if position.headcount != 1 else None),
+        ("location", position.location),
+    ]
+    lines = mapping_lines(pairs, "  " if nested else "", "- " if nested else "")
+    if position.fte is not None:
+        # An fte is a number: written bare so that it loads as one.
+        lines.append(f"{'    ' if nested else ''}fte: {position.fte}")
+    return lines
+
+
+def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
+    lines = _header("Unit")
+    lines += mapping_lines(
+        [
+            ("id", unit.id),
+            ("name", unit.name),
+            ("office", unit.office),
+            ("function", unit.function),
+            ("parent", unit.parent),
+            ("manager", unit.manager),
+            ("location", unit.location),
+            ("description", unit.description),
+        ]
+    )
+    if unit.tags:
+        lines.append("tags: [" + ", ".join(scalar(tag) for tag in unit.tags) + "]")
+    if positions:
+        lines.append("positions:")
+        for position in positions:
+            lines += _position_lines(position, nested=True)
+    return "\n".join(lines) + "\n"
+
+
+def _people_text(people: list[PlainPerson]) -> str:
+    documents = []
+    for person in people:
+        lines = _header("Person")
+        lines += mapping_lines([("id", person.id), ("name", person.name), ("email", person.email)])
+        documents.append("\n".join(lines) + "\n")
+    return "---\n".join(documents)
+
+
+def _settings_text(org: PlainOrg) -> str:
+    lines = [SETTINGS_MODELINE]
+    lines += comment_lines(org.settings_comment)
+    lines.append("extends: recommended")
+    if org.ignored_rules:
+        lines.append("ignore:")
+        for ignored in org.ignored_rules:
+            lines += comment_lines(ignored.reason, "  ")
+            lines.append(f"  - {scalar(ignored.rule)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_tree(org: PlainOrg) -> dict[str, bytes]:
+    """Every file of the tree, by path relative to its directory, in a fixed order."""
+    files: dict[str, str] = {}
+    names = _Names()
+    lines = _header("Organisation")
+    lines += mapping_lines(
+        [
+            ("id", org.id),
+            ("name", org.name),
+            ("headquarters", org.headquarters),
+            ("currency", org.currency),
+            ("back_office_head", org.back_office_head),
+            ("description", org.description),
+        ]
+    )
+    files["organisation.yaml"] = "\n".join(lines) + "\n"
+    for location in org.locations:
+        lines = _header("Location")
+        lines += mapping_lines(
+            [
+                ("id", location.id),
+                ("name", location.name),
+                ("country", location.country),
+                ("city", location.city),
+                ("type", location.type),
+            ]
+        )
+        files[names.claim("locations", location.id)] = "\n".join(lines) + "\n"
+
+    by_unit: dict[str | None, list[PlainPosition]] = {}
+    for position in org.positions:
+        by_unit.setdefault(position.unit, []).append(position)
+    for unit in org.units:
+        files[names.claim("units", unit.id)] = _unit_text(unit, by_unit.get(unit.id, []))
+    for position in by_unit.get(None, []):
+        text = "\n".join(_header("Position") + _position_lines(position, nested=False)) + "\n"
+        files[names.claim("positions", position.id)] = text
+
+    people = {person.id: person for person in org.people}
+    grouped: dict[str, list[PlainPerson]] = {}
+    for position in org.positions:
+        person = people.pop(position.holder, None) if position.holder else None
+        if person is not None:
+            grouped.setdefault(position.unit or NO_UNIT, []).append(person)
+    if people:  # people who hold no post: kept, in a file of their own
+        grouped.setdefault(NO_UNIT, []).extend(people.values())
+    for group in sorted(grouped):
+        files[names.claim("people", group)] = _people_text(grouped[group])
+    files[SETTINGS_FILE] = _settings_text(org)
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def _previous_outputs(directory: Path) -> set[str]:
+    manifest = directory / MANIFEST
+    if not manifest.is_file():
+        return set()
+    listed = manifest.read_text(encoding="utf-8").splitlines()
+    return {line for line in listed if line and not line.startswith("#")}
+
+
+def write_tree(directory: Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
+    """Write ``files`` under ``directory``; returns the paths written. Raises
+    :class:`OutputError` for a non-empty directory without ``force``."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: not a directory")
+    if directory.is_dir() and any(directory.iterdir()) and not force:
+        raise OutputError(
+            f"{directory}: directory is not empty; choose a new one, or pass --force to "
+            "replace what a previous import wrote there"
+        )
+    stale = _previous_outputs(directory) - set(files) if directory.is_dir() else set()
+    root = directory.resolve()
+    for relative in sorted(stale):
+        target = (directory / relative).resolve()
+        if root in target.parents and target.is_file():
+            target.unlink()
+    written = []
+    for relative, data in files.items():
+        target = directory / relative
+        write_atomic(target, data)
+        written.append(target)
+    manifest = "# files written by `boconf import`; a re-import with --force replaces them\n"
+    write_atomic(directory / MANIFEST, (manifest + "\n".join(sorted(files)) + "\n").encode())
+    return written

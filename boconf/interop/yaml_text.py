@@ -1,0 +1,52 @@
+"""Writing YAML by hand, byte for byte the same every time.
+
+A generic dumper would do, but its quoting and line breaks change between versions; the
+tree an import writes must be identical from one run to the next so that a re-import can be
+reviewed with ``boconf diff``. The rules here are few: a string is written plain only when
+it cannot be read back as anything but that string (by boconf's YAML 1.2 loader and by
+YAML 1.1 tools alike); everything else is double-quoted with JSON's escapes, which are valid
+YAML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Starts with a letter (any script), then words, spaces and harmless punctuation.
+_PLAIN = re.compile(r"[^\W\d_][\w .,'()&/+@-]*")
+# Words that YAML 1.1 or 1.2 tools read as booleans or null.
+_RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"})
+
+
+def scalar(value: str | int) -> str:
+    """One scalar, plain when safe, else double-quoted."""
+    if isinstance(value, int):
+        return str(value)
+    if (
+        _PLAIN.fullmatch(value)
+        and not value.endswith(" ")
+        and ": " not in value
+        and " #" not in value
+        and value.lower() not in _RESERVED
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def mapping_lines(
+    pairs: list[tuple[str, str | int | None]], indent: str = "", first: str = ""
+) -> list[str]:
+    """``key: value`` lines, skipping None values; ``first`` prefixes the first line
+    (``- `` for a list item) and the others are indented to match."""
+    lines: list[str] = []
+    for key, value in pairs:
+        if value is None:
+            continue
+        prefix = first if not lines else " " * len(first)
+        lines.append(f"{indent}{prefix}{key}: {scalar(value)}")
+    return lines
+
+
+def comment_lines(text: str, indent: str = "") -> list[str]:
+    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
