@@ -100,7 +100,7 @@ def read_table(
             number += 1
             if not record or (len(record) == 1 and not record[0].strip()):
                 continue  # a blank line: counted as a row, as a spreadsheet shows it
-            cells = [cell.strip() for cell in record]
+            cells = list(map(str.strip, record))
             if header is None:
                 header = cells
                 continue

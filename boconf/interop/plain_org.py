@@ -21,14 +21,14 @@ class PlainLocation:
     type: str = "office"  # headquarters, office, remote_centre, vendor_site
 
 
-@dataclass
+@dataclass(slots=True)
 class PlainPerson:
     id: str
     name: str
     email: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PlainPosition:
     id: str
     title: str

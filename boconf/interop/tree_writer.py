@@ -21,13 +21,16 @@ files it writes and removes only the files a previous import listed in ``.boconf
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
 from boconf.interop.yaml_text import comment_lines, mapping_lines, scalar
+from boconf.loading.parallel import run_parallel
 from boconf.model.entities import API_VERSION
 from boconf.output import OutputError, write_atomic
 from boconf.schema import COMBINED, SCHEMA_BASE, SETTINGS
+from boconf.validation.run import no_cyclic_gc
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{COMBINED}"
 SETTINGS_MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{SETTINGS}"
@@ -62,19 +65,22 @@ class _Names:
 
 
 def _position_lines(position: PlainPosition, nested: bool) -> list[str]:
-    pairs: list[tuple[str, str | int | None]] = [("id", position.id), ("title", position.title)]
-    if not nested:
-        pairs.append(("unit", position.unit))
-    pairs += [
-        ("reports_to", position.reports_to),
-        ("holder", position.holder),
-        ("headcount", position.headcount if position.headcount != 1 else None),
-        ("location", position.location),
-    ]
-    lines = mapping_lines(pairs, "  " if nested else "", "- " if nested else "")
+    # Spelt out rather than built from (key, value) pairs: this runs once per position.
+    first, other = ("  - ", "    ") if nested else ("", "")
+    lines = [f"{first}id: {scalar(position.id)}", f"{other}title: {scalar(position.title)}"]
+    if not nested and position.unit is not None:
+        lines.append(f"unit: {scalar(position.unit)}")
+    if position.reports_to is not None:
+        lines.append(f"{other}reports_to: {scalar(position.reports_to)}")
+    if position.holder is not None:
+        lines.append(f"{other}holder: {scalar(position.holder)}")
+    if position.headcount != 1:
+        lines.append(f"{other}headcount: {position.headcount}")
+    if position.location is not None:
+        lines.append(f"{other}location: {scalar(position.location)}")
     if position.fte is not None:
         # An fte is a number: written bare so that it loads as one.
-        lines.append(f"{'    ' if nested else ''}fte: {position.fte}")
+        lines.append(f"{other}fte: {position.fte}")
     return lines
 
 
@@ -102,11 +108,13 @@ def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
 
 
 def _people_text(people: list[PlainPerson]) -> str:
+    header = "\n".join(_header("Person"))
     documents = []
     for person in people:
-        lines = _header("Person")
-        lines += mapping_lines([("id", person.id), ("name", person.name), ("email", person.email)])
-        documents.append("\n".join(lines) + "\n")
+        text = f"{header}\nid: {scalar(person.id)}\nname: {scalar(person.name)}\n"
+        if person.email is not None:
+            text += f"email: {scalar(person.email)}\n"
+        documents.append(text)
     return "---\n".join(documents)
 
 
@@ -122,8 +130,35 @@ def _settings_text(org: PlainOrg) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What the forked render workers read: (units, positions by unit, people groups).
+_rendering: tuple[list[PlainUnit], dict[str | None, list[PlainPosition]], list[list[PlainPerson]]]
+_rendering = ([], {}, [])
+CHUNK = 64  # files per task: big enough to amortise the hand-over, small enough to balance
+
+
+def _unit_chunk(span: tuple[int, int]) -> list[str]:
+    units, by_unit, _ = _rendering
+    return [_unit_text(unit, by_unit.get(unit.id, [])) for unit in units[span[0] : span[1]]]
+
+
+def _people_chunk(span: tuple[int, int]) -> list[str]:
+    return [_people_text(group) for group in _rendering[2][span[0] : span[1]]]
+
+
+def _render_all(render: Callable[[tuple[int, int]], list[str]], count: int) -> list[str]:
+    spans = [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    # Fewer than a few thousand positions render faster than a pool starts.
+    jobs = 1 if count < 4 * CHUNK else None
+    return [text for chunk in run_parallel(render, spans, jobs) for text in chunk]
+
+
 def render_tree(org: PlainOrg) -> dict[str, bytes]:
     """Every file of the tree, by path relative to its directory, in a fixed order."""
+    with no_cyclic_gc():
+        return _render_tree(org)
+
+
+def _render_tree(org: PlainOrg) -> dict[str, bytes]:
     files: dict[str, str] = {}
     names = _Names()
     lines = _header("Organisation")
@@ -154,8 +189,13 @@ def render_tree(org: PlainOrg) -> dict[str, bytes]:
     by_unit: dict[str | None, list[PlainPosition]] = {}
     for position in org.positions:
         by_unit.setdefault(position.unit, []).append(position)
-    for unit in org.units:
-        files[names.claim("units", unit.id)] = _unit_text(unit, by_unit.get(unit.id, []))
+    unit_files = [names.claim("units", unit.id) for unit in org.units]
+    # The unit and people files are most of the work of a large import: rendered on every
+    # core (forked workers that see the data without pickling it), in a fixed order.
+    global _rendering
+    _rendering = (org.units, by_unit, [])
+    for file, text in zip(unit_files, _render_all(_unit_chunk, len(org.units)), strict=True):
+        files[file] = text
     for position in by_unit.get(None, []):
         text = "\n".join(_header("Position") + _position_lines(position, nested=False)) + "\n"
         files[names.claim("positions", position.id)] = text
@@ -168,8 +208,12 @@ def render_tree(org: PlainOrg) -> dict[str, bytes]:
             grouped.setdefault(position.unit or NO_UNIT, []).append(person)
     if people:  # people who hold no post: kept, in a file of their own
         grouped.setdefault(NO_UNIT, []).extend(people.values())
-    for group in sorted(grouped):
-        files[names.claim("people", group)] = _people_text(grouped[group])
+    groups = sorted(grouped)
+    people_files = [names.claim("people", group) for group in groups]
+    _rendering = (org.units, by_unit, [grouped[group] for group in groups])
+    for file, text in zip(people_files, _render_all(_people_chunk, len(groups)), strict=True):
+        files[file] = text
+    _rendering = ([], {}, [])
     files[SETTINGS_FILE] = _settings_text(org)
     return {path: text.encode("utf-8") for path, text in files.items()}
 

@@ -19,16 +19,23 @@ _PLAIN = re.compile(r"[^\W\d_][\w .,'()&/+@-]*")
 _RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"})
 
 
+_plain = _PLAIN.fullmatch
+_LONGEST_RESERVED = max(len(word) for word in _RESERVED)
+
+
 def scalar(value: str | int) -> str:
-    """One scalar, plain when safe, else double-quoted."""
+    """One scalar, plain when safe, else double-quoted.
+
+    Called for nearly every value an import writes: the cheap tests come first, and only a
+    short value can be a reserved word."""
     if isinstance(value, int):
         return str(value)
     if (
-        _PLAIN.fullmatch(value)
-        and not value.endswith(" ")
+        _plain(value)
+        and value[-1] != " "
         and ": " not in value
         and " #" not in value
-        and value.lower() not in _RESERVED
+        and (len(value) > _LONGEST_RESERVED or value.lower() not in _RESERVED)
     ):
         return value
     return json.dumps(value, ensure_ascii=False)
