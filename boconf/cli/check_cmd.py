@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
@@ -122,51 +123,38 @@ def check(
     scenario_name: str | None,
 ) -> None:
     root = org_path(path)
-    if scenario_name is not None:
-        if baseline_write is not None:
-            raise click.UsageError("--baseline-write records the organisation, not a scenario")
-        with applied_scenario(
-            root, scenario_name, Limits(max_file_size=max_file_size * MIB)
-        ) as applied:
-            assert applied.root is not None
-            _check(
-                applied.root,
-                path,
-                jobs,
-                max_file_size,
-                output_format,
-                output,
-                fail_on,
-                config or find_settings(root),
-                reference_date,
-                baseline,
-                None,
-                color,
-                timings,
-                (applied.trace, applied.file.path),
+    with contextlib.ExitStack() as stack:
+        scenario = None
+        if scenario_name is not None:
+            if baseline_write is not None:
+                raise click.UsageError("--baseline-write records the organisation, not a scenario")
+            applied = stack.enter_context(
+                applied_scenario(root, scenario_name, Limits(max_file_size=max_file_size * MIB))
             )
-        return
-    _check(
-        root,
-        path,
-        jobs,
-        max_file_size,
-        output_format,
-        output,
-        fail_on,
-        config,
-        reference_date,
-        baseline,
-        baseline_write,
-        color,
-        timings,
-        None,
-    )
+            assert applied.root is not None
+            # The base's settings; the scenario's findings traced to the files to fix.
+            config = config or find_settings(root)
+            scenario = (applied.trace, applied.file.path)
+            root = applied.root
+        _check(
+            root,
+            jobs,
+            max_file_size,
+            output_format,
+            output,
+            fail_on,
+            config,
+            reference_date,
+            baseline,
+            baseline_write,
+            color,
+            timings,
+            scenario,
+        )
 
 
 def _check(
     root: Path,
-    path: Path | None,
     jobs: int | None,
     max_file_size: int,
     output_format: str,

@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from boconf.interop.countries import CountryResolver
-from boconf.interop.csv_columns import ColumnMap, map_columns
+from boconf.interop.csv_columns import FIELDS, ColumnMap, map_columns
 from boconf.interop.csv_source import read_table
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
@@ -71,20 +71,8 @@ class CsvImportOptions:
     country: str = "US"
 
 
-# The fields of a row after its number and ids, in _Row's order.
-_ROW_FIELDS = (
-    "name",
-    "title",
-    "reports_to",
-    "unit",
-    "location",
-    "country",
-    "email",
-    "fte",
-    "headcount",
-    "holder",
-    "manages",
-)
+# The fields of a row after its id, in _Row's order.
+_ROW_FIELDS = FIELDS[1:]
 
 
 @dataclass(slots=True)
