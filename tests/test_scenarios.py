@@ -342,3 +342,21 @@ def test_patching_a_nested_positions_unit_moves_it(
     assert [p["id"] for p in it_file["positions"]] == ["it-head", "coo"]
     assert [p["id"] for p in exec_file["positions"]] == ["ceo"]
     assert "unit" not in it_file["positions"][1]
+
+
+def test_rewritten_files_keep_strings_strings(
+    org: Callable[..., Path], tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    # PyYAML's own dumper would write 1e3 and 0x10 plain: YAML 1.2 reads them as numbers.
+    root = org()
+    scenario(
+        root,
+        "types",
+        HEADER + "patch:\n  - position: sales-rep\n    set: {title: '1e3'}\n"
+        "  - unit: sales\n    set: {name: '0x10'}\n",
+    )
+    out = tmp_path / "typed"
+    assert boconf("scenario", "apply", "types", str(root), "-o", str(out)).code == 0
+    tree = load_organisation(out).tree
+    assert tree is not None
+    assert tree.positions["sales-rep"].title == "1e3" and tree.units["sales"].name == "0x10"

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from boconf.changes.scenario import ScenarioFile
@@ -28,6 +27,7 @@ from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
+from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.scenario import TARGET_KINDS
 from boconf.output import write_atomic
 from boconf.validation.run import display_path
@@ -305,14 +305,8 @@ class Overlay:
     # -- writing --------------------------------------------------------------------------
     def render(self, relative: str) -> bytes:
         documents = self.files[relative]
-        body = yaml.safe_dump_all(
-            documents,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=100,
-            explicit_start=len(documents) > 1,
-        )
+        # Quoted by YAML 1.2 rules: a string such as 1e3 must not come back as a number.
+        body = dump_documents(documents)
         return (self.headers.get(relative, "") + body).encode("utf-8")
 
     def write(self, target: Path) -> list[str]:

@@ -33,7 +33,7 @@ from typing import Any
 
 from boconf.graph.structure import OrgStructure
 from boconf.interop.backstage_names import Collision, assign_names, label_value, tag
-from boconf.interop.yaml12_dump import dump_documents
+from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.entities import Unit
 from boconf.output import write_atomic
 

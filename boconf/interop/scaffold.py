@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import TypeAdapter, ValidationError
 
 from boconf import __version__
-from boconf.interop.yaml12_dump import scalar
+from boconf.interop.yaml_text import scalar
 from boconf.model.types import CountryCode, CurrencyCode, Text
 from boconf.output import OutputError, write_atomic
 from boconf.schema import render as render_schema

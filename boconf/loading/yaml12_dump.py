@@ -8,7 +8,6 @@ string, so an id or a name never changes type on the way to another tool.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,7 +34,7 @@ Yaml12SafeDumper.add_representer(str, _represent_str)
 
 
 def dump_documents(documents: Iterable[Any]) -> str:
-    """Documents separated by ``---``, keys in the order given, no line wrapping."""
+    """Documents each opened by ``---``, keys in the order given, no line wrapping."""
     return yaml.dump_all(
         documents,
         Dumper=Yaml12SafeDumper,
@@ -45,19 +44,3 @@ def dump_documents(documents: Iterable[Any]) -> str:
         default_flow_style=False,
         width=10_000,
     )
-
-
-def scalar(value: str) -> str:
-    """One string as a YAML 1.2-safe inline scalar, for filling templates."""
-    if not value.isprintable():
-        # A line break would end the template's line: JSON's escapes are valid YAML.
-        return json.dumps(value, ensure_ascii=False)
-    text = yaml.dump(
-        value,
-        Dumper=Yaml12SafeDumper,
-        allow_unicode=True,
-        default_flow_style=True,
-        width=10_000,
-    )
-    # A lone scalar comes out as "value\n" or "value\n...\n" (the document end marker).
-    return text.removesuffix("\n...\n").removesuffix("\n")
