@@ -17,7 +17,7 @@ from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.import_problems import ImportUsageError
 from boconf.interop.plain_org import ImportResult
-from boconf.interop.tree_writer import render_tree, write_tree
+from boconf.interop.tree_writer import write_tree
 from boconf.output import OutputError
 from boconf.validation.run import display_path
 
@@ -61,7 +61,7 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
         click.echo(f"{count} problem(s) in the data; --strict: nothing written", err=True)
         raise SystemExit(Exit.FINDINGS)
     try:
-        write_tree(output, render_tree(org), force=force)
+        write_tree(output, org, force=force)
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     click.echo(

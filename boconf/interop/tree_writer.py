@@ -22,6 +22,7 @@ files it writes and removes only the files a previous import listed in ``.boconf
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
@@ -130,36 +131,18 @@ def _settings_text(org: PlainOrg) -> str:
     return "\n".join(lines) + "\n"
 
 
-# What the forked render workers read: (units, positions by unit, people groups).
-_rendering: tuple[list[PlainUnit], dict[str | None, list[PlainPosition]], list[list[PlainPerson]]]
-_rendering = ([], {}, [])
-CHUNK = 64  # files per task: big enough to amortise the hand-over, small enough to balance
+# A file to write and how to render it: rendering waits until the file is written, so that
+# forked workers can do both (see write_tree).
+Plan = list[tuple[str, Callable[[], str]]]
 
 
-def _unit_chunk(span: tuple[int, int]) -> list[str]:
-    units, by_unit, _ = _rendering
-    return [_unit_text(unit, by_unit.get(unit.id, [])) for unit in units[span[0] : span[1]]]
+def _text(lines: list[str]) -> Callable[[], str]:
+    return partial(str.join, "\n", [*lines, ""])
 
 
-def _people_chunk(span: tuple[int, int]) -> list[str]:
-    return [_people_text(group) for group in _rendering[2][span[0] : span[1]]]
-
-
-def _render_all(render: Callable[[tuple[int, int]], list[str]], count: int) -> list[str]:
-    spans = [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
-    # Fewer than a few thousand positions render faster than a pool starts.
-    jobs = 1 if count < 4 * CHUNK else None
-    return [text for chunk in run_parallel(render, spans, jobs) for text in chunk]
-
-
-def render_tree(org: PlainOrg) -> dict[str, bytes]:
+def plan_tree(org: PlainOrg) -> Plan:
     """Every file of the tree, by path relative to its directory, in a fixed order."""
-    with no_cyclic_gc():
-        return _render_tree(org)
-
-
-def _render_tree(org: PlainOrg) -> dict[str, bytes]:
-    files: dict[str, str] = {}
+    plan: Plan = []
     names = _Names()
     lines = _header("Organisation")
     lines += mapping_lines(
@@ -172,7 +155,7 @@ def _render_tree(org: PlainOrg) -> dict[str, bytes]:
             ("description", org.description),
         ]
     )
-    files["organisation.yaml"] = "\n".join(lines) + "\n"
+    plan.append(("organisation.yaml", _text(lines)))
     for location in org.locations:
         lines = _header("Location")
         lines += mapping_lines(
@@ -184,21 +167,17 @@ def _render_tree(org: PlainOrg) -> dict[str, bytes]:
                 ("type", location.type),
             ]
         )
-        files[names.claim("locations", location.id)] = "\n".join(lines) + "\n"
+        plan.append((names.claim("locations", location.id), _text(lines)))
 
     by_unit: dict[str | None, list[PlainPosition]] = {}
     for position in org.positions:
         by_unit.setdefault(position.unit, []).append(position)
-    unit_files = [names.claim("units", unit.id) for unit in org.units]
-    # The unit and people files are most of the work of a large import: rendered on every
-    # core (forked workers that see the data without pickling it), in a fixed order.
-    global _rendering
-    _rendering = (org.units, by_unit, [])
-    for file, text in zip(unit_files, _render_all(_unit_chunk, len(org.units)), strict=True):
-        files[file] = text
+    for unit in org.units:
+        render = partial(_unit_text, unit, by_unit.get(unit.id, []))
+        plan.append((names.claim("units", unit.id), render))
     for position in by_unit.get(None, []):
-        text = "\n".join(_header("Position") + _position_lines(position, nested=False)) + "\n"
-        files[names.claim("positions", position.id)] = text
+        lines = _header("Position") + _position_lines(position, nested=False)
+        plan.append((names.claim("positions", position.id), _text(lines)))
 
     people = {person.id: person for person in org.people}
     grouped: dict[str, list[PlainPerson]] = {}
@@ -208,14 +187,16 @@ def _render_tree(org: PlainOrg) -> dict[str, bytes]:
             grouped.setdefault(position.unit or NO_UNIT, []).append(person)
     if people:  # people who hold no post: kept, in a file of their own
         grouped.setdefault(NO_UNIT, []).extend(people.values())
-    groups = sorted(grouped)
-    people_files = [names.claim("people", group) for group in groups]
-    _rendering = (org.units, by_unit, [grouped[group] for group in groups])
-    for file, text in zip(people_files, _render_all(_people_chunk, len(groups)), strict=True):
-        files[file] = text
-    _rendering = ([], {}, [])
-    files[SETTINGS_FILE] = _settings_text(org)
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    for group in sorted(grouped):
+        plan.append((names.claim("people", group), partial(_people_text, grouped[group])))
+    plan.append((SETTINGS_FILE, partial(_settings_text, org)))
+    return plan
+
+
+def render_tree(org: PlainOrg) -> dict[str, bytes]:
+    """Every file of the tree rendered, by path relative to its directory."""
+    with no_cyclic_gc():
+        return {path: render().encode("utf-8") for path, render in plan_tree(org)}
 
 
 def _previous_outputs(directory: Path) -> set[str]:
@@ -226,9 +207,25 @@ def _previous_outputs(directory: Path) -> set[str]:
     return {line for line in listed if line and not line.startswith("#")}
 
 
-def write_tree(directory: Path, files: dict[str, bytes], *, force: bool = False) -> list[Path]:
-    """Write ``files`` under ``directory``; returns the paths written. Raises
-    :class:`OutputError` for a non-empty directory without ``force``."""
+# What the forked writers see: the directory and the plan (never pickled, only spans of it).
+_writing: tuple[Path, Plan] = (Path(), [])
+CHUNK = 32  # files per task: big enough to amortise the hand-over, small enough to balance
+PARALLEL_FROM = 256  # files; below this a pool costs more than it saves
+
+
+def _write_span(span: tuple[int, int]) -> int:
+    directory, plan = _writing
+    for relative, render in plan[span[0] : span[1]]:
+        write_atomic(directory / relative, render().encode("utf-8"))
+    return span[1] - span[0]
+
+
+def write_tree(directory: Path, org: PlainOrg, *, force: bool = False) -> list[Path]:
+    """Render and write the tree under ``directory``; returns the paths written. Raises
+    :class:`OutputError` for a non-empty directory without ``force``.
+
+    Rendering and writing the unit and people files is most of the work of a large import:
+    it runs on every core, in forked workers that read the plan without pickling it."""
     if directory.exists() and not directory.is_dir():
         raise OutputError(f"{directory}: not a directory")
     if directory.is_dir() and any(directory.iterdir()) and not force:
@@ -236,17 +233,22 @@ def write_tree(directory: Path, files: dict[str, bytes], *, force: bool = False)
             f"{directory}: directory is not empty; choose a new one, or pass --force to "
             "replace what a previous import wrote there"
         )
-    stale = _previous_outputs(directory) - set(files) if directory.is_dir() else set()
-    root = directory.resolve()
-    for relative in sorted(stale):
-        target = (directory / relative).resolve()
-        if root in target.parents and target.is_file():
-            target.unlink()
-    written = []
-    for relative, data in files.items():
-        target = directory / relative
-        write_atomic(target, data)
-        written.append(target)
+    global _writing
+    with no_cyclic_gc():
+        plan = plan_tree(org)
+        files = [relative for relative, _ in plan]
+        stale = _previous_outputs(directory) - set(files) if directory.is_dir() else set()
+        root = directory.resolve()
+        for relative in sorted(stale):
+            target = (directory / relative).resolve()
+            if root in target.parents and target.is_file():
+                target.unlink()
+        _writing = (directory, plan)
+        try:
+            spans = [(start, min(start + CHUNK, len(plan))) for start in range(0, len(plan), CHUNK)]
+            run_parallel(_write_span, spans, 1 if len(plan) < PARALLEL_FROM else None)
+        finally:
+            _writing = (Path(), [])
     manifest = "# files written by `boconf import`; a re-import with --force replaces them\n"
     write_atomic(directory / MANIFEST, (manifest + "\n".join(sorted(files)) + "\n").encode())
-    return written
+    return [directory / relative for relative in files]
