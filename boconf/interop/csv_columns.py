@@ -122,29 +122,36 @@ class ColumnMap:
     def header_of(self, field: str) -> str:
         return "+".join(self.header[index] for index in self.columns[field])
 
-    def reader(self, nulls: frozenset[str]) -> Callable[[list[str]], dict[str, str]]:
-        """A function from a row's cells to its fields' values, leaving out no-value cells
-        (``nulls``): the per-row work of an import, kept to a few C-level calls per row."""
-        singles = [
-            (field, indices[0]) for field, indices in self.columns.items() if len(indices) == 1
-        ]
-        joined = [(field, indices) for field, indices in self.columns.items() if len(indices) > 1]
-        names = tuple(field for field, _ in singles)
-        pick = operator.itemgetter(*(index for _, index in singles)) if singles else None
+    def reader(self, nulls: frozenset[str]) -> Callable[[list[str]], list[str | None]]:
+        """A function from a row's cells to the values of every field of :data:`FIELDS`, in
+        that order: None for a field without a column and for a no-value cell (``nulls``).
 
-        def read(cells: list[str]) -> dict[str, str]:
-            values: dict[str, str] = {}
-            if pick is not None:
-                picked = pick(cells)
-                if len(names) == 1:
-                    picked = (picked,)
-                values = dict(zip(names, picked, strict=True))
-                if not nulls.isdisjoint(picked):  # rare: most rows have every cell filled
-                    values = {name: cell for name, cell in values.items() if cell not in nulls}
-            for field, indices in joined:
-                parts = [cells[index] for index in indices if cells[index] not in nulls]
-                if parts:
-                    values[field] = " ".join(parts)
+        The per-row work of an import, kept to a few C-level calls: one itemgetter picks the
+        cells (a field without a column picks a blank cell appended to the row), one map
+        turns no-value cells into None."""
+        width = len(self.header)
+        indices = [
+            self.columns[field][0]
+            if field in self.columns and len(self.columns[field]) == 1
+            else width
+            for field in FIELDS
+        ]
+        joined = [
+            (FIELDS.index(field), indices)
+            for field, indices in self.columns.items()
+            if len(indices) > 1
+        ]
+        pick = operator.itemgetter(*indices)
+        to_none: dict[str, str | None] = dict.fromkeys(nulls)
+
+        def read(cells: list[str]) -> list[str | None]:
+            cells.append("")  # the blank cell of the fields without a column
+            picked = pick(cells)
+            values = list(map(to_none.get, picked, picked))
+            for position, parts in joined:
+                values[position] = (
+                    " ".join(cells[index] for index in parts if cells[index] not in nulls) or None
+                )
             return values
 
         return read

@@ -71,12 +71,8 @@ class CsvImportOptions:
     country: str = "US"
 
 
-# The fields of a row after its id, in _Row's order.
-_ROW_FIELDS = FIELDS[1:]
-
-
 @dataclass(slots=True)
-class _Row:
+class _Row:  # after row, id and raw_id: the fields of csv_columns.FIELDS, in that order
     row: int
     id: str
     raw_id: str
@@ -180,9 +176,10 @@ class _Importer:
         rows: list[_Row] = []
         values_of = columns.reader(_NULLS)
         for number, cells in table.rows:
-            value = values_of(cells)
-            raw_id = value.get("id")
+            values = values_of(cells)
+            raw_id = values[0]
             if raw_id is None:
+                value = {f: v for f, v in zip(FIELDS, values, strict=True) if v is not None}
                 if value.get("unit") and not any(
                     value.get(name) for name in ("name", "title", "reports_to", "holder")
                 ):
@@ -190,7 +187,7 @@ class _Importer:
                     continue
                 self.problem(number, f"blank {columns.header_of('id')}: row skipped")
                 continue
-            rows.append(_Row(number, raw_id, raw_id, *map(value.get, _ROW_FIELDS)))
+            rows.append(_Row(number, raw_id, raw_id, *values[1:]))
         self.columns = columns
         return rows
 
