@@ -6,19 +6,42 @@ The public API: load and validate an organisation tree.
     >>> from boconf import load_organisation
     >>> result = load_organisation(Path("org"))
     >>> result.ok, len(result.diagnostics)
+
+The names below are imported on first use: a command that needs no model (``--help``, the
+importers, ``init``) does not pay for building the pydantic models at start-up.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from boconf.diagnostics import Diagnostic, Severity
-from boconf.loading.limits import Limits
-from boconf.model.tree import OrgTree
-from boconf.validation.run import LoadResult, load_organisation
+import importlib
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("boconf")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+from boconf._version import __version__
+
+if TYPE_CHECKING:
+    from boconf.diagnostics import Diagnostic, Severity
+    from boconf.loading.limits import Limits
+    from boconf.model.tree import OrgTree
+    from boconf.validation.run import LoadResult, load_organisation
+
+_LAZY = {
+    "Diagnostic": "boconf.diagnostics",
+    "Severity": "boconf.diagnostics",
+    "Limits": "boconf.loading.limits",
+    "OrgTree": "boconf.model.tree",
+    "LoadResult": "boconf.validation.run",
+    "load_organisation": "boconf.validation.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'boconf' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Diagnostic",

@@ -16,13 +16,8 @@ from pydantic import Field, TypeAdapter
 from boconf.linting.settings import Settings
 from boconf.model.documents import DOCUMENT_MODELS
 from boconf.model.entities import Location, Organisation, Person, Position, Unit, Vendor
+from boconf.model.names import COMBINED, SCENARIO, SCHEMA_BASE, SCHEMA_DIALECT, SETTINGS
 from boconf.model.scenario import Scenario
-
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_BASE = "https://boconf.dev/schemas/v1/"
-COMBINED = "boconf.schema.json"
-SETTINGS = "settings.schema.json"
-SCENARIO = "scenario.schema.json"
 
 AnyDocument = Annotated[
     Union[Organisation, Location, Vendor, Unit, Position, Person],  # noqa: UP007 - a discriminated union

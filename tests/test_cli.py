@@ -90,3 +90,24 @@ def test_python_dash_m_and_console_script(org: Callable[..., Path]) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert ": valid: 3 units" in result.stdout
+
+
+def test_the_version_is_the_packages() -> None:
+    # boconf/_version.py is read without importlib.metadata (start-up time); it must not drift.
+    from importlib.metadata import version
+
+    import boconf
+
+    assert boconf.__version__ == version("boconf")
+
+
+def test_the_package_imports_its_api_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, boconf; assert 'pydantic' not in sys.modules, 'eager';"
+        "from boconf import load_organisation; assert callable(load_organisation);"
+        "assert 'pydantic' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.diagnostics import display_path
 from boconf.interop.backstage_import import import_backstage
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
@@ -19,7 +20,6 @@ from boconf.interop.import_problems import ImportUsageError
 from boconf.interop.plain_org import ImportResult
 from boconf.interop.tree_writer import write_tree
 from boconf.output import OutputError
-from boconf.validation.run import display_path
 
 _output = click.option(
     "--output",

@@ -35,6 +35,7 @@ from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Any
 
+from boconf.diagnostics import display_path
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.interop.org_inference import top_position
@@ -53,7 +54,6 @@ from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
-from boconf.validation.run import display_path
 
 DEFAULT_NAMESPACE = "default"
 HEADQUARTERS = "headquarters"

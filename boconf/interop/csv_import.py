@@ -48,7 +48,7 @@ from boconf.interop.plain_org import (
 )
 from boconf.interop.slugs import IdAllocator, is_id, slugify
 from boconf.interop.unit_functions import guess_function, office_of
-from boconf.validation.run import no_cyclic_gc
+from boconf.loading.gc_pause import no_cyclic_gc
 
 ALL_STAFF = "All staff"
 UNTITLED = "Untitled position"

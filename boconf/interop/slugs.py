@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from boconf.model.types import ID_PATTERN
+from boconf.model.names import ID_PATTERN
 
 _VALID_ID = re.compile(ID_PATTERN)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -27,11 +27,10 @@ from pathlib import Path
 
 from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
 from boconf.interop.yaml_text import comment_lines, mapping_lines, scalar
+from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.parallel import run_parallel
-from boconf.model.entities import API_VERSION
+from boconf.model.names import API_VERSION, COMBINED, SCHEMA_BASE, SETTINGS
 from boconf.output import OutputError, write_atomic
-from boconf.schema import COMBINED, SCHEMA_BASE, SETTINGS
-from boconf.validation.run import no_cyclic_gc
 
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{COMBINED}"
 SETTINGS_MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{SETTINGS}"

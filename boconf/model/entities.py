@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from boconf.model.names import API_VERSION as API_VERSION  # re-exported
 from boconf.model.types import (
     MODEL_CONFIG,
     CountryCode,
@@ -28,7 +29,6 @@ from boconf.model.types import (
     Text,
 )
 
-API_VERSION = "boconf/v1"
 IN_HOUSE = "in_house"
 
 

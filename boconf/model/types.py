@@ -9,7 +9,7 @@ from typing import Annotated
 import pycountry
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+from boconf.model.names import ID_PATTERN as ID_PATTERN  # re-exported
 
 MODEL_CONFIG = ConfigDict(
     extra="forbid",

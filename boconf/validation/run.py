@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.diagnostics import display_path as display_path  # re-exported: used widely
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
+from boconf.loading.gc_pause import no_cyclic_gc as no_cyclic_gc  # re-exported
 from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
 from boconf.loading.parse import CommentSuppression
@@ -40,34 +38,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.tree is not None and not self.errors
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """A path as the user should see it: relative to the working directory where possible."""
-    base = cwd or Path.cwd()
-    try:
-        return os.path.relpath(path, base)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
-@contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector, then move what survived out of its reach.
-
-    Loading creates millions of long-lived objects and no reference cycles; the collector
-    would rescan them over and over (more than half the load time), and after loading every
-    later allocation-heavy step (linting, rendering) would pay for full collections over
-    them. ``gc.freeze()`` parks the survivors in the permanent generation instead.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def load_organisation(
