@@ -111,3 +111,28 @@ def test_the_package_imports_its_api_on_first_use() -> None:
         "assert 'pydantic' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    import subprocess
+    import sys
+
+    import click
+
+    from boconf.cli.main import COMMANDS, SUMMARIES, LazyGroup, cli
+
+    assert list(SUMMARIES) == list(COMMANDS)
+    context = click.Context(cli)
+    for name in COMMANDS:
+        command = LazyGroup.get_command(cli, context, name)  # type: ignore[arg-type]
+        assert command is not None
+        own = (command.help or "").split("\n\n")[0].replace("\n", " ").rstrip(".")
+        # the summary says what the command's own first paragraph says, in brief
+        words = set(SUMMARIES[name].lower().rstrip(".").replace(":", "").split()[:2])
+        assert words <= set(own.lower().replace(":", "").replace(",", "").split()), name
+    probe = (
+        "import sys; from boconf.cli.main import main; "
+        "code = main(['--help']); "
+        "assert not any(m.startswith('boconf.cli.') and m.endswith('_cmd') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True)

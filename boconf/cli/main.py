@@ -61,9 +61,33 @@ COMMANDS = {
 }
 
 
+# What `boconf --help` lists for each command, so that listing them imports none of them
+# (a test keeps these equal to each command's own help).
+SUMMARIES = {
+    "validate": "Validate an organisation tree and report every problem.",
+    "check": "Validate and lint: the pull-request CI entry point.",
+    "rules": "List every lint rule: code, name, default severity, summary.",
+    "explain": "Show a rule's documentation.",
+    "graph": "Export the organisation as a graph (typed nodes and edges).",
+    "render": "Draw an org chart of one view.",
+    "docs": "Build a documentation site of the organisation.",
+    "diff": "Compare two versions of the organisation, with the impact.",
+    "report": "Reports about the organisation.",
+    "schema": "Write the JSON Schemas for editors, or check them.",
+    "scenario": "What-if scenarios: list them, write one out.",
+    "import": "Create an organisation tree from an HR export or Backstage.",
+    "export": "Export the organisation to other tools (CSV, Backstage).",
+    "init": "Create a new organisation repository.",
+}
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, SUMMARIES[name]) for name in COMMANDS])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
