@@ -202,10 +202,14 @@ def test_workflow_checks_the_organisation(tmp_path: Path, boconf: Callable[..., 
     runs = "\n".join(step.get("run", "") for step in steps)
     assert f'pip install "boconf=={__version__}"' in runs
     assert "boconf check org --format sarif --output boconf.sarif" in runs
-    assert "boconf diff" in runs
     assert any(
         step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps
     )
+    diff_job = workflow["jobs"]["diff"]
+    assert diff_job["permissions"]["pull-requests"] == "write"
+    diff_runs = "\n".join(step.get("run", "") for step in diff_job["steps"])
+    assert 'boconf diff "origin/${{ github.base_ref }}" HEAD org --format markdown' in diff_runs
+    assert "gh pr comment" in diff_runs
 
 
 def test_modelines_resolve_to_schemas_in_the_new_repository(
@@ -258,3 +262,25 @@ def test_every_template_is_package_data() -> None:
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert on_disk and on_disk == shipped
+
+
+def test_the_scaffolded_workflow_is_the_example_workflow() -> None:
+    # One workflow, two copies: the template may differ from the repository's example only
+    # in its opening comment and in installing boconf from PyPI.
+    from tests.conftest import REPO
+
+    example = (REPO / ".github/workflows/boconf.yml").read_text(encoding="utf-8")
+    template = (
+        REPO / "boconf/interop/scaffold_templates/dot-github/workflows/boconf.yml.tmpl"
+    ).read_text(encoding="utf-8")
+
+    def body(text: str) -> list[str]:
+        lines = [line for line in text.splitlines() if not line.startswith("#")]
+        return [
+            "INSTALL" if "pip install" in line else line
+            for line in lines
+            if line.strip() != '# In an organisation repository: pip install "boconf==0.1.*"'
+        ]
+
+    assert body(template) == body(example)
+    assert template.count('pip install "boconf==<<version>>"') == 2
