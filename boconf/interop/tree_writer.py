@@ -26,7 +26,13 @@ from functools import partial
 from pathlib import Path
 
 from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
-from boconf.interop.yaml_text import comment_lines, mapping_lines, scalar
+from boconf.interop.yaml_text import (
+    comment_lines,
+    forget_repeated,
+    mapping_lines,
+    repeated_scalar,
+    scalar,
+)
 from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.parallel import run_parallel
 from boconf.model.names import API_VERSION, COMBINED, SCHEMA_BASE, SETTINGS
@@ -67,17 +73,20 @@ class _Names:
 def _position_lines(position: PlainPosition, nested: bool) -> list[str]:
     # Spelt out rather than built from (key, value) pairs: this runs once per position.
     first, other = ("  - ", "    ") if nested else ("", "")
-    lines = [f"{first}id: {scalar(position.id)}", f"{other}title: {scalar(position.title)}"]
+    lines = [
+        f"{first}id: {repeated_scalar(position.id)}",
+        f"{other}title: {repeated_scalar(position.title)}",
+    ]
     if not nested and position.unit is not None:
-        lines.append(f"unit: {scalar(position.unit)}")
+        lines.append(f"unit: {repeated_scalar(position.unit)}")
     if position.reports_to is not None:
-        lines.append(f"{other}reports_to: {scalar(position.reports_to)}")
+        lines.append(f"{other}reports_to: {repeated_scalar(position.reports_to)}")
     if position.holder is not None:
-        lines.append(f"{other}holder: {scalar(position.holder)}")
+        lines.append(f"{other}holder: {repeated_scalar(position.holder)}")
     if position.headcount != 1:
         lines.append(f"{other}headcount: {position.headcount}")
     if position.location is not None:
-        lines.append(f"{other}location: {scalar(position.location)}")
+        lines.append(f"{other}location: {repeated_scalar(position.location)}")
     if position.fte is not None:
         # An fte is a number: written bare so that it loads as one.
         lines.append(f"{other}fte: {position.fte}")
@@ -111,7 +120,7 @@ def _people_text(people: list[PlainPerson]) -> str:
     header = "\n".join(_header("Person"))
     documents = []
     for person in people:
-        text = f"{header}\nid: {scalar(person.id)}\nname: {scalar(person.name)}\n"
+        text = f"{header}\nid: {repeated_scalar(person.id)}\nname: {scalar(person.name)}\n"
         if person.email is not None:
             text += f"email: {scalar(person.email)}\n"
         documents.append(text)
@@ -195,7 +204,10 @@ def plan_tree(org: PlainOrg) -> Plan:
 def render_tree(org: PlainOrg) -> dict[str, bytes]:
     """Every file of the tree rendered, by path relative to its directory."""
     with no_cyclic_gc():
-        return {path: render().encode("utf-8") for path, render in plan_tree(org)}
+        try:
+            return {path: render().encode("utf-8") for path, render in plan_tree(org)}
+        finally:
+            forget_repeated()
 
 
 def _previous_outputs(directory: Path) -> set[str]:
@@ -248,6 +260,7 @@ def write_tree(directory: Path, org: PlainOrg, *, force: bool = False) -> list[P
             run_parallel(_write_span, spans, 1 if len(plan) < PARALLEL_FROM else None)
         finally:
             _writing = (Path(), [])
+            forget_repeated()
     manifest = "# files written by `boconf import`; a re-import with --force replaces them\n"
     write_atomic(directory / MANIFEST, (manifest + "\n".join(sorted(files)) + "\n").encode())
     return [directory / relative for relative in files]

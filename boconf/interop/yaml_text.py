@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 import re
 
-# Starts with a letter (any script), then words, spaces and harmless punctuation.
-_PLAIN = re.compile(r"[^\W\d_][\w .,'()&/+@-]*")
+# Starts with a letter (any script), then words, spaces and harmless punctuation, and does not
+# end with a space. Neither ':' nor '#' is allowed, so neither ": " (a mapping) nor " #" (a
+# comment) can occur.
+_PLAIN = re.compile(r"[^\W\d_](?:[\w .,'()&/+@-]*[\w.,'()&/+@-])?")
 # Words that YAML 1.1 or 1.2 tools read as booleans or null.
 _RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"})
 
@@ -26,19 +28,30 @@ _LONGEST_RESERVED = max(len(word) for word in _RESERVED)
 def scalar(value: str | int) -> str:
     """One scalar, plain when safe, else double-quoted.
 
-    Called for nearly every value an import writes: the cheap tests come first, and only a
-    short value can be a reserved word."""
+    Called for nearly every value an import writes: one regular expression decides, and only
+    a short value can be a reserved word."""
     if isinstance(value, int):
         return str(value)
-    if (
-        _plain(value)
-        and value[-1] != " "
-        and ": " not in value
-        and " #" not in value
-        and (len(value) > _LONGEST_RESERVED or value.lower() not in _RESERVED)
-    ):
+    if _plain(value) and (len(value) > _LONGEST_RESERVED or value.lower() not in _RESERVED):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+_written: dict[str, str] = {}
+
+
+def repeated_scalar(value: str) -> str:
+    """:func:`scalar` for values written many times (ids that are also managers and holders,
+    titles, places): each is worked out once per process."""
+    known = _written.get(value)
+    if known is None:
+        known = _written[value] = scalar(value)
+    return known
+
+
+def forget_repeated() -> None:
+    """Drop what :func:`repeated_scalar` remembers (at the end of writing a tree)."""
+    _written.clear()
 
 
 def mapping_lines(
