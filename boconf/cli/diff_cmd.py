@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -186,7 +187,7 @@ def _compare(
     )
 
 
-def _finish(result: DiffResult, output_format: str, fail_on_removals: float | None) -> None:
+def _finish(result: DiffResult, output_format: str, fail_on_removals: float | None) -> NoReturn:
     click.echo(FORMATS[output_format](result), nl=False)
     removed = sum(1 for c in result.comparison.of(REMOVED) if c.kind == "position")
     total = next((int(f.before) for f in result.figures if f.name == "positions"), 0)
