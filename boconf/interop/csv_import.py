@@ -194,28 +194,31 @@ class _Importer:
     # -- building -------------------------------------------------------------------------
 
     def assign_ids(self, rows: list[_Row]) -> dict[str, str]:
-        """Raw id -> position id; duplicates renamed, invalid ids slugged, both reported."""
+        """Raw id -> position id; duplicates renamed, invalid ids slugged, both reported.
+
+        Ids are claimed in row order, so a renamed id never takes one a later row has."""
         first: dict[str, int] = {}
         by_raw: dict[str, str] = {}
-        wanted = {
-            row.raw_id: (row.raw_id if is_id(row.raw_id) else slugify(row.raw_id, "post"))
-            for row in rows
-        }
         ids = IdAllocator()
+        taken = ids.taken
         for row in rows:
-            if row.raw_id in first:
-                row.id = ids.claim(wanted[row.raw_id])
+            raw = row.raw_id
+            if raw in first:
+                row.id = ids.claim(raw if is_id(raw) else slugify(raw, "post"))
                 self.problem(
                     row.row,
-                    f"duplicate id '{row.raw_id}' (first on row {first[row.raw_id]}): "
+                    f"duplicate id '{raw}' (first on row {first[raw]}): "
                     f"this one renamed '{row.id}'",
                 )
                 continue
-            first[row.raw_id] = row.row
-            row.id = ids.claim(wanted[row.raw_id])
-            if row.id != row.raw_id:
-                self.problem(row.row, f"'{row.raw_id}' is not a valid id: written as '{row.id}'")
-            by_raw[row.raw_id] = row.id
+            first[raw] = row.row
+            if raw not in taken and is_id(raw):  # the common case: a valid id, not yet taken
+                taken.add(raw)
+            else:
+                row.id = ids.claim(raw if is_id(raw) else slugify(raw, "post"))
+                if row.id != raw:
+                    self.problem(row.row, f"'{raw}' is not a valid id: written as '{row.id}'")
+            by_raw[raw] = row.id
         return by_raw
 
     def resolve_manager(self, row: _Row, by_raw: dict[str, str]) -> str | None:
@@ -333,16 +336,23 @@ class _Importer:
                     holder = row.holder if is_id(row.holder) else slugify(row.holder, "person")
                 if holder not in people:
                     people[holder] = PlainPerson(holder, row.name or holder, row.email)
+            boss = row.reports_to
+            manager = by_raw.get(boss) if boss is not None else None
+            if manager is None or manager == row.id or boss == self.options.root_marker:
+                manager = self.resolve_manager(row, by_raw)  # the rare cases, reported there
             position = PlainPosition(
                 row.id,
                 title,
                 unit,
-                self.resolve_manager(row, by_raw),
+                manager,
                 holder,
-                self._headcount(row),
-                self._fte(row),
+                1 if row.headcount is None else self._headcount(row),
+                None if row.fte is None else self._fte(row),
             )
-            places[row.id] = self.place(row.row, row.location, row.country)
+            place = self._places.get((row.location, row.country)) if row.location else None
+            if place is None and row.location is not None:
+                place = self.place(row.row, row.location, row.country)
+            places[row.id] = place
             positions.append(position)
             if row.manages is None:
                 continue

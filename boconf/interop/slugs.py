@@ -36,16 +36,16 @@ class IdAllocator:
     """Hands out unique ids: the wanted one, else ``wanted-2``, ``wanted-3``, ..."""
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
-        self._taken = set(taken)
+        self.taken = set(taken)  # callers may add an id they know to be free themselves
 
     def __contains__(self, identifier: str) -> bool:
-        return identifier in self._taken
+        return identifier in self.taken
 
     def claim(self, wanted: str) -> str:
         candidate, number = wanted, 1
-        while candidate in self._taken:
+        while candidate in self.taken:
             number += 1
             suffix = f"-{number}"
             candidate = wanted[: MAX_ID - len(suffix)] + suffix
-        self._taken.add(candidate)
+        self.taken.add(candidate)
         return candidate
