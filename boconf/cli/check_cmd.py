@@ -124,7 +124,7 @@ def check(
 ) -> None:
     root = org_path(path)
     with contextlib.ExitStack() as stack:
-        scenario = None
+        scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
         if scenario_name is not None:
             if baseline_write is not None:
                 raise click.UsageError("--baseline-write records the organisation, not a scenario")
@@ -136,80 +136,50 @@ def check(
             config = config or find_settings(root)
             scenario = (applied.trace, applied.file.path)
             root = applied.root
-        _check(
-            root,
-            jobs,
-            max_file_size,
-            output_format,
-            output,
-            fail_on,
-            config,
-            reference_date,
-            baseline,
-            baseline_write,
-            color,
-            timings,
-            scenario,
-        )
-
-
-def _check(
-    root: Path,
-    jobs: int | None,
-    max_file_size: int,
-    output_format: str,
-    output: Path | None,
-    fail_on: str | None,
-    config: Path | None,
-    reference_date: dt.datetime | None,
-    baseline: Path | None,
-    baseline_write: Path | None,
-    color: str,
-    timings: bool,
-    scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None,
-) -> None:
-    try:
-        settings = settings_for(root, config, reference_date.date() if reference_date else None)
-        if fail_on is not None:
-            settings.fail_on = Severity(fail_on)
-        known = read_baseline(baseline, display_path(baseline)) if baseline is not None else None
-        result = run_check(
-            root,
-            settings,
-            baseline=known,
-            limits=Limits(max_file_size=max_file_size * MIB),
-            jobs=jobs,
-        )
-    except (ConfigError, BaselineError) as error:
-        _config_failure(error)
-        return
-    if scenario is not None:  # findings shown in the scenario file and the base files
-        trace, result.load.root = scenario
-        result.load.diagnostics = trace(result.load.diagnostics)
-        result.lint.diagnostics = trace(result.lint.diagnostics)
-    report = from_check(result)
-    colored = use_color(color)
-    if baseline_write is not None:
-        if not result.load.ok:
-            click.echo(render_text(report, colored), nl=False, color=colored)
-            click.echo("no baseline written: the organisation does not validate", err=True)
-            raise SystemExit(Exit.FINDINGS)
-        count = write_baseline(
-            baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
-        )
-        click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
-        raise SystemExit(Exit.OK)
-    if output is not None:
-        output.write_text(CHECK_REPORTERS[output_format](report), encoding="utf-8")
-        click.echo(render_text(report, colored), nl=False, color=colored)
-    elif output_format == "text":
-        click.echo(render_text(report, colored), nl=False, color=colored)
-    else:
-        click.echo(CHECK_REPORTERS[output_format](report), nl=False)
-    if timings:
-        for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
-            click.echo(
-                f"{code} {result.lint.rule_names[code]:<34} {seconds * 1000:9.1f} ms", err=True
+        try:
+            settings = settings_for(root, config, reference_date.date() if reference_date else None)
+            if fail_on is not None:
+                settings.fail_on = Severity(fail_on)
+            known = (
+                read_baseline(baseline, display_path(baseline)) if baseline is not None else None
             )
-    sys.stdout.flush()
-    raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)
+            result = run_check(
+                root,
+                settings,
+                baseline=known,
+                limits=Limits(max_file_size=max_file_size * MIB),
+                jobs=jobs,
+            )
+        except (ConfigError, BaselineError) as error:
+            _config_failure(error)
+            return
+        if scenario is not None:  # findings shown in the scenario file and the base files
+            trace, result.load.root = scenario
+            result.load.diagnostics = trace(result.load.diagnostics)
+            result.lint.diagnostics = trace(result.lint.diagnostics)
+        report = from_check(result)
+        colored = use_color(color)
+        if baseline_write is not None:
+            if not result.load.ok:
+                click.echo(render_text(report, colored), nl=False, color=colored)
+                click.echo("no baseline written: the organisation does not validate", err=True)
+                raise SystemExit(Exit.FINDINGS)
+            count = write_baseline(
+                baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
+            )
+            click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
+            raise SystemExit(Exit.OK)
+        if output is not None:
+            output.write_text(CHECK_REPORTERS[output_format](report), encoding="utf-8")
+            click.echo(render_text(report, colored), nl=False, color=colored)
+        elif output_format == "text":
+            click.echo(render_text(report, colored), nl=False, color=colored)
+        else:
+            click.echo(CHECK_REPORTERS[output_format](report), nl=False)
+        if timings:
+            for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
+                click.echo(
+                    f"{code} {result.lint.rule_names[code]:<34} {seconds * 1000:9.1f} ms", err=True
+                )
+        sys.stdout.flush()
+        raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)

@@ -14,6 +14,7 @@ from boconf.changes.findings import new_and_fixed, relocate
 from boconf.changes.impact import impact, shifts
 from boconf.changes.revisions import RevisionError, checkout, temporary_root
 from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import DEFAULT_ORG, org_path
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.graph.structure import build_structure
@@ -23,18 +24,11 @@ from boconf.linting.settings import ConfigError
 from boconf.loading.cache import ParseCache
 from boconf.rendering.change_chart import change_chart
 from boconf.reporting.diff_report import FORMATS, DiffResult
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import LoadResult, display_path, load_organisation, no_cyclic_gc
+from boconf.validation.run import LoadResult, display_path, no_cyclic_gc
 
 
 def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
-    loaded = load_organisation(root, cache=cache)
-    if not loaded.ok or loaded.tree is None:
-        click.echo(f"{label} does not validate:", err=True)
-        click.echo(render_text(from_load(loaded)), nl=False, err=True)
-        raise SystemExit(Exit.FINDINGS)
-    return loaded
+    return valid_organisation(root, cache=cache, label=label)[0]
 
 
 @click.command(
@@ -88,7 +82,9 @@ def diff(
         if len(arguments) > 1:
             raise click.UsageError("with --scenario, give at most PATH (the base organisation)")
         organisation = org_path(Path(arguments[0]) if arguments else None)
-        with applied_scenario(organisation, scenario_name) as applied:
+        cache = ParseCache()
+        base_load = _load(organisation, display_path(organisation), cache)
+        with applied_scenario(organisation, scenario_name, base_checked=True) as applied:
             assert applied.root is not None and applied.load is not None
             model = applied.file.scenario
             result = _compare(
@@ -96,7 +92,8 @@ def diff(
                 (applied.root, organisation, f"scenario {applied.file.name}", False),
                 organisation,
                 today,
-                ParseCache(),
+                cache,
+                base_load=base_load,
                 head_load=applied.load,
             )
             result.new_findings = applied.trace(result.new_findings)
@@ -151,11 +148,12 @@ def _compare(
     settings_path: Path,
     today: dt.date,
     cache: ParseCache,
+    base_load: LoadResult | None = None,
     head_load: LoadResult | None = None,
 ) -> DiffResult:
     base_root, base_home, base_label, base_revision = base
     head_root, head_home, head_label, head_revision = head
-    base_load = _load(base_root, base_label, cache)
+    base_load = base_load or _load(base_root, base_label, cache)
     head_load = head_load or _load(head_root, head_label, cache)
     assert base_load.tree is not None and head_load.tree is not None
     before, after = base_load.tree, head_load.tree

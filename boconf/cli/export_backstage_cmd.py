@@ -7,14 +7,12 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import loading_options, org_path
 from boconf.graph.structure import build_structure
 from boconf.interop.backstage_export import CATALOG_FILE, build_catalog, write_catalog
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError, check_outside
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import load_organisation
 
 
 @click.command(
@@ -55,13 +53,8 @@ Examples:
 )
 def export_backstage(path: Path | None, jobs: int | None, max_file_size: int, output: Path) -> None:
     organisation = org_path(path)
-    loaded = load_organisation(
-        organisation, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-    )
-    if not loaded.ok or loaded.tree is None:
-        click.echo(render_text(from_load(loaded)), nl=False, err=True)
-        raise SystemExit(Exit.FINDINGS)
-    catalog = build_catalog(build_structure(loaded.tree))
+    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    catalog = build_catalog(build_structure(tree))
     try:
         check_outside(output, organisation)
         target = write_catalog(catalog, output)

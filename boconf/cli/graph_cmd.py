@@ -6,13 +6,10 @@ from pathlib import Path
 
 import click
 
-from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import loading_options, org_path
 from boconf.graph.export import build_graph, to_graphml, to_json
 from boconf.loading.limits import MIB, Limits
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import load_organisation
 
 
 @click.command(
@@ -41,20 +38,13 @@ Examples:
 def graph(
     path: Path | None, jobs: int | None, max_file_size: int, output_format: str, output: Path | None
 ) -> None:
-    loaded = load_organisation(
-        org_path(path), limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-    )
-    if not loaded.ok or loaded.tree is None:
-        click.echo(render_text(from_load(loaded)), nl=False, err=True)
-        raise SystemExit(Exit.FINDINGS)
-    exported = build_graph(loaded.tree)
+    organisation = org_path(path)
+    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    exported = build_graph(tree)
     text = to_json(exported) if output_format == "json" else to_graphml(exported)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
-        click.echo(
-            f"wrote {output}: {exported.number_of_nodes()} nodes, {exported.number_of_edges()} edges",
-            err=True,
-        )
-    raise SystemExit(Exit.OK)
+    emit(
+        text,
+        output,
+        organisation,
+        f"{exported.number_of_nodes()} nodes, {exported.number_of_edges()} edges",
+    )

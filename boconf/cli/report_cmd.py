@@ -7,17 +7,13 @@ from pathlib import Path
 
 import click
 
-from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import loading_options, org_path
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.economics.cost import CostComparison, cost_report
 from boconf.graph.structure import build_structure
 from boconf.loading.limits import MIB, Limits
-from boconf.output import OutputError, check_outside, write_atomic
 from boconf.reporting.cost_report import COMPARISON_FORMATS, FORMATS
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import load_organisation
 
 
 @click.group(help="Reports about the organisation.")
@@ -79,30 +75,17 @@ def cost(
     scenario_name: str | None,
 ) -> None:
     organisation = org_path(path)
-    loaded = load_organisation(
-        organisation, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-    )
-    if not loaded.ok or loaded.tree is None:
-        click.echo(render_text(from_load(loaded)), nl=False, err=True)
-        raise SystemExit(Exit.FINDINGS)
+    limits = Limits(max_file_size=max_file_size * MIB)
+    _, tree = valid_organisation(organisation, limits, jobs)
     today = reference_date.date() if reference_date else dt.date.today()
-    report = cost_report(build_structure(loaded.tree), today, horizon)
+    report = cost_report(build_structure(tree), today, horizon)
     if scenario_name is None:
         text = FORMATS[output_format](report)
     else:
-        with applied_scenario(organisation, scenario_name) as applied:
+        with applied_scenario(organisation, scenario_name, limits, base_checked=True) as applied:
             assert applied.load is not None and applied.load.tree is not None
             scenario = cost_report(build_structure(applied.load.tree), today, horizon)
             text = COMPARISON_FORMATS[output_format](
                 CostComparison(applied.file.name, report, scenario)
             )
-    if output is None:
-        click.echo(text, nl=False)
-        raise SystemExit(Exit.OK)
-    try:
-        check_outside(output, organisation)
-        write_atomic(output, text.encode("utf-8"))
-    except OutputError as error:
-        raise click.UsageError(str(error)) from None
-    click.echo(f"wrote {output}", err=True)
-    raise SystemExit(Exit.OK)
+    emit(text, output, organisation)

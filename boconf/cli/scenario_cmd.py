@@ -18,12 +18,12 @@ import click
 from boconf.changes.scenario import UnknownScenarioError, find_scenario, scenario_names
 from boconf.changes.scenario_run import AppliedScenario, materialise
 from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import loading_options, org_path
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError, check_outside
-from boconf.reporting.report import Report, from_load
+from boconf.reporting.report import Report
 from boconf.reporting.text_report import render as render_text
-from boconf.validation.run import load_organisation
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,11 +54,9 @@ def _refuse(applied: AppliedScenario) -> None:
 
 
 def _base_or_exit(organisation: Path, limits: Limits) -> None:
-    loaded = load_organisation(organisation, limits=limits)
-    if not loaded.ok:
-        click.echo(render_text(from_load(loaded)), nl=False, err=True)
-        click.echo("the base organisation does not validate: fix it first", err=True)
-        raise SystemExit(Exit.FINDINGS)
+    valid_organisation(
+        organisation, limits, hint="the base organisation does not validate: fix it first"
+    )
 
 
 @contextmanager

@@ -6,8 +6,9 @@ The names below are imported on first use, so that importing a light module of t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from boconf._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from boconf.model.documents import DOCUMENT_MODELS, KINDS
@@ -52,13 +53,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'boconf.model' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

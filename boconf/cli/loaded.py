@@ -1,0 +1,55 @@
+"""What the commands that read an organisation share: the organisation, valid or exit 1, and
+their text written to stdout or to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from boconf.cli.exit_codes import Exit
+from boconf.loading.cache import ParseCache
+from boconf.loading.limits import Limits
+from boconf.model.tree import OrgTree
+from boconf.output import OutputError, check_outside, write_atomic
+from boconf.reporting.report import from_load
+from boconf.reporting.text_report import render as render_text
+from boconf.validation.run import LoadResult, load_organisation
+
+
+def valid_organisation(
+    organisation: Path,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    *,
+    cache: ParseCache | None = None,
+    label: str = "",
+    hint: str = "",
+) -> tuple[LoadResult, OrgTree]:
+    """The organisation at ``organisation``; if it does not validate, its diagnostics on
+    stderr (after ``label`` and before ``hint``, when given) and exit 1."""
+    loaded = load_organisation(organisation, limits=limits, jobs=jobs, cache=cache)
+    if not loaded.ok or loaded.tree is None:
+        if label:
+            click.echo(f"{label} does not validate:", err=True)
+        click.echo(render_text(from_load(loaded)), nl=False, err=True)
+        if hint:
+            click.echo(hint, err=True)
+        raise SystemExit(Exit.FINDINGS)
+    return loaded, loaded.tree
+
+
+def emit(text: str, output: Path | None, organisation: Path, wrote: str = "") -> NoReturn:
+    """``text`` on stdout, or written atomically to ``output`` (never inside the organisation),
+    then exit 0."""
+    if output is None:
+        click.echo(text, nl=False)
+        raise SystemExit(Exit.OK)
+    try:
+        check_outside(output, organisation)
+        write_atomic(output, text.encode("utf-8"))
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"wrote {output}{': ' + wrote if wrote else ''}", err=True)
+    raise SystemExit(Exit.OK)
