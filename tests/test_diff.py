@@ -290,8 +290,12 @@ def test_markdown_chart_and_the_back_office_heads_line(
         (c["kind"], c["id"], c["change"]) for c in document["changes"]
     ]
     impact = {f["name"]: f["delta"] for f in document["impact"]}
-    # the new head's line: the finance manager and the four finance units below it
-    assert impact["posts in the back-office head's line"] != "0"
+    # the head's line shrinks from the COO's 64 posts to the finance manager's 12
+    line = next(
+        f for f in document["impact"] if f["name"] == "posts in the back-office head's line"
+    )
+    assert (line["before"], line["after"]) == ("64", "12")
+    assert impact["posts in the back-office head's line"] == "-52"
 
 
 def test_text_lists_new_findings(repository: Path, boconf: Callable[..., Run]) -> None:

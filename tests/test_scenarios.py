@@ -259,6 +259,10 @@ def test_an_invalid_result_points_at_the_scenario_and_the_base(
     assert "org/scenarios/breaks.yaml:9:16: error[BO031]: unit 'it' -> manager" in run.err
     # what the base still says: at the base file's own line (the rewritten file's lines differ)
     assert "org/units/sales.yaml:15:17: error[BO031]: position 'sales-rep' -> reports_to" in run.err
+    # and says which removal left it dangling
+    assert (
+        "hint: the scenario removes position 'sales-head' (org/scenarios/breaks.yaml:5)" in run.err
+    )
 
 
 def test_lint_findings_of_a_scenario_are_traced(
@@ -278,8 +282,10 @@ def test_lint_findings_of_a_scenario_are_traced(
     where = {(r["code"], r["file"], r["line"]) for r in records}
     # the sales unit's manager is now a position of another unit: reported at the patch
     assert ("BO114", "org/scenarios/lint.yaml", 13) in where
-    # the added position's own finding (a single report under it-head) sits in the base file
-    assert all(not r["file"].startswith("/") for r in records)
+    # it-head's finding (now a single report, the added helper) is about a base entity: it
+    # sits at it-head's own line in the base file, although the scenario rewrote that file
+    assert ("BO107", "org/units/it.yaml", 19) in where
+    assert not any("boconf-scenario-" in r["file"] for r in records)
 
 
 def test_unknown_scenario_and_bad_output(

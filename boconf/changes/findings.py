@@ -18,24 +18,24 @@ from boconf.validation.run import display_path
 def new_and_fixed(
     base: list[Diagnostic], base_root: Path, head: list[Diagnostic], head_root: Path
 ) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    before = Counter(fingerprint(d, base_root) for d in base)
-    after = Counter(fingerprint(d, head_root) for d in head)
-    new, fixed = [], []
-    remaining = Counter(before)
-    for diagnostic in head:
-        key = fingerprint(diagnostic, head_root)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
-            new.append(diagnostic)
-    remaining = Counter(after)
-    for diagnostic in base:
-        key = fingerprint(diagnostic, base_root)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
-            fixed.append(diagnostic)
+    new = _unmatched(head, head_root, base, base_root)
+    fixed = _unmatched(base, base_root, head, head_root)
     return new, fixed
+
+
+def _unmatched(
+    found: list[Diagnostic], root: Path, other: list[Diagnostic], other_root: Path
+) -> list[Diagnostic]:
+    """The findings of ``found`` that ``other`` does not have (as many times)."""
+    remaining = Counter(fingerprint(d, other_root) for d in other)
+    unmatched = []
+    for diagnostic in found:
+        key = fingerprint(diagnostic, root)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            unmatched.append(diagnostic)
+    return unmatched
 
 
 def relocate(diagnostics: list[Diagnostic], from_root: Path, to_root: Path) -> list[Diagnostic]:

@@ -15,6 +15,7 @@ base file for the rest.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from boconf.changes.scenario import ScenarioFile
-from boconf.diagnostics import Diagnostic
+from boconf.diagnostics import Code, Diagnostic
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
@@ -46,6 +47,8 @@ FOLDERS = {
     "person": "people",
 }
 PROTECTED_FIELDS = ("id", "kind", "apiVersion")
+# The end of a dangling-reference message: "... -> reports_to: no position 'x'".
+_DANGLING = re.compile(r"no (\w+) '([^']+)'$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class Overlay:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)  # id(entity dict) -> origin
     patched: dict[int, list[tuple[int, frozenset[str]]]] = field(default_factory=dict)
-    removed: list[tuple[str, str]] = field(default_factory=list)
+    # (kind, id) -> the number of the removal entry that removed it (with its unit or vendor)
+    removed: dict[tuple[str, str], int] = field(default_factory=dict)
     _index: dict[tuple[str, str], _Slot] = field(default_factory=dict)
     _written: dict[str, list[Node]] = field(default_factory=dict)
 
@@ -153,16 +157,16 @@ class Overlay:
             return
         _drop(slot.holder, slot.entity)
         self.touched.add(slot.file)
-        self._forget(kind, identifier, slot.entity)
+        self._forget(number, kind, identifier, slot.entity)
 
-    def _forget(self, kind: str, identifier: str, entity: dict[str, Any]) -> None:
+    def _forget(self, number: int, kind: str, identifier: str, entity: dict[str, Any]) -> None:
         del self._index[(kind, identifier)]
-        self.removed.append((kind, identifier))
+        self.removed[(kind, identifier)] = number
         nested_key, nested_kind = NESTED.get(kind, ("", ""))
         for item in entity.get(nested_key) or []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 self._index.pop((nested_kind, item["id"]), None)
-                self.removed.append((nested_kind, item["id"]))
+                self.removed[(nested_kind, item["id"])] = number
 
     def _add(self, number: int, data: dict[str, Any]) -> None:
         at: tuple[PathPart, ...] = ("add", number)
@@ -330,6 +334,25 @@ class Overlay:
         return [self._trace_one(d, written_root, sources) for d in diagnostics]
 
     def _trace_one(self, diagnostic: Diagnostic, root: Path, sources: SourceMap) -> Diagnostic:
+        traced = self._locate(diagnostic, root, sources)
+        return self._explain_removal(traced)
+
+    def _explain_removal(self, diagnostic: Diagnostic) -> Diagnostic:
+        """A reference left dangling by one of the scenario's removals says so, and where."""
+        if diagnostic.code != Code.DANGLING_REFERENCE:
+            return diagnostic
+        found = _DANGLING.search(diagnostic.message)
+        number = self.removed.get((found[1], found[2])) if found else None
+        if found is None or number is None:
+            return diagnostic
+        line, _ = self.scenario.position("remove", number)
+        return dataclasses.replace(
+            diagnostic,
+            hint=f"the scenario removes {found[1]} '{found[2]}' ({self.scenario.display}:{line}):"
+            " remove or patch this reference too, or keep it",
+        )
+
+    def _locate(self, diagnostic: Diagnostic, root: Path, sources: SourceMap) -> Diagnostic:
         try:
             relative = Path(diagnostic.file).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

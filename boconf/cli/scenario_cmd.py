@@ -40,7 +40,12 @@ def scenario_option(function: F) -> F:
 
 def _refuse(applied: AppliedScenario) -> None:
     problems = applied.problems
-    click.echo(render_text(Report(applied.file.path, 1, 1, problems)), nl=False, err=True)
+    # What was read: the scenario file, and the organisation it gave when it got that far.
+    files, documents = 1, 1
+    if applied.load is not None:
+        files, documents = files + applied.load.files, documents + applied.load.documents
+    report = Report(applied.file.path, files, documents, problems)
+    click.echo(render_text(report), nl=False, err=True)
     click.echo(
         f"scenario '{applied.file.name}' "
         + (

@@ -201,15 +201,6 @@ def plan_tree(org: PlainOrg) -> Plan:
     return plan
 
 
-def render_tree(org: PlainOrg) -> dict[str, bytes]:
-    """Every file of the tree rendered, by path relative to its directory."""
-    with no_cyclic_gc():
-        try:
-            return {path: render().encode("utf-8") for path, render in plan_tree(org)}
-        finally:
-            forget_repeated()
-
-
 def _previous_outputs(directory: Path) -> set[str]:
     manifest = directory / MANIFEST
     if not manifest.is_file():
