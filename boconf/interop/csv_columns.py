@@ -9,9 +9,8 @@ without options.
 
 from __future__ import annotations
 
-import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from boconf.interop.import_problems import ImportUsageError
@@ -122,39 +121,39 @@ class ColumnMap:
     def header_of(self, field: str) -> str:
         return "+".join(self.header[index] for index in self.columns[field])
 
-    def reader(self, nulls: frozenset[str]) -> Callable[[list[str]], list[str | None]]:
-        """A function from a row's cells to the values of every field of :data:`FIELDS`, in
-        that order: None for a field without a column and for a no-value cell (``nulls``).
+    def values(
+        self, columns: list[list[str]], count: int, nulls: frozenset[str]
+    ) -> dict[str, list[str | None]]:
+        """Every field of :data:`FIELDS` -> its value on each of ``count`` rows: None for a
+        no-value cell (``nulls``) and on every row for a field without a column.
 
-        The per-row work of an import, kept to a few C-level calls: one itemgetter picks the
-        cells (a field without a column picks a blank cell appended to the row), one map
-        turns no-value cells into None."""
-        width = len(self.header)
-        indices = [
-            self.columns[field][0]
-            if field in self.columns and len(self.columns[field]) == 1
-            else width
-            for field in FIELDS
-        ]
-        joined = [
-            (FIELDS.index(field), indices)
-            for field, indices in self.columns.items()
-            if len(indices) > 1
-        ]
-        pick = operator.itemgetter(*indices)
+        Whole columns at a time, in C-level calls: a column without a no-value cell is taken
+        as it is, and joined columns are joined by one map unless a part is blank."""
         to_none: dict[str, str | None] = dict.fromkeys(nulls)
 
-        def read(cells: list[str]) -> list[str | None]:
-            cells.append("")  # the blank cell of the fields without a column
-            picked = pick(cells)
-            values = list(map(to_none.get, picked, picked))
-            for position, parts in joined:
-                values[position] = (
-                    " ".join(cells[index] for index in parts if cells[index] not in nulls) or None
-                )
-            return values
+        def column(index: int) -> list[str | None]:
+            cells: list[str | None] = columns[index]  # type: ignore[assignment]
+            if nulls.isdisjoint(cells):
+                return cells
+            return list(map(to_none.get, cells, cells))  # type: ignore[arg-type]
 
-        return read
+        values: dict[str, list[str | None]] = {}
+        for field in FIELDS:
+            indices = self.columns.get(field)
+            if indices is None:
+                values[field] = [None] * count
+            elif len(indices) == 1:
+                values[field] = column(indices[0])
+            else:
+                parts = [columns[index] for index in indices]
+                if all(map(nulls.isdisjoint, parts)):
+                    values[field] = list(map(" ".join, zip(*parts, strict=True)))
+                else:
+                    values[field] = [
+                        " ".join(cell for cell in cells if cell not in nulls) or None
+                        for cells in zip(*parts, strict=True)
+                    ]
+        return values
 
 
 def parse_column_option(text: str) -> tuple[str, str]:

@@ -39,22 +39,35 @@ def _count_below(start: str, children: dict[str, list[str]], allowed: set[str] |
     return len(seen)
 
 
-def infer_managers(units: Sequence[PlainUnit], positions: Sequence[PlainPosition]) -> None:
-    """Give every unit that has positions and no manager its most senior position."""
+def group_by_unit(positions: Sequence[PlainPosition]) -> dict[str, list[PlainPosition]]:
+    """Each unit's positions, in order; positions without a unit are left out."""
     members: dict[str, list[PlainPosition]] = {}
     for position in positions:
         if position.unit is not None:
             members.setdefault(position.unit, []).append(position)
+    return members
+
+
+def infer_managers(units: Sequence[PlainUnit], members: dict[str, list[PlainPosition]]) -> None:
+    """Give every unit that has positions and no manager its most senior position.
+
+    ``members`` is :func:`group_by_unit` of the positions."""
     for unit in units:
         staff = members.get(unit.id)
         if unit.manager is not None or not staff:
             continue
         inside = {position.id for position in staff}
+        candidates = [
+            position
+            for position in staff
+            if position.reports_to not in inside or position.reports_to == position.id
+        ]
+        if len(candidates) == 1:  # the usual unit: one head, nothing to count
+            unit.manager = candidates[0].id
+            continue
         children = _children(staff)
         best: tuple[int, str] | None = None
-        for position in staff:
-            if position.reports_to in inside and position.reports_to != position.id:
-                continue
+        for position in candidates:
             below = _count_below(position.id, children, inside)
             if best is None or below > best[0]:
                 best = (below, position.id)
@@ -85,11 +98,13 @@ def infer_parents(units: Sequence[PlainUnit], positions: Sequence[PlainPosition]
 
 def top_position(positions: Sequence[PlainPosition]) -> str:
     """The organisation's top: the root heading the most positions, else the first position."""
+    roots = [position for position in positions if position.reports_to is None]
+    if len(roots) == 1:  # the usual organisation: one top, nothing to count
+        return roots[0].id
     children = _children(positions)
     best: tuple[int, str] | None = None
-    for position in positions:
-        if position.reports_to is None:
-            below = _count_below(position.id, children, None)
-            if best is None or below > best[0]:
-                best = (below, position.id)
+    for position in roots:
+        below = _count_below(position.id, children, None)
+        if best is None or below > best[0]:
+            best = (below, position.id)
     return best[1] if best else positions[0].id

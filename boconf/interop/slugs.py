@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Iterable
+from operator import itemgetter
 
 from boconf.model.names import ID_PATTERN
 
@@ -23,13 +25,34 @@ def slugify(text: str, fallback: str = "item") -> str:
 def as_id(value: str, fallback: str = "item") -> str:
     """The value itself when it is already a valid id (HR ids such as ``100`` stay
     recognisable), else its slug."""
-    if len(value) <= MAX_ID and _VALID_ID.match(value):
+    if len(value) <= MAX_ID and _VALID_ID.fullmatch(value):
         return value
     return slugify(value, fallback)
 
 
 def is_id(value: str) -> bool:
-    return len(value) <= MAX_ID and bool(_VALID_ID.match(value))
+    return len(value) <= MAX_ID and bool(_VALID_ID.fullmatch(value))
+
+
+# ID_PATTERN as byte sets, for checking a whole column at once.
+_ID_FIRST = frozenset(string.ascii_letters + string.digits)
+_ID_BYTES = (string.ascii_letters + string.digits + "_.:-\n").encode("ascii")
+
+
+def all_ids(values: list[str]) -> bool:
+    """Whether every value is a valid id (:func:`is_id`), in a few C-level passes over the
+    whole column (a regular expression per value takes several times longer)."""
+    if not values:
+        return True
+    if max(map(len, values)) > MAX_ID or min(map(len, values)) == 0:
+        return False
+    joined = "\n".join(values)
+    return (
+        joined.isascii()
+        and joined.count("\n") == len(values) - 1
+        and not joined.encode("ascii").translate(None, _ID_BYTES)
+        and set(map(itemgetter(0), values)) <= _ID_FIRST
+    )
 
 
 class IdAllocator:

@@ -23,15 +23,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
 from boconf.interop.yaml_text import (
     comment_lines,
-    forget_repeated,
+    distinct_lines,
     mapping_lines,
-    repeated_scalar,
+    optional_lines,
     scalar,
+    scalars,
 )
 from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.parallel import run_parallel
@@ -70,27 +73,34 @@ class _Names:
         return name
 
 
-def _position_lines(position: PlainPosition, nested: bool) -> list[str]:
-    # Spelt out rather than built from (key, value) pairs: this runs once per position.
+_POSITION_FIELDS = attrgetter(
+    "id", "title", "unit", "reports_to", "holder", "headcount", "location", "fte"
+)
+
+
+def _positions_text(positions: list[PlainPosition], nested: bool) -> str:
+    """Positions as YAML: a list item each when ``nested`` (in a unit's file), else the one
+    position's mapping.
+
+    Field by field rather than position by position: each field's lines for all the
+    positions come from one C-level map, and one join interleaves them. This is most of the
+    text an import writes."""
     first, other = ("  - ", "    ") if nested else ("", "")
-    lines = [
-        f"{first}id: {repeated_scalar(position.id)}",
-        f"{other}title: {repeated_scalar(position.title)}",
-    ]
-    if not nested and position.unit is not None:
-        lines.append(f"unit: {repeated_scalar(position.unit)}")
-    if position.reports_to is not None:
-        lines.append(f"{other}reports_to: {repeated_scalar(position.reports_to)}")
-    if position.holder is not None:
-        lines.append(f"{other}holder: {repeated_scalar(position.holder)}")
-    if position.headcount != 1:
-        lines.append(f"{other}headcount: {position.headcount}")
-    if position.location is not None:
-        lines.append(f"{other}location: {repeated_scalar(position.location)}")
-    if position.fte is not None:
+    ids, titles, units, bosses, holders, headcounts, locations, ftes = zip(
+        *map(_POSITION_FIELDS, positions), strict=True
+    )
+    fields = [
+        distinct_lines(f"{first}id: %s\n", ids),
+        optional_lines(f"{other}title: %s\n", titles),
+        None if nested else optional_lines("unit: %s\n", units),
+        optional_lines(f"{other}reports_to: %s\n", bosses),
+        distinct_lines(f"{other}holder: %s\n", holders),
+        optional_lines(f"{other}headcount: %s\n", headcounts, 1),
+        optional_lines(f"{other}location: %s\n", locations),
         # An fte is a number: written bare so that it loads as one.
-        lines.append(f"{other}fte: {position.fte}")
-    return lines
+        optional_lines(f"{other}fte: %s\n", ftes, quote=False),
+    ]
+    return "".join(chain.from_iterable(zip(*[lines for lines in fields if lines], strict=True)))
 
 
 def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
@@ -111,20 +121,21 @@ def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
         lines.append("tags: [" + ", ".join(scalar(tag) for tag in unit.tags) + "]")
     if positions:
         lines.append("positions:")
-        for position in positions:
-            lines += _position_lines(position, nested=True)
+        return "\n".join(lines) + "\n" + _positions_text(positions, nested=True)
     return "\n".join(lines) + "\n"
 
 
+def _position_text(position: PlainPosition) -> str:
+    return "\n".join(_header("Position")) + "\n" + _positions_text([position], nested=False)
+
+
 def _people_text(people: list[PlainPerson]) -> str:
-    header = "\n".join(_header("Person"))
-    documents = []
-    for person in people:
-        text = f"{header}\nid: {repeated_scalar(person.id)}\nname: {scalar(person.name)}\n"
-        if person.email is not None:
-            text += f"email: {scalar(person.email)}\n"
-        documents.append(text)
-    return "---\n".join(documents)
+    header = "\n".join(_header("Person")).replace("%", "%%")
+    ids = scalars([person.id for person in people])
+    names = scalars([person.name for person in people])
+    emails = distinct_lines("email: %s\n", [person.email for person in people])
+    document = f"{header}\nid: %s\nname: %s\n%s".__mod__
+    return "---\n".join(map(document, zip(ids, names, emails or [""] * len(people), strict=True)))
 
 
 def _settings_text(org: PlainOrg) -> str:
@@ -184,8 +195,7 @@ def plan_tree(org: PlainOrg) -> Plan:
         render = partial(_unit_text, unit, by_unit.get(unit.id, []))
         plan.append((names.claim("units", unit.id), render))
     for position in by_unit.get(None, []):
-        lines = _header("Position") + _position_lines(position, nested=False)
-        plan.append((names.claim("positions", position.id), _text(lines)))
+        plan.append((names.claim("positions", position.id), partial(_position_text, position)))
 
     people = {person.id: person for person in org.people}
     grouped: dict[str, list[PlainPerson]] = {}
@@ -251,7 +261,6 @@ def write_tree(directory: Path, org: PlainOrg, *, force: bool = False) -> list[P
             run_parallel(_write_span, spans, 1 if len(plan) < PARALLEL_FROM else None)
         finally:
             _writing = (Path(), [])
-            forget_repeated()
     manifest = "# files written by `boconf import`; a re-import with --force replaces them\n"
     write_atomic(directory / MANIFEST, (manifest + "\n".join(sorted(files)) + "\n").encode())
     return [directory / relative for relative in files]

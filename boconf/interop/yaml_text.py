@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import json
 import re
+import string
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import cast
 
 # Starts with a letter (any script), then words, spaces and harmless punctuation, and does not
 # end with a space. Neither ':' nor '#' is allowed, so neither ": " (a mapping) nor " #" (a
@@ -37,21 +41,77 @@ def scalar(value: str | int) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_written: dict[str, str] = {}
+_ALL_PLAIN = re.compile(rf"(?:{_PLAIN.pattern})(?:\n(?:{_PLAIN.pattern}))*").fullmatch
+# _PLAIN for ASCII text, as byte sets: C-level checks several times faster than the regex.
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_PLAIN = (string.ascii_letters + string.digits + "_ .,'()&/+@-\n").encode("ascii")
+_first, _last = itemgetter(0), itemgetter(-1)
 
 
-def repeated_scalar(value: str) -> str:
-    """:func:`scalar` for values written many times (ids that are also managers and holders,
-    titles, places): each is worked out once per process."""
-    known = _written.get(value)
-    if known is None:
-        known = _written[value] = scalar(value)
-    return known
+def _all_plain(values: Sequence[str], joined: str) -> bool:
+    """Whether :data:`_PLAIN` matches every value (``joined``: them, a line each)."""
+    if not joined.isascii():
+        return bool(_ALL_PLAIN(joined))
+    try:
+        return (
+            not joined.encode("ascii").translate(None, _ASCII_PLAIN)  # nothing else in them
+            and set(map(_first, values)) <= _ASCII_LETTERS
+            and " " not in set(map(_last, values))
+        )
+    except IndexError:  # an empty value
+        return False
 
 
-def forget_repeated() -> None:
-    """Drop what :func:`repeated_scalar` remembers (at the end of writing a tree)."""
-    _written.clear()
+def scalars(values: Sequence[str]) -> Sequence[str]:
+    """:func:`scalar` of each value: the values themselves when all can be written plain
+    (checked by one regular expression over them all, the usual case for ids and names),
+    else each worked out on its own."""
+    joined = "\n".join(values)
+    if (
+        joined.count("\n") == len(values) - 1  # no value holds a line break of its own
+        and _all_plain(values, joined)
+        # Only a short value can be a reserved word: most columns need no lower-casing.
+        and (
+            min(map(len, values)) > _LONGEST_RESERVED
+            or _RESERVED.isdisjoint(map(str.lower, values))
+        )
+    ):
+        return values
+    return list(map(scalar, values))
+
+
+Value = str | int | None
+
+
+def distinct_lines(template: str, values: Sequence[str | None]) -> list[str] | None:
+    """``template % scalar(value)`` for each value, ``""`` for None; None when every value
+    is. For values that are nearly all different (ids, holders): :func:`scalars` writes them
+    all at once."""
+    present = values if None not in values else [value for value in values if value is not None]
+    if not present:
+        return None
+    lines = map(template.__mod__, scalars(cast(Sequence[str], present)))
+    if len(present) == len(values):
+        return list(lines)
+    return [next(lines) if value is not None else "" for value in values]
+
+
+def optional_lines(
+    template: str, values: Sequence[Value], absent: Value = None, *, quote: bool = True
+) -> list[str] | None:
+    """``template % scalar(value)`` for each value (the value as it is without ``quote``),
+    ``""`` where it is ``absent``; None when every value is. Each distinct value is written
+    once (they are few: managers, titles, places), then looked up for every position in
+    one C-level map."""
+    distinct = set(values)
+    distinct.discard(absent)
+    if not distinct:
+        return None
+    table = {
+        value: template % (scalar(cast(str | int, value)) if quote else value) for value in distinct
+    }
+    table[absent] = ""
+    return list(map(table.__getitem__, values))
 
 
 def mapping_lines(
