@@ -13,7 +13,6 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.diagnostics import display_path
-from boconf.interop.backstage_import import import_backstage
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.import_problems import ImportUsageError
@@ -207,6 +206,9 @@ def import_backstage_command(
     paths: tuple[Path, ...], output: Path, name: str, currency: str, force: bool, strict: bool
 ) -> None:
     try:
+        # Imported here: `import csv` has no use for the catalog reader and its YAML parser.
+        from boconf.interop.backstage_import import import_backstage
+
         result = import_backstage(list(paths), name=name, currency=currency)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None

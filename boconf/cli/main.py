@@ -6,6 +6,7 @@ anything unexpected to exit 3 with a request to report it, never a bare tracebac
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -107,11 +108,20 @@ def cli() -> None:
     pass
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code (for tests and ``python -m boconf``)."""
+# What finished commands left behind, kept alive until the process ends (see run()).
+_finished: list[BaseException] = []
+
+
+def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
+    """Run the CLI and return its exit code (for tests and ``python -m boconf``).
+
+    ``keep_objects`` keeps everything the command built alive (its frames, through the
+    exit's traceback), for a caller that ends the process at once."""
     try:
         cli.main(args=argv, prog_name="boconf", standalone_mode=False)
     except SystemExit as stop:
+        if keep_objects:
+            _finished.append(stop)
         return int(stop.code or 0)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
@@ -143,4 +153,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    raise SystemExit(main())
+    """The console command: runs the CLI, then ends the process without tearing the
+    interpreter down.
+
+    Freeing a large organisation object by object takes a noticeable share of a command's
+    time (a twentieth of a 100,000-row import) and achieves nothing at exit; mypy ends the
+    same way. Every file boconf writes is closed by then, so only the standard streams
+    need flushing."""
+    code = main(keep_objects=True)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)

@@ -19,7 +19,7 @@ from boconf.docs import html_output, markdown_output
 from boconf.docs.charts import PlannedChart
 from boconf.docs.page import HTML, MARKDOWN, Page, Progress
 from boconf.docs.plan import SitePlan
-from boconf.loading.parallel import default_jobs, run_parallel
+from boconf.loading.workers import default_jobs, run_parallel
 from boconf.rendering.dot import to_dot
 
 

@@ -37,7 +37,7 @@ from boconf.interop.yaml_text import (
     scalars,
 )
 from boconf.loading.gc_pause import no_cyclic_gc
-from boconf.loading.parallel import run_parallel
+from boconf.loading.workers import run_parallel
 from boconf.model.names import API_VERSION, COMBINED, SCHEMA_BASE, SETTINGS
 from boconf.output import OutputError, write_atomic
 
@@ -188,27 +188,54 @@ def plan_tree(org: PlainOrg) -> Plan:
         )
         plan.append((names.claim("locations", location.id), _text(lines)))
 
-    by_unit: dict[str | None, list[PlainPosition]] = {}
-    for position in org.positions:
-        by_unit.setdefault(position.unit, []).append(position)
+    # Each unit's positions, in order, as indices (so that people can follow them).
+    indices: dict[str | None, list[int]] = {}
+    for index, unit_id in enumerate(map(_unit, org.positions)):
+        indices.setdefault(unit_id, []).append(index)
+    by_unit = {key: list(map(org.positions.__getitem__, found)) for key, found in indices.items()}
     for unit in org.units:
         render = partial(_unit_text, unit, by_unit.get(unit.id, []))
         plan.append((names.claim("units", unit.id), render))
     for position in by_unit.get(None, []):
         plan.append((names.claim("positions", position.id), partial(_position_text, position)))
 
-    people = {person.id: person for person in org.people}
-    grouped: dict[str, list[PlainPerson]] = {}
-    for position in org.positions:
-        person = people.pop(position.holder, None) if position.holder else None
-        if person is not None:
-            grouped.setdefault(position.unit or NO_UNIT, []).append(person)
-    if people:  # people who hold no post: kept, in a file of their own
-        grouped.setdefault(NO_UNIT, []).extend(people.values())
+    grouped = _people_by_unit(org, indices)
     for group in sorted(grouped):
         plan.append((names.claim("people", group), partial(_people_text, grouped[group])))
     plan.append((SETTINGS_FILE, partial(_settings_text, org)))
     return plan
+
+
+def _people_by_unit(
+    org: PlainOrg, indices: dict[str | None, list[int]]
+) -> dict[str, list[PlainPerson]]:
+    """Each person goes with the unit of the first post they hold, in the order of the
+    posts; people who hold no post go to :data:`NO_UNIT`. ``indices``: each unit's
+    positions, as indices of ``org.positions``."""
+    people = org.people
+    ids = list(map(_id, people))
+    if (
+        NO_UNIT not in indices
+        and list(map(_holder, org.positions)) == ids
+        and len(set(ids)) == len(ids)
+    ):
+        # What an HR export gives: the n-th person holds the n-th post and no other, so a
+        # unit's people are picked by its positions' indices, in C.
+        return {
+            unit or NO_UNIT: list(map(people.__getitem__, found)) for unit, found in indices.items()
+        }
+    remaining = dict(zip(ids, people, strict=True))
+    grouped: dict[str, list[PlainPerson]] = {}
+    for position in org.positions:
+        person = remaining.pop(position.holder, None) if position.holder else None
+        if person is not None:
+            grouped.setdefault(position.unit or NO_UNIT, []).append(person)
+    if remaining:  # people who hold no post: kept, in a file of their own
+        grouped.setdefault(NO_UNIT, []).extend(remaining.values())
+    return grouped
+
+
+_id, _holder, _unit = attrgetter("id"), attrgetter("holder"), attrgetter("unit")
 
 
 def _previous_outputs(directory: Path) -> set[str]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile, parse_file
+from boconf.loading.workers import default_jobs
 
 PARALLEL_MIN_BYTES = 512 * 1024
 
@@ -31,33 +30,6 @@ def _init_worker(limits: Limits) -> None:
 
 def _parse(item: tuple[str, str]) -> ParsedFile:
     return parse_file(item[0], item[1], _limits)
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def run_parallel(
-    function: Callable[[T], R], items: Sequence[T], jobs: int | None = None
-) -> list[R]:
-    """``[function(item) for item in items]`` on every core (forked workers) when worth it.
-
-    ``function`` must be a module-level function and ``items`` picklable.
-    """
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    chunksize = max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
-        return pool.map(function, items, chunksize=chunksize)
 
 
 def parse_files(

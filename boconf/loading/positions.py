@@ -15,7 +15,7 @@ from typing import Literal
 import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
-from boconf.loading.parallel import run_parallel
+from boconf.loading.workers import run_parallel
 from boconf.loading.yaml12 import Composer
 
 PathPart = str | int

@@ -1,0 +1,39 @@
+"""Running a function over many items on every core, in forked worker processes.
+
+Kept apart from :mod:`boconf.loading.parallel` (which parses files) so that a command that
+only writes files, such as an import, does not load the YAML parser to use it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def run_parallel(
+    function: Callable[[T], R], items: Sequence[T], jobs: int | None = None
+) -> list[R]:
+    """``[function(item) for item in items]`` on every core (forked workers) when worth it.
+
+    ``function`` must be a module-level function and ``items`` picklable.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    chunksize = max(1, min(16, len(items) // (jobs * 8)))
+    with context.Pool(jobs) as pool:
+        return pool.map(function, items, chunksize=chunksize)
