@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from boconf import output
 from boconf.interop import csv_source
 from boconf.interop.slugs import all_ids, is_id
 from boconf.interop.yaml_text import distinct_lines, optional_lines, scalar, scalars
-from boconf.output import write_atomic
+from boconf.output import OutputError, write_atomic
 
 CSV_CHARACTERS = ["a", "b", " ", ",", ";", "\n", '"', "x", "\t", "\r", "é", "\x85", "NULL"]
 SCALAR_PIECES = ["a", "Z", "é", "1", "_", " ", "-", ".", ":", "#", "'", "\n", "yes", "No", "@"]
@@ -137,4 +138,34 @@ def test_an_atomic_write_replaces_a_file_and_leaves_no_temporary(tmp_path: Path)
     target.write_bytes(b"old\n")
     write_atomic(target, b"new\n")
     assert target.read_bytes() == b"new\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["unit.yaml"]
+
+
+def test_removing_first_replaces_the_file_and_keeps_it_until_the_new_one_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "unit.yaml"
+    target.write_bytes(b"old\n")
+    write_atomic(target, b"new\n", remove_first=True)
+    assert target.read_bytes() == b"new\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["unit.yaml"]
+
+    class FullDisk:
+        def __init__(self, handle: int, mode: str) -> None:
+            os.close(handle)
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            pass
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fdopen", FullDisk)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_atomic(target, b"newer\n", remove_first=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"new\n"  # the old file stays when the new one fails
     assert [path.name for path in tmp_path.iterdir()] == ["unit.yaml"]
