@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ import pytest
 from boconf import __version__
 from boconf.cli import validate_cmd
 
-from .conftest import Run
+from .conftest import REPO, Run
 
 
 def test_version(boconf: Callable[..., Run]) -> None:
@@ -90,6 +91,34 @@ def test_python_dash_m_and_console_script(org: Callable[..., Path]) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert ": valid: 3 units" in result.stdout
+
+
+def test_the_console_command_ends_with_its_exit_code_and_all_its_output(
+    org: Callable[..., Path],
+) -> None:
+    # run() ends the process with os._exit (no freeing of what the command built): what
+    # the command printed must still all arrive, and its exit code be the command's.
+    root = org(**{"units/broken.yaml": "apiVersion: boconf/v1\nkind: Unit\nid: [\n"})
+
+    def console(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "boconf", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+
+    graph = console("graph", str(REPO / "org"), "--format", "json")
+    assert graph.returncode == 0
+    # A large output (about 100 kB), complete and parseable.
+    assert len(json.loads(graph.stdout)["nodes"]) > 200
+    broken = console("validate", str(root), "--format", "json")
+    assert broken.returncode == 1
+    assert [finding["code"] for finding in json.loads(broken.stdout)] == ["BO003"]
+    usage = console("validate", str(root / "missing"))
+    assert usage.returncode == 2
+    assert "does not exist" in usage.stderr
 
 
 def test_the_version_is_the_packages() -> None:
