@@ -392,17 +392,11 @@ class _Importer:
                 people[holder] = PlainPerson(holder, name or holder, email)
         return holders, list(people.values())
 
-    def build(self) -> ImportResult:
-        rows = self.read()
-        count = len(rows.number)
-        if not count:
-            raise ImportUsageError(f"{self.display}: no rows to import")
-        by_raw = self.assign_ids(rows)
-        options = self.options
-
-        # Units: every department of the departments table, then every one named by a row
-        # (at the row that first names it).
-        unit_keys, unit_places, heads = self._known_units()
+    def _unit_ids(
+        self, rows: _Rows, unit_keys: dict[str, str]
+    ) -> tuple[dict[str, str], list[str | None]]:
+        """Unit name -> unit id, and each row's unit id. ``unit_keys`` (source key -> unit
+        name) gains the units the rows name, each reported at the row that first names it."""
         first_rows = dict(zip(reversed(rows.unit), reversed(rows.number), strict=True))
         for key, number in first_rows.items():
             if key is not None and key not in unit_keys:
@@ -413,68 +407,57 @@ class _Importer:
         allocator = IdAllocator()
         for name in sorted(set(unit_keys.values())):
             unit_ids[name] = allocator.claim(slugify(name, "unit"))
+        if not self.has_unit_column:
+            return unit_ids, [unit_ids[ALL_STAFF]] * len(rows.number)
+        by_key: dict[str | None, str] = {key: unit_ids[name] for key, name in unit_keys.items()}
+        for index in [index for index, key in enumerate(rows.unit) if key is None]:
+            self.problem(
+                rows.number[index],
+                f"'{rows.raw_id[index]}' has no {self.columns.header_of('unit')}: "
+                "the post belongs to no unit",
+            )
+        return unit_ids, list(map(by_key.get, rows.unit))
 
-        # Positions and people, a column at a time.
-        units: list[str | None]
-        if self.has_unit_column:
-            by_key = {key: unit_ids[name] for key, name in unit_keys.items()}
-            units = list(map(by_key.get, rows.unit))  # type: ignore[arg-type]
-            for index in [index for index, key in enumerate(rows.unit) if key is None]:
-                self.problem(
-                    rows.number[index],
-                    f"'{rows.raw_id[index]}' has no {self.columns.header_of('unit')}: "
-                    "the post belongs to no unit",
-                )
-        else:
-            units = [unit_ids[ALL_STAFF]] * count
-        holders, people = self._holders(rows)
-        headcounts = (
-            [1] * count
-            if _absent(rows.headcount)
-            else list(map(self._headcount, rows.number, rows.headcount))
-        )
-        ftes = [None] * count if _absent(rows.fte) else list(map(self._fte, rows.number, rows.fte))
+    def _place_column(self, rows: _Rows) -> list[_Place | None]:
+        """Each row's place; each distinct one worked out (and reported) once, at the row
+        that first names it."""
         pairs = list(zip(rows.location, rows.country, strict=True))
-        first_places = dict(zip(reversed(pairs), reversed(rows.number), strict=True))
+        first_rows = dict(zip(reversed(pairs), reversed(rows.number), strict=True))
         place_of = {
             pair: self.place(number, *pair)
-            for pair, number in first_places.items()
+            for pair, number in first_rows.items()
             if pair[0] is not None
         }
-        places: list[_Place | None] = list(map(place_of.get, pairs))
-        if not _absent(rows.manages):
-            for number, raw_id, manages in zip(rows.number, rows.raw_id, rows.manages, strict=True):
-                for managed in (manages or "").split(MANAGES_SEPARATOR):
-                    managed = managed.strip()
-                    if managed:
-                        name = unit_keys.get(managed, managed)
-                        if name in unit_ids:
-                            heads[name] = (number, raw_id)
-                        else:
-                            self.problem(number, f"manages '{managed}': no such unit")
+        return list(map(place_of.get, pairs))
 
-        plain_units = [
-            PlainUnit(
-                unit_ids[name],
-                name,
-                office_of(guess_function(name)),
-                guess_function(name),
-            )
-            for name in sorted(unit_ids, key=lambda name: unit_ids[name])
-        ]
-        locations, position_locations = self._locations(plain_units, units, places, unit_places)
-        positions = plain_tuples(
-            PlainPosition,
-            rows.id,
-            self._titles(rows),
-            units,
-            self.managers(rows, by_raw),
-            holders,
-            headcounts,
-            ftes,
-            position_locations,
-        )
-        by_name = {unit.name: unit for unit in plain_units}
+    def _managed_units(
+        self,
+        rows: _Rows,
+        unit_keys: dict[str, str],
+        unit_ids: dict[str, str],
+        heads: dict[str, tuple[int, str]],
+    ) -> None:
+        """Heads named by the rows' ``manages`` column (the last row naming a unit wins)."""
+        if _absent(rows.manages):
+            return
+        for number, raw_id, manages in zip(rows.number, rows.raw_id, rows.manages, strict=True):
+            for managed in (manages or "").split(MANAGES_SEPARATOR):
+                managed = managed.strip()
+                if not managed:
+                    continue
+                name = unit_keys.get(managed, managed)
+                if name in unit_ids:
+                    heads[name] = (number, raw_id)
+                else:
+                    self.problem(number, f"manages '{managed}': no such unit")
+
+    def _name_heads(
+        self,
+        units: list[PlainUnit],
+        heads: dict[str, tuple[int, str]],
+        by_raw: dict[str | None, str],
+    ) -> None:
+        by_name = {unit.name: unit for unit in units}
         departments_file = self.departments.display if self.departments else None
         for name, (number, head) in sorted(heads.items()):
             target = by_raw.get(head)
@@ -487,9 +470,48 @@ class _Importer:
                 )
             else:
                 by_name[name].manager = target
+
+    def build(self) -> ImportResult:
+        rows = self.read()
+        count = len(rows.number)
+        if not count:
+            raise ImportUsageError(f"{self.display}: no rows to import")
+        by_raw = self.assign_ids(rows)
+        options = self.options
+
+        # Units: every department of the departments table and of the rows, each with its
+        # function and office guessed from its name.
+        unit_keys, unit_places, heads = self._known_units()
+        unit_ids, units = self._unit_ids(rows, unit_keys)
+        self._managed_units(rows, unit_keys, unit_ids, heads)
+        plain_units = [
+            PlainUnit(unit_ids[name], name, office_of(guess_function(name)), guess_function(name))
+            for name in sorted(unit_ids, key=lambda name: unit_ids[name])
+        ]
+
+        # Positions and people, a column at a time.
+        holders, people = self._holders(rows)
+        locations, position_locations = self._locations(
+            plain_units, units, self._place_column(rows), unit_places
+        )
+        positions = plain_tuples(
+            PlainPosition,
+            rows.id,
+            self._titles(rows),
+            units,
+            self.managers(rows, by_raw),
+            holders,
+            [1] * count
+            if _absent(rows.headcount)
+            else list(map(self._headcount, rows.number, rows.headcount)),
+            [None] * count if _absent(rows.fte) else list(map(self._fte, rows.number, rows.fte)),
+            position_locations,
+        )
+
+        # What the data does not say: managers, parents, the top and the headquarters.
+        self._name_heads(plain_units, heads, by_raw)
         infer_managers(plain_units, group_by_unit(positions))
         infer_parents(plain_units, positions)
-
         top = top_position(positions)
         headquarters = self._headquarters(top, plain_units, positions, locations)
         org = PlainOrg(
