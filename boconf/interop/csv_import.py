@@ -484,8 +484,9 @@ class _Importer:
         unit_keys, unit_places, heads = self._known_units()
         unit_ids, units = self._unit_ids(rows, unit_keys)
         self._managed_units(rows, unit_keys, unit_ids, heads)
+        functions = {name: guess_function(name) for name in unit_ids}
         plain_units = [
-            PlainUnit(unit_ids[name], name, office_of(guess_function(name)), guess_function(name))
+            PlainUnit(unit_ids[name], name, office_of(functions[name]), functions[name])
             for name in sorted(unit_ids, key=lambda name: unit_ids[name])
         ]
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from boconf.interop.plain_org import PlainPosition, PlainUnit
 
@@ -76,7 +77,7 @@ def infer_managers(units: Sequence[PlainUnit], members: dict[str, list[PlainPosi
 
 def infer_parents(units: Sequence[PlainUnit], positions: Sequence[PlainPosition]) -> None:
     """Set each unit's parent to the unit its manager reports into, never making a cycle."""
-    by_id = {position.id: position for position in positions}
+    by_id = dict(zip(map(attrgetter("id"), positions), positions, strict=True))
     parent: dict[str, str | None] = {unit.id: unit.parent for unit in units}
     for unit in units:
         if unit.parent is not None or unit.manager is None:
