@@ -143,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--verbose", action="store_true", help="print every run")
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     args = parser.parse_args()
     source = args.out / f"import-{args.size}.csv"
@@ -161,6 +162,8 @@ def main() -> None:
         )
         baselines.append(elapsed - float(loading))
         checks.append(timed([*boconf, "check", str(tree)], allowed=(0, 1))[0])
+    if args.verbose:
+        print("imports", [round(x, 2) for x in imports], "baselines", [round(x, 2) for x in baselines])
     imported, baseline, checked = (statistics.median(runs) for runs in (imports, baselines, checks))
     files = sum(1 for path in tree.rglob("*") if path.is_file())
     size = sum(path.stat().st_size for path in tree.rglob("*") if path.is_file())

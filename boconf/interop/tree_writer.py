@@ -73,11 +73,6 @@ class _Names:
         return name
 
 
-_POSITION_FIELDS = attrgetter(
-    "id", "title", "unit", "reports_to", "holder", "headcount", "location", "fte"
-)
-
-
 def _positions_text(positions: list[PlainPosition], nested: bool) -> str:
     """Positions as YAML: a list item each when ``nested`` (in a unit's file), else the one
     position's mapping.
@@ -86,9 +81,8 @@ def _positions_text(positions: list[PlainPosition], nested: bool) -> str:
     positions come from one C-level map, and one join interleaves them. This is most of the
     text an import writes."""
     first, other = ("  - ", "    ") if nested else ("", "")
-    ids, titles, units, bosses, holders, headcounts, locations, ftes = zip(
-        *map(_POSITION_FIELDS, positions), strict=True
-    )
+    # A position is a named tuple: zip transposes the positions into the fields' columns.
+    ids, titles, units, bosses, holders, headcounts, ftes, locations = zip(*positions, strict=True)
     fields = [
         distinct_lines(f"{first}id: %s\n", ids),
         optional_lines(f"{other}title: %s\n", titles),
@@ -131,11 +125,13 @@ def _position_text(position: PlainPosition) -> str:
 
 def _people_text(people: list[PlainPerson]) -> str:
     header = "\n".join(_header("Person")).replace("%", "%%")
-    ids = scalars([person.id for person in people])
-    names = scalars([person.name for person in people])
-    emails = distinct_lines("email: %s\n", [person.email for person in people])
+    if not people:
+        return ""
+    ids, names, email_values = zip(*people, strict=True)  # a person is a named tuple
+    emails = distinct_lines("email: %s\n", email_values)
     document = f"{header}\nid: %s\nname: %s\n%s".__mod__
-    return "---\n".join(map(document, zip(ids, names, emails or [""] * len(people), strict=True)))
+    values = zip(scalars(ids), scalars(names), emails or [""] * len(people), strict=True)
+    return "---\n".join(map(document, values))
 
 
 def _settings_text(org: PlainOrg) -> str:
