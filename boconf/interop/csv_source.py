@@ -137,23 +137,8 @@ def _split_plain(text: str, delimiter: str, display: str) -> CsvTable | None:
         return None
     cells = delimiter.join(lines).split(delimiter)
     header = [cell.strip() for cell in cells[:width]]
-    columns = [cells[index + width :: width] for index in range(width)]
-    if _may_need_strip(text, delimiter):
-        columns = [list(map(str.strip, column)) for column in columns]
+    columns = [list(map(str.strip, cells[index + width :: width])) for index in range(width)]
     return CsvTable(display, header, list(range(2, len(lines) + 1)), columns)
-
-
-# ASCII white space other than the space and the line breaks: str.strip removes these too.
-_OTHER_ASCII_SPACE = ("\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
-def _may_need_strip(text: str, delimiter: str) -> bool:
-    """Whether a cell of an unquoted file (no carriage returns) may start or end with white
-    space: a few substring searches over the text, cheaper than stripping every cell."""
-    if not text.isascii() or any(space in text for space in _OTHER_ASCII_SPACE):
-        return True
-    edges = (delimiter + " ", " " + delimiter, "\n ", " \n")
-    return text.startswith(" ") or text.endswith(" ") or any(edge in text for edge in edges)
 
 
 def _blank(record: list[str]) -> bool:
