@@ -163,7 +163,9 @@ def main() -> None:
         baselines.append(elapsed - float(loading))
         checks.append(timed([*boconf, "check", str(tree)], allowed=(0, 1))[0])
     if args.verbose:
-        print("imports", [round(x, 2) for x in imports], "baselines", [round(x, 2) for x in baselines])
+        print(
+            "imports", [round(x, 2) for x in imports], "baselines", [round(x, 2) for x in baselines]
+        )
     imported, baseline, checked = (statistics.median(runs) for runs in (imports, baselines, checks))
     files = sum(1 for path in tree.rglob("*") if path.is_file())
     size = sum(path.stat().st_size for path in tree.rglob("*") if path.is_file())
