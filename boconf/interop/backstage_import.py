@@ -42,11 +42,13 @@ from boconf.interop.org_inference import top_position
 from boconf.interop.plain_org import (
     IgnoredRule,
     ImportResult,
+    PersonTable,
     PlainLocation,
     PlainOrg,
     PlainPerson,
     PlainPosition,
     PlainUnit,
+    PositionTable,
 )
 from boconf.interop.slugs import IdAllocator, as_id, slugify
 from boconf.interop.unit_functions import guess_function, office_of
@@ -342,17 +344,18 @@ class _Importer:
         ordered = sorted(units.values(), key=lambda unit: unit.id)
         if not positions:
             raise ImportUsageError("no Group in the catalog: nothing to build units from")
+        table = PositionTable.of(positions)
         org = PlainOrg(
             slugify(self.name, "organisation"),
             self.name,
             self.currency,
             HEADQUARTERS,
-            top_position(positions),
+            top_position(table),
             "Imported from a Backstage catalog by boconf import backstage.",
             [headquarters],
             ordered,
-            positions,
-            people,
+            table,
+            PersonTable.of(people),
             [*ENRICHMENT_RULES, *BACKSTAGE_RULES],
             SETTINGS_COMMENT,
         )

@@ -39,20 +39,14 @@ from boconf.interop.csv_source import read_table
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.interop.lookup_tables import LookupTable, load_table, sibling
-from boconf.interop.org_inference import (
-    group_by_unit,
-    infer_managers,
-    infer_parents,
-    top_position,
-)
+from boconf.interop.org_inference import infer_managers, infer_parents, top_position
 from boconf.interop.plain_org import (
     ImportResult,
+    PersonTable,
     PlainLocation,
     PlainOrg,
-    PlainPerson,
-    PlainPosition,
     PlainUnit,
-    plain_tuples,
+    PositionTable,
 )
 from boconf.interop.slugs import IdAllocator, all_ids, is_id, slugify
 from boconf.interop.unit_functions import guess_function, office_of
@@ -362,7 +356,7 @@ class _Importer:
                         )
         return cast(list[str], titles)
 
-    def _holders(self, rows: _Rows) -> tuple[list[str | None], list[PlainPerson]]:
+    def _holders(self, rows: _Rows) -> tuple[list[str | None], PersonTable]:
         """Each row's holder (the holder column, else the position's id when the row names
         someone) and the people, each from the first row that holds them."""
         ids, names, given = rows.id, rows.name, rows.holder
@@ -384,13 +378,20 @@ class _Importer:
                 for holder, i, name in zip(given, ids, names, strict=True)
             ]
         if None not in holders and len(set(holders)) == len(holders):
+            # The usual export: one person per row, so the columns are the people's.
             shown = names if None not in names else list(map(_or, names, cast(list[str], holders)))
-            return holders, plain_tuples(PlainPerson, holders, shown, rows.email)
-        people: dict[str, PlainPerson] = {}
+            return holders, PersonTable(
+                cast(list[str], holders), cast(list[str], shown), rows.email
+            )
+        people = PersonTable([], [], [])
+        seen: set[str] = set()
         for holder, name, email in zip(holders, names, rows.email, strict=True):
-            if holder is not None and holder not in people:
-                people[holder] = PlainPerson(holder, name or holder, email)
-        return holders, list(people.values())
+            if holder is not None and holder not in seen:
+                seen.add(holder)
+                people.id.append(holder)
+                people.name.append(name or holder)
+                people.email.append(email)
+        return holders, people
 
     def _unit_ids(
         self, rows: _Rows, unit_keys: dict[str, str]
@@ -495,8 +496,7 @@ class _Importer:
         locations, position_locations = self._locations(
             plain_units, units, self._place_column(rows), unit_places
         )
-        positions = plain_tuples(
-            PlainPosition,
+        positions = PositionTable(
             rows.id,
             self._titles(rows),
             units,
@@ -511,7 +511,7 @@ class _Importer:
 
         # What the data does not say: managers, parents, the top and the headquarters.
         self._name_heads(plain_units, heads, by_raw)
-        infer_managers(plain_units, group_by_unit(positions))
+        infer_managers(plain_units, positions)
         infer_parents(plain_units, positions)
         top = top_position(positions)
         headquarters = self._headquarters(top, plain_units, positions, locations)
@@ -607,18 +607,18 @@ class _Importer:
         self,
         top: str,
         units: list[PlainUnit],
-        positions: list[PlainPosition],
+        positions: PositionTable,
         locations: list[PlainLocation],
     ) -> str:
         """Where the top works; else the location with most posts; else a placeholder."""
         unit_location = {unit.id: unit.location for unit in units}
 
-        def where(position: PlainPosition) -> str | None:
-            return position.location or unit_location.get(position.unit or "")
+        def where(index: int) -> str | None:
+            return positions.location[index] or unit_location.get(positions.unit[index] or "")
 
-        chosen = where(next(position for position in positions if position.id == top))
+        chosen = where(positions.id.index(top))
         if chosen is None:
-            counts = Counter(where(position) for position in positions)
+            counts = Counter(map(where, range(len(positions))))
             counts.pop(None, None)
             if counts:
                 chosen = min(counts, key=lambda key: (-counts[key], key or ""))

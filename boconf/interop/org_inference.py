@@ -15,17 +15,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from operator import attrgetter
+from collections.abc import Iterable, Sequence
 
-from boconf.interop.plain_org import PlainPosition, PlainUnit
+from boconf.interop.plain_org import PlainUnit, PositionTable
 
 
-def _children(positions: Sequence[PlainPosition]) -> dict[str, list[str]]:
+def _children(pairs: Iterable[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """Each position's direct reports, from (id, reports_to) pairs."""
     children: dict[str, list[str]] = {}
-    for position in positions:
-        if position.reports_to is not None and position.reports_to != position.id:
-            children.setdefault(position.reports_to, []).append(position.id)
+    for identifier, boss in pairs:
+        if boss is not None and boss != identifier:
+            children.setdefault(boss, []).append(identifier)
     return children
 
 
@@ -40,51 +40,40 @@ def _count_below(start: str, children: dict[str, list[str]], allowed: set[str] |
     return len(seen)
 
 
-def group_by_unit(positions: Sequence[PlainPosition]) -> dict[str, list[PlainPosition]]:
-    """Each unit's positions, in order; positions without a unit are left out."""
-    members: dict[str, list[PlainPosition]] = {}
-    for position in positions:
-        if position.unit is not None:
-            members.setdefault(position.unit, []).append(position)
-    return members
-
-
-def infer_managers(units: Sequence[PlainUnit], members: dict[str, list[PlainPosition]]) -> None:
-    """Give every unit that has positions and no manager its most senior position.
-
-    ``members`` is :func:`group_by_unit` of the positions."""
+def infer_managers(units: Sequence[PlainUnit], positions: PositionTable) -> None:
+    """Give every unit that has positions and no manager its most senior position."""
+    ids, bosses = positions.id, positions.reports_to
     for unit in units:
-        staff = members.get(unit.id)
+        staff = positions.by_unit.get(unit.id)
         if unit.manager is not None or not staff:
             continue
-        inside = {position.id for position in staff}
+        inside = set(map(ids.__getitem__, staff))
         candidates = [
-            position
-            for position in staff
-            if position.reports_to not in inside or position.reports_to == position.id
+            index for index in staff if bosses[index] not in inside or bosses[index] == ids[index]
         ]
         if len(candidates) == 1:  # the usual unit: one head, nothing to count
-            unit.manager = candidates[0].id
+            unit.manager = ids[candidates[0]]
             continue
-        children = _children(staff)
+        children = _children((ids[index], bosses[index]) for index in staff)
         best: tuple[int, str] | None = None
-        for position in candidates:
-            below = _count_below(position.id, children, inside)
+        for index in candidates:
+            below = _count_below(ids[index], children, inside)
             if best is None or below > best[0]:
-                best = (below, position.id)
-        unit.manager = best[1] if best else staff[0].id
+                best = (below, ids[index])
+        unit.manager = best[1] if best else ids[staff[0]]
 
 
-def infer_parents(units: Sequence[PlainUnit], positions: Sequence[PlainPosition]) -> None:
+def infer_parents(units: Sequence[PlainUnit], positions: PositionTable) -> None:
     """Set each unit's parent to the unit its manager reports into, never making a cycle."""
-    by_id = dict(zip(map(attrgetter("id"), positions), positions, strict=True))
+    index_of = dict(zip(positions.id, range(len(positions)), strict=True))
     parent: dict[str, str | None] = {unit.id: unit.parent for unit in units}
     for unit in units:
         if unit.parent is not None or unit.manager is None:
             continue
-        manager = by_id.get(unit.manager)
-        boss = by_id.get(manager.reports_to) if manager and manager.reports_to else None
-        candidate = boss.unit if boss else None
+        manager = index_of.get(unit.manager)
+        boss_id = positions.reports_to[manager] if manager is not None else None
+        boss = index_of.get(boss_id) if boss_id is not None else None
+        candidate = positions.unit[boss] if boss is not None else None
         if candidate is None or candidate == unit.id or candidate not in parent:
             continue
         ancestor: str | None = candidate
@@ -97,15 +86,16 @@ def infer_parents(units: Sequence[PlainUnit], positions: Sequence[PlainPosition]
         unit.parent = parent[unit.id] = candidate
 
 
-def top_position(positions: Sequence[PlainPosition]) -> str:
+def top_position(positions: PositionTable) -> str:
     """The organisation's top: the root heading the most positions, else the first position."""
-    roots = [position for position in positions if position.reports_to is None]
+    ids, bosses = positions.id, positions.reports_to
+    roots = [index for index, boss in enumerate(bosses) if boss is None]
     if len(roots) == 1:  # the usual organisation: one top, nothing to count
-        return roots[0].id
-    children = _children(positions)
+        return ids[roots[0]]
+    children = _children(zip(ids, bosses, strict=True))
     best: tuple[int, str] | None = None
-    for position in roots:
-        below = _count_below(position.id, children, None)
+    for index in roots:
+        below = _count_below(ids[index], children, None)
         if best is None or below > best[0]:
-            best = (below, position.id)
-    return best[1] if best else positions[0].id
+            best = (below, ids[index])
+    return best[1] if best else ids[0]

@@ -7,12 +7,14 @@ should use, so the same input always gives the same files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from typing import NamedTuple, TypeVar
+from functools import cached_property
+from typing import Any, NamedTuple, TypeVar
 
 from boconf.interop.import_problems import ImportProblem
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -25,15 +27,16 @@ class PlainLocation:
 
 
 class PlainPerson(NamedTuple):
-    # A named tuple: an import makes one per employee, and tuple.__new__ over a zip of
-    # columns makes them all in C (see :func:`plain_tuples`).
+    """One person: a row of a :class:`PersonTable`."""
+
     id: str
     name: str
     email: str | None = None
 
 
 class PlainPosition(NamedTuple):
-    # A named tuple, like PlainPerson: made a hundred thousand at a time, never changed.
+    """One position: a row of a :class:`PositionTable`."""
+
     id: str
     title: str
     unit: str | None
@@ -44,13 +47,81 @@ class PlainPosition(NamedTuple):
     location: str | None = None
 
 
-T = TypeVar("T", PlainPerson, PlainPosition)
+@dataclass
+class PositionTable:
+    """Positions by column: position ``i`` is ``id[i]``, ``title[i]``, and so on.
+
+    By column because an HR export brings a hundred thousand of them: the importer builds
+    each column in a few C-level passes and the writer writes a field of all of a unit's
+    positions at once, with no object per position in between. Never changed once built."""
+
+    id: list[str]
+    title: list[str]
+    unit: list[str | None]
+    reports_to: list[str | None]
+    holder: list[str | None]
+    headcount: list[int]
+    fte: list[str | None]
+    location: list[str | None]
+
+    @classmethod
+    def of(cls, positions: Sequence[PlainPosition]) -> PositionTable:
+        if not positions:
+            return cls([], [], [], [], [], [], [], [])
+        return cls(*map(list, zip(*positions, strict=True)))
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def columns(self) -> tuple[list[Any], ...]:
+        """The columns in the order of :class:`PlainPosition`'s fields."""
+        return (
+            self.id,
+            self.title,
+            self.unit,
+            self.reports_to,
+            self.holder,
+            self.headcount,
+            self.fte,
+            self.location,
+        )
+
+    def row(self, index: int) -> PlainPosition:
+        return PlainPosition(*(column[index] for column in self.columns()))
+
+    @cached_property
+    def by_unit(self) -> dict[str | None, list[int]]:
+        """Each unit's positions as indices, in order; None holds those without a unit."""
+        groups: dict[str | None, list[int]] = {}
+        for index, unit in enumerate(self.unit):
+            groups.setdefault(unit, []).append(index)
+        return groups
 
 
-def plain_tuples(kind: type[T], *columns: Iterable[object]) -> list[T]:
-    """``[kind(*values) for values in zip(*columns)]``, without a Python call per item:
-    every column must be given (no defaults)."""
-    return list(map(partial(tuple.__new__, kind), zip(*columns, strict=True)))
+@dataclass
+class PersonTable:
+    """People by column, like :class:`PositionTable`."""
+
+    id: list[str]
+    name: list[str]
+    email: list[str | None]
+
+    @classmethod
+    def of(cls, people: Sequence[PlainPerson]) -> PersonTable:
+        if not people:
+            return cls([], [], [])
+        return cls(*map(list, zip(*people, strict=True)))
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+
+def pick(column: list[T], indices: list[int]) -> list[T]:
+    """``[column[i] for i in indices]``: a slice when the indices are a run, else one
+    C-level map."""
+    if indices and indices[-1] - indices[0] == len(indices) - 1:
+        return column[indices[0] : indices[-1] + 1]
+    return list(map(column.__getitem__, indices))
 
 
 @dataclass
@@ -84,8 +155,8 @@ class PlainOrg:
     description: str | None = None
     locations: list[PlainLocation] = field(default_factory=list)
     units: list[PlainUnit] = field(default_factory=list)
-    positions: list[PlainPosition] = field(default_factory=list)
-    people: list[PlainPerson] = field(default_factory=list)
+    positions: PositionTable = field(default_factory=lambda: PositionTable.of([]))
+    people: PersonTable = field(default_factory=lambda: PersonTable.of([]))
     ignored_rules: list[IgnoredRule] = field(default_factory=list)
     settings_comment: str = ""
 

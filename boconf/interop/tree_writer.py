@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from itertools import chain
-from operator import attrgetter
 from pathlib import Path
 
-from boconf.interop.plain_org import PlainOrg, PlainPerson, PlainPosition, PlainUnit
+from boconf.interop.plain_org import PersonTable, PlainOrg, PlainUnit, PositionTable, pick
 from boconf.interop.yaml_text import (
     comment_lines,
     distinct_lines,
@@ -73,16 +72,17 @@ class _Names:
         return name
 
 
-def _positions_text(positions: list[PlainPosition], nested: bool) -> str:
-    """Positions as YAML: a list item each when ``nested`` (in a unit's file), else the one
-    position's mapping.
+def _positions_text(positions: PositionTable, indices: list[int], nested: bool) -> str:
+    """The positions at ``indices`` as YAML: a list item each when ``nested`` (in a unit's
+    file), else the one position's mapping.
 
     Field by field rather than position by position: each field's lines for all the
     positions come from one C-level map, and one join interleaves them. This is most of the
     text an import writes."""
     first, other = ("  - ", "    ") if nested else ("", "")
-    # A position is a named tuple: zip transposes the positions into the fields' columns.
-    ids, titles, units, bosses, holders, headcounts, ftes, locations = zip(*positions, strict=True)
+    ids, titles, units, bosses, holders, headcounts, ftes, locations = (
+        pick(column, indices) for column in positions.columns()
+    )
     fields = [
         distinct_lines(f"{first}id: %s\n", ids),
         optional_lines(f"{other}title: %s\n", titles),
@@ -97,7 +97,7 @@ def _positions_text(positions: list[PlainPosition], nested: bool) -> str:
     return "".join(chain.from_iterable(zip(*[lines for lines in fields if lines], strict=True)))
 
 
-def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
+def _unit_text(unit: PlainUnit, positions: PositionTable, indices: list[int]) -> str:
     lines = _header("Unit")
     lines += mapping_lines(
         [
@@ -113,24 +113,28 @@ def _unit_text(unit: PlainUnit, positions: list[PlainPosition]) -> str:
     )
     if unit.tags:
         lines.append("tags: [" + ", ".join(scalar(tag) for tag in unit.tags) + "]")
-    if positions:
+    if indices:
         lines.append("positions:")
-        return "\n".join(lines) + "\n" + _positions_text(positions, nested=True)
+        return "\n".join(lines) + "\n" + _positions_text(positions, indices, nested=True)
     return "\n".join(lines) + "\n"
 
 
-def _position_text(position: PlainPosition) -> str:
-    return "\n".join(_header("Position")) + "\n" + _positions_text([position], nested=False)
+def _position_text(positions: PositionTable, index: int) -> str:
+    header = "\n".join(_header("Position"))
+    return header + "\n" + _positions_text(positions, [index], nested=False)
 
 
-def _people_text(people: list[PlainPerson]) -> str:
+def _people_text(people: PersonTable, indices: list[int]) -> str:
+    """The people at ``indices``, a document each."""
     header = "\n".join(_header("Person")).replace("%", "%%")
-    if not people:
-        return ""
-    ids, names, email_values = zip(*people, strict=True)  # a person is a named tuple
-    emails = distinct_lines("email: %s\n", email_values)
+    emails = distinct_lines("email: %s\n", pick(people.email, indices))
     document = f"{header}\nid: %s\nname: %s\n%s".__mod__
-    values = zip(scalars(ids), scalars(names), emails or [""] * len(people), strict=True)
+    values = zip(
+        scalars(pick(people.id, indices)),
+        scalars(pick(people.name, indices)),
+        emails or [""] * len(indices),
+        strict=True,
+    )
     return "---\n".join(map(document, values))
 
 
@@ -184,54 +188,47 @@ def plan_tree(org: PlainOrg) -> Plan:
         )
         plan.append((names.claim("locations", location.id), _text(lines)))
 
-    # Each unit's positions, in order, as indices (so that people can follow them).
-    indices: dict[str | None, list[int]] = {}
-    for index, unit_id in enumerate(map(_unit, org.positions)):
-        indices.setdefault(unit_id, []).append(index)
-    by_unit = {key: list(map(org.positions.__getitem__, found)) for key, found in indices.items()}
+    by_unit = org.positions.by_unit
     for unit in org.units:
-        render = partial(_unit_text, unit, by_unit.get(unit.id, []))
+        render = partial(_unit_text, unit, org.positions, by_unit.get(unit.id, []))
         plan.append((names.claim("units", unit.id), render))
-    for position in by_unit.get(None, []):
-        plan.append((names.claim("positions", position.id), partial(_position_text, position)))
+    for index in by_unit.get(None, []):
+        identifier = org.positions.id[index]
+        render = partial(_position_text, org.positions, index)
+        plan.append((names.claim("positions", identifier), render))
 
-    grouped = _people_by_unit(org, indices)
+    grouped = _people_by_unit(org)
     for group in sorted(grouped):
-        plan.append((names.claim("people", group), partial(_people_text, grouped[group])))
+        plan.append(
+            (names.claim("people", group), partial(_people_text, org.people, grouped[group]))
+        )
     plan.append((SETTINGS_FILE, partial(_settings_text, org)))
     return plan
 
 
-def _people_by_unit(
-    org: PlainOrg, indices: dict[str | None, list[int]]
-) -> dict[str, list[PlainPerson]]:
-    """Each person goes with the unit of the first post they hold, in the order of the
-    posts; people who hold no post go to :data:`NO_UNIT`. ``indices``: each unit's
-    positions, as indices of ``org.positions``."""
-    people = org.people
-    ids = list(map(_id, people))
+def _people_by_unit(org: PlainOrg) -> dict[str, list[int]]:
+    """Each unit's people, as indices of ``org.people``: a person goes with the unit of the
+    first post they hold, in the order of the posts; people who hold no post go to
+    :data:`NO_UNIT`."""
+    positions, people = org.positions, org.people
+    by_unit = positions.by_unit
     if (
-        NO_UNIT not in indices
-        and list(map(_holder, org.positions)) == ids
-        and len(set(ids)) == len(ids)
+        NO_UNIT not in by_unit
+        and positions.holder == people.id
+        and len(set(people.id)) == len(people.id)
     ):
         # What an HR export gives: the n-th person holds the n-th post and no other, so a
-        # unit's people are picked by its positions' indices, in C.
-        return {
-            unit or NO_UNIT: list(map(people.__getitem__, found)) for unit, found in indices.items()
-        }
-    remaining = dict(zip(ids, people, strict=True))
-    grouped: dict[str, list[PlainPerson]] = {}
-    for position in org.positions:
-        person = remaining.pop(position.holder, None) if position.holder else None
-        if person is not None:
-            grouped.setdefault(position.unit or NO_UNIT, []).append(person)
+        # unit's people are its positions' indices.
+        return {unit or NO_UNIT: found for unit, found in by_unit.items()}
+    remaining = dict(zip(people.id, range(len(people)), strict=True))
+    grouped: dict[str, list[int]] = {}
+    for holder, unit in zip(positions.holder, positions.unit, strict=True):
+        index = remaining.pop(holder, None) if holder else None
+        if index is not None:
+            grouped.setdefault(unit or NO_UNIT, []).append(index)
     if remaining:  # people who hold no post: kept, in a file of their own
         grouped.setdefault(NO_UNIT, []).extend(remaining.values())
     return grouped
-
-
-_id, _holder, _unit = attrgetter("id"), attrgetter("holder"), attrgetter("unit")
 
 
 def _previous_outputs(directory: Path) -> set[str]:
