@@ -248,8 +248,8 @@ PARALLEL_FROM = 256  # files; below this a pool costs more than it saves
 def _write_span(span: tuple[int, int]) -> int:
     directory, plan = _writing
     for relative, render in plan[span[0] : span[1]]:
-        # The files are the import's own (a re-import replaces only those): no need to keep
-        # each old one until its new one is on disk (see write_atomic).
+        # A re-import (--force) replaces these files wholesale: keeping each old one until
+        # its new one is on disk would make ext4 write them out at once (see write_atomic).
         write_atomic(directory / relative, render().encode("utf-8"), remove_first=True)
     return span[1] - span[0]
 

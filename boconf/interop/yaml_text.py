@@ -64,8 +64,8 @@ def _all_plain(values: Sequence[str], joined: str) -> bool:
 
 def scalars(values: Sequence[str]) -> Sequence[str]:
     """:func:`scalar` of each value: the values themselves when all can be written plain
-    (checked by one regular expression over them all, the usual case for ids and names),
-    else each worked out on its own."""
+    (checked over them all at once, the usual case for ids and names), else each worked out
+    on its own."""
     joined = "\n".join(values)
     if (
         joined.count("\n") == len(values) - 1  # no value holds a line break of its own
