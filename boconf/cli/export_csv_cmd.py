@@ -8,7 +8,7 @@ import click
 
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import loading_options, org_path
-from boconf.interop.csv_export import export_csv_text
+from boconf.interop.csv_export import export_csv_text, export_rows, formula_cells
 from boconf.loading.limits import MIB, Limits
 
 
@@ -22,19 +22,49 @@ fte, headcount, holder, manages: what `boconf import csv` reads back
 without options. A unit without positions gets a row with only its unit.
 
 \b
+A cell starting with =, +, -, @, a tab or a carriage return is a formula
+to a spreadsheet, which may run it: such cells are reported, and
+--spreadsheet-safe writes them with a leading apostrophe (shown as text;
+the file then no longer reads back exactly).
+
+\b
 Examples:
   boconf export csv                     (org/ to standard output)
   boconf export csv hr -o hr.csv
   boconf export csv hr -o hr.csv && boconf import csv hr.csv -o hr2
+  boconf export csv --spreadsheet-safe -o org.csv   (to open in Excel)
 """,
 )
 @loading_options
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
 )
+@click.option(
+    "--spreadsheet-safe",
+    is_flag=True,
+    help="Prefix cells a spreadsheet would run as formulas with an apostrophe.",
+)
 def export_csv(
-    path: Path | None, jobs: int | None, max_file_size: int, output: Path | None
+    path: Path | None,
+    jobs: int | None,
+    max_file_size: int,
+    output: Path | None,
+    spreadsheet_safe: bool,
 ) -> None:
     organisation = org_path(path)
     _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
-    emit(export_csv_text(tree), output, organisation)
+    rows = export_rows(tree)
+    formulas = formula_cells(rows)
+    if formulas:
+        where = ", ".join(f"row {number} {column}" for number, column in formulas[:5])
+        more = f" and {len(formulas) - 5} more" if len(formulas) > 5 else ""
+        done = (
+            "written with a leading apostrophe"
+            if spreadsheet_safe
+            else "a spreadsheet may run them; --spreadsheet-safe writes them as text"
+        )
+        click.echo(
+            f"note: {len(formulas)} cell(s) start like a formula ({where}{more}): {done}",
+            err=True,
+        )
+    emit(export_csv_text(rows, spreadsheet_safe=spreadsheet_safe), output, organisation)

@@ -10,6 +10,12 @@ location and country, which the importer reads as a unit without posts.
 So an imported tree round-trips: import -> export -> import gives the same files, byte for
 byte. For a hand-written tree the export keeps what CSV can hold; unit ids, offices,
 functions, parents, sourcing, vendors and dotted lines are not in it.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to
+a spreadsheet, which may run it when the file is opened ("CSV injection"). By default such
+cells are written as they are, so that the round trip stays exact, and counted
+(:func:`formula_cells`) for the command to warn about; ``spreadsheet_safe`` prefixes them
+with an apostrophe instead, as OWASP advises, which spreadsheets show as text.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from boconf.interop.csv_import import MANAGES_SEPARATOR
 from boconf.model.tree import OrgTree
 
 COLUMNS = FIELDS
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_rows(tree: OrgTree) -> list[list[str]]:
@@ -73,7 +80,25 @@ def export_rows(tree: OrgTree) -> list[list[str]]:
     return rows
 
 
-def export_csv_text(tree: OrgTree) -> str:
+def formula_cells(rows: list[list[str]]) -> list[tuple[int, str]]:
+    """(row number, column) of each cell a spreadsheet would read as a formula; the header
+    is row 1, as a spreadsheet numbers it."""
+    return [
+        (number, column)
+        for number, row in enumerate(rows[1:], 2)
+        for column, cell in zip(COLUMNS, row, strict=True)
+        if cell.startswith(FORMULA_STARTS)
+    ]
+
+
+def _defused(row: list[str]) -> list[str]:
+    return ["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in row]
+
+
+def export_csv_text(rows: list[list[str]], *, spreadsheet_safe: bool = False) -> str:
+    """``rows`` (:func:`export_rows`) as CSV text; with ``spreadsheet_safe``, cells that
+    would be formulas are prefixed with an apostrophe."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(export_rows(tree))
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(map(_defused, rows) if spreadsheet_safe else rows)
     return buffer.getvalue()

@@ -49,3 +49,41 @@ def test_export_of_the_example_org_reads_back(boconf: Callable[..., Run], tmp_pa
     run = boconf("import", "csv", str(exported), "-o", str(tmp_path / "again"), "--strict")
     assert run.code == 0, run.err
     assert boconf("validate", str(tmp_path / "again")).code == 0
+
+
+def test_cells_a_spreadsheet_would_run_are_reported_and_defused_on_request(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    source = tmp_path / "hr.csv"
+    source.write_text(
+        "id,name,title,manager_id\n"
+        'E1,Ann Lee,"=HYPERLINK(""http://x"",""pay"")",\n'
+        "E2,@SUM(A1),Clerk,E1\n"
+        "E3,Bo Chan,-,E1\n",
+        encoding="utf-8",
+    )
+    assert boconf("import", "csv", str(source), "-o", str(tmp_path / "hr")).code == 0
+
+    plain = boconf("export", "csv", str(tmp_path / "hr"))
+    assert plain.code == 0
+    assert (
+        "note: 3 cell(s) start like a formula (row 2 title, row 3 name, row 4 title): "
+        "a spreadsheet may run them; --spreadsheet-safe writes them as text"
+    ) in plain.err
+    rows = {row["id"]: row for row in csv.DictReader(plain.out.splitlines())}
+    assert rows["E1"]["title"] == '=HYPERLINK("http://x","pay")'  # as it is: exact round trip
+
+    safe = boconf("export", "csv", str(tmp_path / "hr"), "--spreadsheet-safe")
+    assert safe.code == 0
+    assert "written with a leading apostrophe" in safe.err
+    rows = {row["id"]: row for row in csv.DictReader(safe.out.splitlines())}
+    assert rows["E1"]["title"] == '\'=HYPERLINK("http://x","pay")'
+    assert rows["E2"]["name"] == "'@SUM(A1)"
+    assert rows["E3"]["title"] == "'-"
+    assert (rows["E1"]["name"], rows["E2"]["title"], rows["E2"]["reports_to"]) == (
+        "Ann Lee",
+        "Clerk",
+        "E1",
+    )
+    clean = boconf("export", "csv", "org")
+    assert clean.code == 0 and "formula" not in clean.err
