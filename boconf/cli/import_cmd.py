@@ -15,9 +15,11 @@ from boconf.cli.exit_codes import Exit
 from boconf.diagnostics import display_path
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
+from boconf.interop.csv_source import MAX_BYTES
 from boconf.interop.import_problems import ImportUsageError
 from boconf.interop.plain_org import ImportResult
 from boconf.interop.tree_writer import write_tree
+from boconf.loading.limits import MIB
 from boconf.output import OutputError
 
 _output = click.option(
@@ -142,6 +144,14 @@ Examples:
 )
 @_force
 @_strict
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES // MIB,
+    show_default=True,
+    metavar="MIB",
+    help="Refuse a CSV file larger than this (reading takes ~15x its size in memory).",
+)
 def import_csv_command(
     file: Path,
     output: Path,
@@ -158,6 +168,7 @@ def import_csv_command(
     country: str,
     force: bool,
     strict: bool,
+    max_file_size: int,
 ) -> None:
     try:
         options = CsvImportOptions(
@@ -172,6 +183,7 @@ def import_csv_command(
             name=name,
             currency=currency,
             country=country,
+            max_bytes=max_file_size * MIB,
         )
         result = import_csv(file, options, display_path(file))
     except ImportUsageError as error:

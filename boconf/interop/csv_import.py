@@ -35,7 +35,7 @@ from typing import cast
 
 from boconf.interop.countries import CountryResolver
 from boconf.interop.csv_columns import FIELDS, ColumnMap, map_columns
-from boconf.interop.csv_source import read_table
+from boconf.interop.csv_source import MAX_BYTES, read_table
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.interop.lookup_tables import LookupTable, load_table, sibling
@@ -71,6 +71,7 @@ class CsvImportOptions:
     name: str = "Imported organisation"
     currency: str = "EUR"
     country: str = "US"
+    max_bytes: int = MAX_BYTES  # per file: the export and each companion table
 
 
 @dataclass(slots=True)
@@ -135,7 +136,9 @@ class _Importer:
         if not path.is_file():
             raise ImportUsageError(f"{path}: no such file")
         self.notes.append(f"read {name.removesuffix('.csv')} from {path}")
-        return load_table(path, str(path), self.options.encoding, self.problems)
+        return load_table(
+            path, str(path), self.options.encoding, self.problems, self.options.max_bytes
+        )
 
     def _companions(self, columns: ColumnMap) -> None:
         def id_column(field: str) -> bool:
@@ -159,14 +162,24 @@ class _Importer:
             else None
         )
         if countries is not None:
-            table = load_table(countries, str(countries), self.options.encoding, self.problems)
+            table = load_table(
+                countries,
+                str(countries),
+                self.options.encoding,
+                self.problems,
+                self.options.max_bytes,
+            )
             names = {key: table.get(key, "countryname", "name") for key in table.records}
             self.countries = CountryResolver(names)
 
     def read(self) -> _Rows:
         options = self.options
         table = read_table(
-            self.path, self.display, delimiter=options.delimiter, encoding=options.encoding
+            self.path,
+            self.display,
+            delimiter=options.delimiter,
+            encoding=options.encoding,
+            max_bytes=options.max_bytes,
         )
         self.problems.extend(table.problems)
         columns = map_columns(table.header, options.columns, self.display)

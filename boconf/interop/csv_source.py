@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
+from boconf.loading.limits import MIB
 
 DELIMITERS = (",", ";", "\t", "|")
 # Byte-order marks of encodings that are not UTF-8, with the --encoding that reads them.
@@ -88,10 +89,26 @@ def sniff_delimiter(first_line: str) -> str:
     return best[2] if best[0] else ","
 
 
+# An export of a million employees is about 100 MiB; reading one takes some fifteen times its
+# size in memory, so a file far beyond that is refused rather than allowed to exhaust it.
+MAX_BYTES = 256 * MIB
+
+
 def read_table(
-    path: Path, display: str, *, delimiter: str | None = None, encoding: str | None = None
+    path: Path,
+    display: str,
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> CsvTable:
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportUsageError(
+                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
+                f"pass --max-file-size {int(size // MIB) + 1} to read it"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boconf.interop.csv_columns import normalise
-from boconf.interop.csv_source import CsvTable, read_table
+from boconf.interop.csv_source import MAX_BYTES, CsvTable, read_table
 from boconf.interop.import_problems import ImportProblem
 
 
@@ -50,9 +50,13 @@ class LookupTable:
 
 
 def load_table(
-    path: Path, display: str, encoding: str | None, problems: list[ImportProblem]
+    path: Path,
+    display: str,
+    encoding: str | None,
+    problems: list[ImportProblem],
+    max_bytes: int = MAX_BYTES,
 ) -> LookupTable:
-    table: CsvTable = read_table(path, display, encoding=encoding)
+    table: CsvTable = read_table(path, display, encoding=encoding, max_bytes=max_bytes)
     problems.extend(table.problems)
     header = [normalise(name) for name in table.header]
     records: dict[str, Record] = {}

@@ -172,3 +172,19 @@ def test_non_empty_directory_needs_force_and_force_keeps_user_files(
     assert boconf("import", "csv", str(second), "-o", str(out), "--force").code == 0
     assert not (out / "units" / "legal.yaml").exists()  # the previous import's, removed
     assert (out / "NOTES.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    source = tmp_path / "big.csv"
+    rows = "".join(f"E{number},Person {number},Clerk,E1\n" for number in range(2, 60_000))
+    source.write_text("id,name,title,manager_id\nE1,Boss,Chief,\n" + rows, encoding="utf-8")
+    assert 1 < source.stat().st_size / 2**20 < 2
+    run = boconf("import", "csv", str(source), "-o", str(tmp_path / "org"), "--max-file-size", "1")
+    assert run.code == 2
+    assert "big.csv: 1.6 MiB, over the 1 MiB limit; pass --max-file-size 2 to read it" in run.err
+    assert not (tmp_path / "org").exists()
+    run = boconf("import", "csv", str(source), "-o", str(tmp_path / "org"), "--max-file-size", "2")
+    assert run.code == 0, run.err
+    assert "imported 59999 positions" in run.err
