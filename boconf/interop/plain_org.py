@@ -1,7 +1,8 @@
 """An organisation as plain data: what an importer builds and the tree writer writes.
 
 Plain dataclasses rather than the pydantic models: importers assemble them piece by piece,
-and the writer decides how they are laid out in files. Lists keep the order the writer
+and the writer decides how they are laid out in files. Positions and people are tables of
+columns (an HR export brings a hundred thousand of them). Lists keep the order the writer
 should use, so the same input always gives the same files.
 """
 
@@ -85,9 +86,6 @@ class PositionTable:
             self.fte,
             self.location,
         )
-
-    def row(self, index: int) -> PlainPosition:
-        return PlainPosition(*(column[index] for column in self.columns()))
 
     @cached_property
     def by_unit(self) -> dict[str | None, list[int]]:
