@@ -57,14 +57,4 @@ def static_files() -> dict[str, bytes]:
 
 
 def render_page(env: Environment, page: Page) -> bytes:
-    links = Links(page.depth, ".html")
-    link, link_list = linker(links)
-    text = env.get_template(f"{page.template}.html").render(
-        page.context,
-        title=page.title,
-        current=page.template,
-        links=links,
-        link=link,
-        link_list=link_list,
-    )
-    return (text.rstrip("\n") + "\n").encode("utf-8")
+    return templating.render_page(env, page, ".html", linker)

@@ -75,15 +75,4 @@ def static_files() -> dict[str, bytes]:
 
 
 def render_page(env: Environment, page: Page) -> bytes:
-    links = Links(page.depth, ".md")
-    link, link_list = linker(links)
-    text = env.get_template(f"{page.template}.md").render(
-        page.context,
-        title=page.title,
-        current=page.template,
-        links=links,
-        link=link,
-        link_list=link_list,
-        raw=Raw,
-    )
-    return (text.rstrip("\n") + "\n").encode("utf-8")
+    return templating.render_page(env, page, ".md", linker, raw=Raw)

@@ -9,8 +9,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from boconf import __version__
 from boconf.docs import formatting
-from boconf.docs.links import anchor
-from boconf.docs.page import NAVIGATION
+from boconf.docs.links import Links, anchor
+from boconf.docs.page import NAVIGATION, Page
 
 
 def environment(
@@ -43,3 +43,26 @@ def environment(
     )
     env.globals.update(version=__version__, navigation=NAVIGATION, anchor=anchor, **globals_)
     return env
+
+
+def render_page(
+    env: Environment,
+    page: Page,
+    ext: str,
+    linker: Callable[[Links], tuple[Callable[..., Any], Callable[..., Any]]],
+    **extra: Any,
+) -> bytes:
+    """``page`` through its template (``<template><ext>``), with the format's ``link`` and
+    ``link_list`` for the page's depth; one final newline."""
+    links = Links(page.depth, ext)
+    link, link_list = linker(links)
+    text = env.get_template(f"{page.template}{ext}").render(
+        page.context,
+        title=page.title,
+        current=page.template,
+        links=links,
+        link=link,
+        link_list=link_list,
+        **extra,
+    )
+    return (text.rstrip("\n") + "\n").encode("utf-8")

@@ -40,9 +40,6 @@ class CsvTable:
     columns: list[list[str]]
     problems: list[ImportProblem] = field(default_factory=list)
 
-    def column(self, name: str) -> int | None:
-        return self.header.index(name) if name in self.header else None
-
     @property
     def rows(self) -> list[tuple[int, list[str]]]:
         """(row number, cells) for each row: for small tables read row by row."""
@@ -89,7 +86,7 @@ def sniff_delimiter(first_line: str) -> str:
     return best[2] if best[0] else ","
 
 
-# An export of a million employees is about 100 MiB; reading one takes some fifteen times its
+# An export of a million employees is about 90 MiB; reading one takes some fifteen times its
 # size in memory, so a file far beyond that is refused rather than allowed to exhaust it.
 MAX_BYTES = 256 * MIB
 

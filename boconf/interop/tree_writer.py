@@ -80,13 +80,14 @@ def _positions_text(positions: PositionTable, indices: list[int], nested: bool) 
     positions come from one C-level map, and one join interleaves them. This is most of the
     text an import writes."""
     first, other = ("  - ", "    ") if nested else ("", "")
-    ids, titles, units, bosses, holders, headcounts, ftes, locations = (
+    # No unit line: a nested position is in its unit's file, a file of its own is for a
+    # position without a unit.
+    ids, titles, _, bosses, holders, headcounts, ftes, locations = (
         pick(column, indices) for column in positions.columns()
     )
     fields = [
         distinct_lines(f"{first}id: %s\n", ids),
         optional_lines(f"{other}title: %s\n", titles),
-        None if nested else optional_lines("unit: %s\n", units),
         optional_lines(f"{other}reports_to: %s\n", bosses),
         distinct_lines(f"{other}holder: %s\n", holders),
         optional_lines(f"{other}headcount: %s\n", headcounts, 1),
