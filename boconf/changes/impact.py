@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from boconf.economics.cost import cost_report
 from boconf.graph.structure import OrgStructure
+from boconf.model.entities import SourcingModel
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ def _figures(structure: OrgStructure, today: dt.date) -> dict[str, Decimal]:
         figures[f"FTE, function {unit.function}"] += structure.unit_fte(unit_id)
     report = cost_report(structure, today, 0)
     for model, fte, _ in report.by("model"):
-        figures[f"FTE, {model.replace('_', '-')}"] += fte
+        if model == SourcingModel.OUTSOURCED:  # the vendors' FTE, contracted or derived
+            figures["vendor FTE (outsourced)"] += fte
+        else:
+            figures[f"FTE, {model.replace('_', '-')}"] += fte
     figures[f"annual cost ({tree.organisation.currency})"] = report.total
     figures["positions"] = Decimal(len(tree.positions))
     depth = structure.reporting.depth

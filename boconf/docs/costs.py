@@ -1,22 +1,20 @@
 """What the organisation's work costs, and what is missing to know it.
 
-The arithmetic is boconf.economics.cost's (the same as `boconf report cost`): own staff cost
-their FTE times the annual cost per FTE of the location where they work; a vendor costs its
-contracts' annual cost. Outsourced FTE is not
-priced per FTE as well: the contract is what the organisation pays. Anything unpriced is
-listed rather than counted as zero, so a partial total is never mistaken for the whole.
+The arithmetic is boconf.economics.cost's (the same report as `boconf report cost`): each own
+post costs its FTE times the annual cost per FTE of the location where it works; a vendor
+costs its contracts' annual cost, never per FTE as well. Anything unpriced is listed rather
+than counted as zero, so a partial total is never mistaken for the whole.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.docs.refs import Ref, contract_ref, location_ref
-from boconf.economics.cost import cost_report
-from boconf.graph.structure import OrgStructure
+from boconf.economics.cost import CostReport
 from boconf.model.entities import IN_HOUSE
+from boconf.model.tree import OrgTree
 
 
 @dataclass
@@ -29,6 +27,8 @@ class CostSummary:
     contracts_without_cost: list[Ref] = field(default_factory=list)
     # Vendor work that no contract covers: nothing says what it costs.
     uncontracted_fte: Decimal = Decimal(0)
+    own_fte: Decimal = Decimal(0)
+    vendor_fte: Decimal = Decimal(0)  # contracted or derived (see boconf.graph.work)
 
     @property
     def total(self) -> Decimal:
@@ -44,12 +44,12 @@ class CostSummary:
         return not (self.unpriced_fte or self.contracts_without_cost or self.uncontracted_fte)
 
 
-def summarise_costs(structure: OrgStructure, reference_date: dt.date) -> CostSummary:
+def summarise_costs(report: CostReport, tree: OrgTree) -> CostSummary:
     """The overview's cost figures, from the same report as ``boconf report cost``."""
-    tree = structure.tree
     summary = CostSummary(tree.organisation.currency)
     unpriced: set[str] = set()
-    for line in cost_report(structure, reference_date, 0).lines:
+    summary.own_fte, summary.vendor_fte = report.own_fte, report.vendor_fte
+    for line in report.lines:
         if line.provider == IN_HOUSE:
             if line.cost is not None:
                 summary.own_staff += line.cost

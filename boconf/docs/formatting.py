@@ -7,29 +7,12 @@ to cents only for display.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
-
-
-def _trim(text: str) -> str:
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def fte(value: Decimal) -> str:
-    """FTE to at most two decimals, without trailing zeros: 12, 12.5, 0.33."""
-    return _trim(f"{value.quantize(CENT, ROUND_HALF_EVEN):,f}")
-
-
-def money(value: Decimal, currency: str) -> str:
-    return f"{currency} {value.quantize(CENT, ROUND_HALF_EVEN):,.2f}"
-
-
-def percent(share: Decimal | None) -> str:
-    """A share in [0, 1] as a percentage to one decimal: 40%, 37.5%; a dash when undefined."""
-    if share is None:
-        return "–"
-    return _trim(f"{(share * 100).quantize(Decimal('0.1'), ROUND_HALF_EVEN):f}") + "%"
+# Every figure is written by boconf.numbers, as in the reports and messages.
+from boconf.numbers import fte as fte
+from boconf.numbers import money as money
+from boconf.numbers import percent as percent
 
 
 def ratio(part: Decimal, whole: Decimal) -> Decimal | None:

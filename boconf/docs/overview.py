@@ -35,7 +35,7 @@ class MixRow:
     units: set[str] = field(default_factory=set)
     back: Decimal = Decimal(0)
     front: Decimal = Decimal(0)
-    share: Decimal | None = None  # of the organisation's FTE
+    share: Decimal | None = None  # of all work: own FTE and vendor FTE
 
     @property
     def fte(self) -> Decimal:
@@ -55,9 +55,10 @@ class Overview:
     back: OfficeTotals
     back_office_share: Decimal | None  # of FTE
     back_office_head: Ref | None
-    by_model: list[MixRow]  # each unit's FTE under its own (derived) sourcing model
-    by_location: list[MixRow]  # allocation by allocation
+    by_model: list[MixRow]  # line by line: own staff in-house or captive, vendors outsourced
+    by_location: list[MixRow]
     by_provider: list[MixRow]  # own staff first, then vendors by name
+    vendor_fte: Decimal  # contracted or derived: the mixes count it, the office totals do not
 
     @property
     def fte(self) -> Decimal:
@@ -92,17 +93,18 @@ def _mix(
 
 
 def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
+    """The mixes count every line of work: own staff's FTE from their posts, vendors' FTE as
+    contracted or derived (boconf.graph.work); shares are of all of it."""
     tree = structure.tree
     front = office_totals(structure, Office.FRONT)
     back = office_totals(structure, Office.BACK)
-    total = front.fte + back.fte
-    by_model = {model: MixRow(Ref(label)) for model, label in MODEL_LABELS.items()}
-    for unit_id in sorted(tree.units):
-        by_model[tree.sourcing_model(unit_id)].add(
-            unit_id, tree.units[unit_id].office, structure.unit_fte(unit_id)
-        )
-    for row in by_model.values():
-        row.share = ratio(row.fte, total)
+    total = sum((item.fte for item in work), Decimal(0))
+
+    def model(item: Work) -> str:
+        return item.model.value
+
+    def model_label(key: str) -> Ref:
+        return Ref(MODEL_LABELS[SourcingModel(key)])
 
     def where(item: Work) -> str:
         # A vendor's work with no site given is grouped under the vendor.
@@ -120,9 +122,10 @@ def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
     return Overview(
         front,
         back,
-        ratio(back.fte, total),
+        ratio(back.fte, front.fte + back.fte),
         position_ref(tree, head) if head in tree.positions else None,
-        [row for row in by_model.values() if row.units],
+        _mix(work, model, model_label, total),
         _mix(work, where, where_label, total),
         providers,
+        total - front.fte - back.fte,
     )

@@ -29,6 +29,7 @@ from boconf.docs.registers import (
 )
 from boconf.docs.unit_list import unit_rows
 from boconf.docs.unit_page import build_unit_page
+from boconf.economics.cost import CostLine, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import all_work
 from boconf.linting.check import CheckResult
@@ -95,6 +96,12 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     reference_date: dt.date = result.settings.reference_date
     ext = EXTENSIONS[options.format]
     work = all_work(structure)
+    # One cost report for the whole site: the overview, unit pages and registers agree with
+    # `boconf report cost` because they read its lines.
+    costs = cost_report(structure, reference_date, 0)
+    cost_lines: dict[str, list[CostLine]] = defaultdict(list)
+    for line in costs.lines:
+        cost_lines[line.unit].append(line)
     findings = finding_rows(tree, result.diagnostics, result.load.root)
     unit_findings = defaultdict(list)
     for row in findings:
@@ -120,7 +127,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         "index",
         "Overview",
         overview=build_overview(structure, work),
-        costs=summarise_costs(structure, reference_date),
+        costs=summarise_costs(costs, tree),
         lint=severity_counts(findings),
         charts=charts_by_page[""],
     )
@@ -137,7 +144,9 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
             unit_page(unit_id, ext),
             "unit",
             tree.units[unit_id].name,
-            page=build_unit_page(structure, unit_id, unit_findings.get(unit_id, [])),
+            page=build_unit_page(
+                structure, unit_id, unit_findings.get(unit_id, []), cost_lines.get(unit_id, [])
+            ),
             ancestors=_ancestors(structure, unit_id),
             charts=charts_by_page.get(unit_id, []),
         )
@@ -147,7 +156,12 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         "Vendors and contracts",
         vendors=vendor_register(structure, work),
     )
-    add(f"locations{ext}", "locations", "Locations", locations=location_register(structure, work))
+    add(
+        f"locations{ext}",
+        "locations",
+        "Locations",
+        locations=location_register(structure, costs),
+    )
     add(
         f"functions{ext}",
         "functions",

@@ -10,10 +10,10 @@ from decimal import Decimal
 from boconf.docs.findings import FindingRow
 from boconf.docs.overview import MODEL_LABELS
 from boconf.docs.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
-from boconf.economics.cost import own_staff_cost
+from boconf.economics.cost import CostLine, CostReport
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
-from boconf.model.entities import Contract, Location, Office, SourcingModel, Vendor
+from boconf.model.entities import IN_HOUSE, Contract, Location, Office, SourcingModel, Vendor
 
 MISSING_FUNCTION = "BO206"
 
@@ -106,24 +106,26 @@ def vendor_register(structure: OrgStructure, work: list[Work]) -> list[VendorEnt
     return entries
 
 
-def location_register(structure: OrgStructure, work: list[Work]) -> list[LocationEntry]:
+def location_register(structure: OrgStructure, report: CostReport) -> list[LocationEntry]:
+    """Each location with the units and FTE there, and its own staff's cost (from the cost
+    report's lines, so the figures are those of `boconf report cost`)."""
     tree = structure.tree
-    here: dict[str, list[Work]] = defaultdict(list)
-    for item in work:
-        if item.location is not None:
-            here[item.location].append(item)
+    here: dict[str, list[CostLine]] = defaultdict(list)
+    for line in report.lines:
+        if line.location and line.unit:
+            here[line.location].append(line)
     entries = []
     for location_id, place in sorted(tree.locations.items(), key=lambda kv: (kv[1].name, kv[0])):
         items = here.get(location_id, [])
-        own = [w for w in items if w.own_staff]
-        costs = [own_staff_cost(tree, w) for w in own]
+        own = [line for line in items if line.provider == IN_HOUSE]
+        costs = [line.cost for line in own]
         entries.append(
             LocationEntry(
                 place,
                 location_ref(tree, location_id),
-                sorted(unit_ref(tree, u) for u in {w.unit for w in items}),
-                sum((w.fte for w in items), Decimal(0)),
-                sum((w.fte for w in own), Decimal(0)),
+                sorted(unit_ref(tree, u) for u in {line.unit for line in items}),
+                sum((line.fte for line in items), Decimal(0)),
+                sum((line.fte for line in own), Decimal(0)),
                 sum((c for c in costs if c is not None), Decimal(0))
                 if own and all(c is not None for c in costs)
                 else None,

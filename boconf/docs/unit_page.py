@@ -17,7 +17,7 @@ from boconf.docs.refs import (
     unit_ref,
     vendor_ref,
 )
-from boconf.economics.cost import own_staff_cost
+from boconf.economics.cost import CostLine
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import unit_work
 from boconf.model.entities import Contract, Unit
@@ -38,13 +38,16 @@ class PostRow:
 
 @dataclass(frozen=True)
 class AllocationRow:
+    """One line of the unit's work, as `boconf report cost` costs it."""
+
     provider: Ref
     location: Ref | None
-    share: Decimal
+    share: Decimal | None  # as declared; None: no allocation names this place
     fte: Decimal
+    basis: str  # where the FTE come from: posts, contracted, derived, unknown
     model: str
     contract: Ref | None
-    cost: Decimal | None  # own staff only: vendor work is priced by its contract
+    cost: Decimal | None  # None: unpriced (own staff at a site without a cost per FTE, ...)
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,11 @@ def _contracts(structure: OrgStructure, unit_id: str) -> list[ContractRow]:
     return rows
 
 
-def build_unit_page(structure: OrgStructure, unit_id: str, findings: list[FindingRow]) -> UnitPage:
-    """``findings``: those about the unit or its posts (grouped once for every page)."""
+def build_unit_page(
+    structure: OrgStructure, unit_id: str, findings: list[FindingRow], costs: list[CostLine]
+) -> UnitPage:
+    """``findings``: those about the unit or its posts (grouped once for every page);
+    ``costs``: the unit's lines of the cost report, in the order its work lists them."""
     tree = structure.tree
     unit = tree.units[unit_id]
     manager = unit.manager if unit.manager in tree.positions else None
@@ -138,11 +144,12 @@ def build_unit_page(structure: OrgStructure, unit_id: str, findings: list[Findin
             location_ref(tree, work.location) if work.location is not None else None,
             work.share,
             work.fte,
+            work.basis.value,
             MODEL_LABELS[work.model],
             contract_ref(work.contract) if work.contract is not None else None,
-            own_staff_cost(tree, work),
+            line.cost,
         )
-        for work in unit_work(structure, unit_id)
+        for work, line in zip(unit_work(structure, unit_id), costs, strict=True)
     ]
     chain = structure.chain_of_command(manager) if manager is not None else []
     return UnitPage(

@@ -1,15 +1,18 @@
-"""The annual cost of the organisation's work, allocation by allocation.
+"""The annual cost of the organisation's work, line by line.
 
-    annual cost = own staff: in-house and captive FTE x the annual cost per FTE of the
-                  location where they work
+    annual cost = own staff: each post's FTE (headcount x fte) x the annual cost per FTE of
+                  the location where it works (its own, else its unit's)
                 + vendors: each contract's annual_cost, attributed to the units that work
-                  under it in proportion to the FTE they source under it
+                  under it in proportion to the vendor FTE of their work
 
-Outsourced FTE is not priced per FTE as well: the contract is what the organisation pays.
-Money is Decimal in the organisation's currency and stays exact: a contract's attribution is
-rounded to cents with the remainder on its last share, so every breakdown adds up to the total.
-Anything unpriced (a location without a cost per FTE, a contract without a cost, vendor work
-without a contract) is listed, never counted as zero.
+Own posts are own staff and are costed once, whatever the unit's sourcing shares: the shares
+say how the *work* is split, and the in-house part is the posts. Vendor work is costed by its
+contracts, never per FTE as well; its FTE is the allocation's contracted ``fte`` or an
+equivalent derived from the shares (see :mod:`boconf.graph.work`). Money is Decimal in the
+organisation's currency and stays exact: a contract's attribution is rounded to cents with
+the remainder on its last share, so every breakdown adds up to the total. Anything unpriced
+(a location without a cost per FTE, a contract without a cost, vendor work without a
+contract) is listed, never counted as zero.
 """
 
 from __future__ import annotations
@@ -21,15 +24,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
-from boconf.graph.work import Work, all_work
+from boconf.graph.work import FteBasis, Work, all_work
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
+from boconf.numbers import number, percent
 
 CENT = Decimal("0.01")
 FORMULA = (
-    "annual cost = own staff (in-house and captive FTE x the annual cost per FTE of the "
-    "location where they work) + vendor contracts (annual_cost, attributed to the units that "
-    "work under each contract in proportion to the FTE they source under it)"
+    "annual cost = own staff (each post's FTE x the annual cost per FTE of the location where "
+    "it works) + vendor contracts (annual_cost, attributed to the units that work under each "
+    "contract in proportion to the vendor FTE of their work)"
+)
+VENDOR_FTE = (
+    "vendor FTE: the allocation's contracted 'fte', else an equivalent derived from the "
+    "shares (the unit's own FTE x the vendor's share / the in-house share)"
 )
 DIMENSIONS = ("unit", "function", "office", "location", "vendor", "model")
 NOT_GIVEN = "(not given)"
@@ -48,6 +56,7 @@ class CostLine:
     contract: str
     fte: Decimal
     cost: Decimal | None  # None: unpriced (see CostReport.missing)
+    basis: FteBasis = FteBasis.POSTS  # where the FTE come from (vendor FTE: see VENDOR_FTE)
 
     def key(self, dimension: str) -> str:
         if dimension == "vendor":
@@ -72,6 +81,8 @@ class CostReport:
     horizon_days: int
     lines: list[CostLine] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # Vendor work whose FTE can be neither read nor derived: counted as 0 FTE, said here.
+    unknown_fte: list[str] = field(default_factory=list)
     calendar: list[CalendarEntry] = field(default_factory=list)
 
     @property
@@ -80,7 +91,19 @@ class CostReport:
 
     @property
     def fte(self) -> Decimal:
+        """Own FTE plus vendor FTE."""
         return sum((line.fte for line in self.lines), Decimal(0))
+
+    @property
+    def own_fte(self) -> Decimal:
+        return sum((line.fte for line in self.lines if line.provider == IN_HOUSE), Decimal(0))
+
+    @property
+    def vendor_fte(self) -> Decimal:
+        return self.fte - self.own_fte
+
+    def unit_lines(self, unit: str) -> list[CostLine]:
+        return [line for line in self.lines if line.unit == unit]
 
     def by(self, dimension: str) -> list[tuple[str, Decimal, Decimal]]:
         """(key, FTE, cost) per value of a dimension, largest cost first, then by key."""
@@ -110,7 +133,7 @@ def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     if not weight:
         weights, weight = [Decimal(1)] * len(weights), Decimal(len(weights))
     parts = [(total * w / weight).quantize(CENT) for w in weights[:-1]]
-    return [*parts, total - sum(parts, Decimal(0))]
+    return [*parts, (total - sum(parts, Decimal(0))).quantize(CENT)]
 
 
 def cost_report(
@@ -129,11 +152,17 @@ def cost_report(
                 unpriced_locations[work.location] += work.fte
         elif work.contract is None:
             report.missing.append(
-                f"unit '{work.unit}': {work.fte.normalize():f} FTE from vendor '{work.provider}' "
-                "under no contract: unpriced"
+                f"unit '{work.unit}': work of vendor '{work.provider}' "
+                f"({percent(work.share)} of the unit's work) under no contract: unpriced"
             )
         else:
             by_contract[work.contract].append(len(report.lines))
+        if work.basis is FteBasis.UNKNOWN:
+            report.unknown_fte.append(
+                f"unit '{work.unit}': the FTE of vendor '{work.provider}''s work are not known: "
+                "the unit has no in-house share to derive them from; give the allocation's "
+                "'fte' (contracted seats)"
+            )
         report.lines.append(
             CostLine(
                 work.unit,
@@ -145,6 +174,7 @@ def cost_report(
                 work.contract or "",
                 work.fte,
                 cost,
+                work.basis,
             )
         )
     for contract_id in sorted(tree.contracts):
@@ -168,7 +198,8 @@ def cost_report(
                     "",
                     contract_id,
                     Decimal(0),
-                    contract.annual_cost,
+                    contract.annual_cost.quantize(CENT),
+                    FteBasis.UNKNOWN,
                 )
             )
             continue
@@ -177,7 +208,7 @@ def cost_report(
             report.lines[index] = dataclasses.replace(report.lines[index], cost=part)
     for location, fte in sorted(unpriced_locations.items()):
         report.missing.append(
-            f"location '{location}' has no annual_cost_per_fte: {fte.normalize():f} FTE of own staff unpriced"
+            f"location '{location}' has no annual_cost_per_fte: {number(fte)} FTE of own staff unpriced"
         )
     report.calendar = contract_calendar(structure, reference_date, horizon_days)
     return report

@@ -98,18 +98,6 @@ class OrgStructure:
             mix[model] += allocation.share
         return dict(mix)
 
-    def subtree_sourcing_mix(self, unit: str) -> dict[SourcingModel, Decimal]:
-        """FTE per sourcing model over a unit and everything below it."""
-        mix: dict[SourcingModel, Decimal] = defaultdict(Decimal)
-        for member in [unit, *self.subunits(unit)]:
-            fte = self.unit_fte(member)
-            for model, share in self.sourcing_mix(member).items():
-                mix[model] += fte * share
-        return dict(mix)
-
-    def back_office_fte(self) -> Decimal:
-        return sum((self.unit_fte(u) for u in self.units_in_office(Office.BACK)), Decimal(0))
-
     # -- the back office -----------------------------------------------------------------
     @cached_property
     def back_office_line(self) -> frozenset[str]:

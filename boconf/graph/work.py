@@ -1,9 +1,23 @@
-"""Every unit's work, allocation by allocation: the one source of every FTE mix and cost.
+"""Every unit's work, line by line: the one source of every FTE mix and cost.
 
-A unit's FTE is its posts' (headcount x fte); each sourcing allocation takes its share of it.
-A unit without ``sourcing`` is one in-house allocation at its location. Units without posts
-are kept (they still sit somewhere), so that registers list every unit; concentration measures
-take ``back_office_work``.
+Two kinds of line, because own staff and vendors are known in different ways:
+
+- **Own staff** are the unit's posts. Each post works at its own ``location``, else at its
+  unit's (the unit's own, else its parent's, else the headquarters); the unit's posts are
+  grouped by that place into one line each, with their FTE (headcount x fte). Sourcing shares
+  never scale them: the posts *are* the in-house part of the work.
+- **Vendor work** is one line per vendor allocation. Its FTE is what the allocation says
+  (``fte``, contracted seats) or an equivalent derived from the shares: the unit's own FTE
+  do the own share of the work, so a vendor's FTE-equivalent = own FTE x vendor share / own
+  share (rounded to 0.01). With no own share to derive from and no ``fte`` given, it is
+  unknown (0, and said so).
+
+A unit's ``sourcing`` says how its work is split. The share of an own-staff line is what the
+unit's in-house allocations declare for that place (None where none names it); a unit without
+``sourcing`` does all its work in-house. A place an in-house allocation names where no post
+works is kept as a line with no FTE, so every declared allocation shows, and so are units
+without posts (they still sit somewhere), so that registers list every unit; a fully
+outsourced unit without posts has only its vendor lines.
 """
 
 from __future__ import annotations
@@ -11,9 +25,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from boconf.graph.structure import OrgStructure
 from boconf.model.entities import IN_HOUSE, Office, SourcingModel
+
+if TYPE_CHECKING:
+    from boconf.graph.structure import OrgStructure
+
+FTE_STEP = Decimal("0.01")
+
+
+class FteBasis(StrEnum):
+    """Where a line's FTE comes from."""
+
+    POSTS = "posts"  # own staff: the unit's posts
+    CONTRACTED = "contracted"  # vendor: the allocation's fte
+    DERIVED = "derived"  # vendor: own FTE x vendor share / own share
+    UNKNOWN = "unknown"  # vendor: no fte given and no own share to derive it from
 
 
 @dataclass(frozen=True)
@@ -22,38 +51,103 @@ class Work:
     office: Office
     provider: str  # IN_HOUSE or a vendor id
     location: str | None  # None: a vendor's work with no site given
-    share: Decimal
-    fte: Decimal  # the unit's FTE times the share
-    model: SourcingModel  # of this allocation: in-house, captive or outsourced
+    share: Decimal | None  # of the unit's work, as declared; None: no allocation names it
+    fte: Decimal  # own staff: the posts'; vendor: contracted or derived (0 when unknown)
+    model: SourcingModel  # of this line: in-house, captive or outsourced
     contract: str | None
+    basis: FteBasis = FteBasis.POSTS
 
     @property
     def own_staff(self) -> bool:
         return self.provider == IN_HOUSE
 
 
+def post_location(structure: OrgStructure, position_id: str) -> str:
+    """Where a post works: its own location, else its unit's, else the headquarters."""
+    tree = structure.tree
+    post = tree.positions[position_id]
+    if post.location is not None:
+        return post.location
+    if post.unit is not None and post.unit in structure.unit_locations:
+        return structure.unit_locations[post.unit]
+    return tree.organisation.headquarters
+
+
+def own_allocation_shares(
+    structure: OrgStructure, unit_id: str, staffed: dict[str, Decimal]
+) -> dict[str, Decimal]:
+    """The share of the unit's work its in-house allocations declare, by place.
+
+    A unit without ``sourcing`` does all its work in-house: at its one place when its posts
+    all work in one (or it has none), else split in a way nothing declares.
+    """
+    unit = structure.tree.units[unit_id]
+    home = structure.unit_locations[unit_id]
+    if not unit.sourcing:
+        places = set(staffed) or {home}
+        return {places.pop(): Decimal(1)} if len(places) == 1 else {}
+    declared: dict[str, Decimal] = {}
+    for allocation in unit.sourcing:
+        if allocation.provider == IN_HOUSE:
+            where = allocation.location or home
+            declared[where] = declared.get(where, Decimal(0)) + allocation.share
+    return declared
+
+
+def own_fte_by_location(structure: OrgStructure, unit_id: str) -> dict[str, Decimal]:
+    """The unit's posts' FTE (headcount x fte) by the place each post works."""
+    positions = structure.tree.positions
+    found: dict[str, Decimal] = {}
+    for position_id in structure.positions_by_unit.get(unit_id, ()):
+        post = positions[position_id]
+        where = post_location(structure, position_id)
+        found[where] = found.get(where, Decimal(0)) + post.fte * post.headcount
+    return found
+
+
 def unit_work(structure: OrgStructure, unit_id: str) -> Iterator[Work]:
     tree = structure.tree
     unit = tree.units[unit_id]
-    total = structure.unit_fte(unit_id)
-    if not unit.sourcing:
-        model = tree.allocation_model(unit_id, IN_HOUSE, None)
-        home = structure.unit_locations[unit_id]
-        yield Work(unit_id, unit.office, IN_HOUSE, home, Decimal(1), total, model, None)
-        return
-    for allocation in unit.sourcing:
-        where = allocation.location
-        if where is None and allocation.provider == IN_HOUSE:
-            where = structure.unit_locations[unit_id]
+    staffed = own_fte_by_location(structure, unit_id)
+    declared = own_allocation_shares(structure, unit_id, staffed)
+    # Every place own staff work or an in-house allocation names; a fully outsourced unit
+    # without posts has none.
+    places = sorted(set(staffed) | set(declared))
+    for where in places:
+        yield Work(
+            unit_id,
+            unit.office,
+            IN_HOUSE,
+            where,
+            declared.get(where),
+            staffed.get(where, Decimal(0)),
+            tree.allocation_model(unit_id, IN_HOUSE, where),
+            None,
+        )
+    own_fte = sum(staffed.values(), Decimal(0))
+    own_share = sum(declared.values(), Decimal(0)) if unit.sourcing else Decimal(1)
+    for allocation in unit.sourcing or ():
+        if allocation.provider == IN_HOUSE:
+            continue
+        if allocation.fte is not None:
+            fte, basis = allocation.fte, FteBasis.CONTRACTED
+        elif own_share > 0:
+            fte, basis = (
+                (own_fte * allocation.share / own_share).quantize(FTE_STEP),
+                FteBasis.DERIVED,
+            )
+        else:
+            fte, basis = Decimal(0), FteBasis.UNKNOWN
         yield Work(
             unit_id,
             unit.office,
             allocation.provider,
-            where,
+            allocation.location,
             allocation.share,
-            total * allocation.share,
-            tree.allocation_model(unit_id, allocation.provider, allocation.location),
+            fte,
+            SourcingModel.OUTSOURCED,
             allocation.contract,
+            basis,
         )
 
 
@@ -64,7 +158,7 @@ def all_work(structure: OrgStructure) -> list[Work]:
 
 
 def back_office_work(structure: OrgStructure) -> Iterator[Work]:
-    """The back office's work with FTE, in any order: for shares of back-office FTE."""
+    """The back office's work, in any order: for shares of back-office FTE."""
     for unit_id, unit in structure.tree.units.items():
-        if unit.office is Office.BACK and structure.unit_fte(unit_id):
+        if unit.office is Office.BACK:
             yield from unit_work(structure, unit_id)

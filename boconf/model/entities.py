@@ -25,6 +25,7 @@ from boconf.model.types import (
     Money,
     Reason,
     Ref,
+    SeatFte,
     Share,
     Text,
 )
@@ -151,6 +152,9 @@ class Allocation(Entity):
     share: Share
     contract: Ref | None = None
     """The vendor's contract covering this work (vendor providers only)."""
+    fte: SeatFte | None = None
+    """Vendor work only: the FTE the vendor puts on it (contracted seats). When absent, an
+    equivalent is derived: the unit's own FTE x this share / the in-house share."""
 
 
 class PositionSpec(Entity):

@@ -78,3 +78,13 @@ Share = Annotated[Decimal, Field(gt=0, le=1, description="A share in (0, 1].")]
 Fte = Annotated[
     Decimal, Field(gt=0, le=1, description="Full-time equivalent of one post, in (0, 1].")
 ]
+SeatFte = Annotated[
+    Decimal,
+    Field(
+        gt=0,
+        le=10_000_000,
+        max_digits=12,
+        decimal_places=2,
+        description="Full-time equivalents of a piece of work, e.g. a vendor's contracted seats.",
+    ),
+]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 
-from boconf.economics.cost import DIMENSIONS, FORMULA, CostComparison, CostReport
+from boconf.economics.cost import DIMENSIONS, FORMULA, VENDOR_FTE, CostComparison, CostReport
+from boconf.numbers import fte, money, signed, signed_money
 from boconf.reporting.markdown_text import cell
 
 TITLES = {
@@ -20,20 +20,16 @@ TITLES = {
 }
 
 
-def money(value: Decimal, currency: str) -> str:
-    return f"{currency} {value:,.2f}"
-
-
-def fte(value: Decimal) -> str:
-    text = f"{value.quantize(Decimal('0.01')):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def headline(report: CostReport) -> str:
+    """``EUR 5,767,600.00 for 98.8 FTE of own staff and 6.77 FTE of vendor work``."""
+    own = f"{fte(report.own_fte)} FTE of own staff"
+    if not report.vendor_fte:
+        return f"{money(report.total, report.currency)} for {own}"
+    return f"{money(report.total, report.currency)} for {own} and {fte(report.vendor_fte)} FTE of vendor work"
 
 
 def text(report: CostReport) -> str:
-    out = [
-        f"Annual cost: {money(report.total, report.currency)} for {fte(report.fte)} FTE",
-        f"({FORMULA})",
-    ]
+    out = [f"Annual cost: {headline(report)}", f"({FORMULA};", f" {VENDOR_FTE})"]
     for dimension in DIMENSIONS:
         rows = report.by(dimension)
         width = max(len(key) for key, _, _ in rows)
@@ -44,6 +40,9 @@ def text(report: CostReport) -> str:
         ]
     out += ["", "Missing cost data" if report.missing else "Missing cost data: none"]
     out += [f"  {item}" for item in report.missing]
+    if report.unknown_fte:
+        out += ["", "Vendor FTE not known (counted as 0)"]
+        out += [f"  {item}" for item in report.unknown_fte]
     out += ["", f"Contract calendar ({report.reference_date} + {report.horizon_days} days)"]
     out += [
         f"  {e.date}  {e.event:<15} {e.contract} ({e.vendor}), {_days(e.days)}"
@@ -60,9 +59,9 @@ def markdown(report: CostReport) -> str:
     out = [
         "# Annual cost",
         "",
-        f"**{money(report.total, report.currency)}** for {fte(report.fte)} FTE.",
+        f"**{headline(report)}**.",
         "",
-        f"_{FORMULA}_",
+        f"_{FORMULA}; {VENDOR_FTE}_",
     ]
     for dimension in DIMENSIONS:
         out += ["", f"## {TITLES[dimension]}", "", "| | FTE | cost |", "| --- | ---: | ---: |"]
@@ -72,6 +71,9 @@ def markdown(report: CostReport) -> str:
         ]
     out += ["", "## Missing cost data", ""]
     out += [f"- {cell(item)}" for item in report.missing] or ["None."]
+    if report.unknown_fte:
+        out += ["", "## Vendor FTE not known (counted as 0)", ""]
+        out += [f"- {cell(item)}" for item in report.unknown_fte]
     out += ["", f"## Contract calendar ({report.reference_date} + {report.horizon_days} days)", ""]
     if report.calendar:
         out += ["| date | event | contract | vendor | when |", "| --- | --- | --- | --- | --- |"]
@@ -89,8 +91,11 @@ def as_json(report: CostReport) -> str:
         "version": 1,
         "currency": report.currency,
         "formula": FORMULA,
+        "vendor_fte": VENDOR_FTE,
         "total": str(report.total),
         "fte": str(report.fte),
+        "own_fte": str(report.own_fte),
+        "vendor_fte_total": str(report.vendor_fte),
         "by": {
             d: [{"key": k, "fte": str(f), "cost": str(c)} for k, f, c in report.by(d)]
             for d in DIMENSIONS
@@ -105,11 +110,13 @@ def as_json(report: CostReport) -> str:
                 "location": line.location,
                 "contract": line.contract,
                 "fte": str(line.fte),
+                "fte_basis": line.basis.value,
                 "cost": None if line.cost is None else str(line.cost),
             }
             for line in report.lines
         ],
         "missing": report.missing,
+        "unknown_fte": report.unknown_fte,
         "calendar": [
             {
                 "date": str(e.date),
@@ -138,6 +145,7 @@ def as_csv(report: CostReport) -> str:
             "location",
             "contract",
             "fte",
+            "fte_basis",
             f"cost_{report.currency}",
         ]
     )
@@ -152,6 +160,7 @@ def as_csv(report: CostReport) -> str:
                 line.location,
                 line.contract,
                 line.fte,
+                line.basis.value,
                 "" if line.cost is None else line.cost,
             ]
         )
@@ -159,11 +168,6 @@ def as_csv(report: CostReport) -> str:
 
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv}
-
-
-def _signed(value: Decimal, currency: str) -> str:
-    sign = "+" if value > 0 else ("-" if value < 0 else "")
-    return sign + money(abs(value), currency)
 
 
 def _verdict(comparison: CostComparison) -> str:
@@ -179,9 +183,14 @@ def comparison_text(comparison: CostComparison) -> str:
     base, scenario, currency = comparison.base, comparison.scenario, comparison.base.currency
     out = [
         f"Scenario '{comparison.name}' {_verdict(comparison)}",
-        f"  base      {money(base.total, currency):>18}  {fte(base.fte):>8} FTE",
-        f"  scenario  {money(scenario.total, currency):>18}  {fte(scenario.fte):>8} FTE",
-        f"  change    {_signed(comparison.change, currency):>18}",
+        f"  {'':8}  {'annual cost':>18}  {'own FTE':>8}  {'vendor FTE':>10}",
+        f"  base      {money(base.total, currency):>18}  {fte(base.own_fte):>8}  "
+        f"{fte(base.vendor_fte):>10}",
+        f"  scenario  {money(scenario.total, currency):>18}  {fte(scenario.own_fte):>8}  "
+        f"{fte(scenario.vendor_fte):>10}",
+        f"  change    {signed_money(comparison.change, currency):>18}  "
+        f"{signed(scenario.own_fte - base.own_fte):>8}  "
+        f"{signed(scenario.vendor_fte - base.vendor_fte):>10}",
     ]
     for dimension in DIMENSIONS:
         rows = comparison.deltas(dimension)
@@ -191,7 +200,7 @@ def comparison_text(comparison: CostComparison) -> str:
         out += ["", f"{TITLES[dimension]}: what changes"]
         out += [
             f"  {r.key:<{width}}  {money(r.base_cost, currency):>16} -> "
-            f"{money(r.cost, currency):>16}  {_signed(r.change, currency):>16}"
+            f"{money(r.cost, currency):>16}  {signed_money(r.change, currency):>16}"
             for r in rows
         ]
     out += ["", "The scenario in full:", ""]
@@ -203,11 +212,14 @@ def comparison_markdown(comparison: CostComparison) -> str:
     out = [
         f"# Scenario '{cell(comparison.name)}': {_verdict(comparison)}",
         "",
-        "| | annual cost | FTE |",
-        "| --- | ---: | ---: |",
-        f"| base | {money(base.total, currency)} | {fte(base.fte)} |",
-        f"| scenario | {money(scenario.total, currency)} | {fte(scenario.fte)} |",
-        f"| change | {_signed(comparison.change, currency)} | {fte(scenario.fte - base.fte)} |",
+        "| | annual cost | own FTE | vendor FTE |",
+        "| --- | ---: | ---: | ---: |",
+        f"| base | {money(base.total, currency)} | {fte(base.own_fte)} | {fte(base.vendor_fte)} |",
+        f"| scenario | {money(scenario.total, currency)} | {fte(scenario.own_fte)} "
+        f"| {fte(scenario.vendor_fte)} |",
+        f"| change | {signed_money(comparison.change, currency)} "
+        f"| {signed(scenario.own_fte - base.own_fte)} "
+        f"| {signed(scenario.vendor_fte - base.vendor_fte)} |",
     ]
     for dimension in DIMENSIONS:
         rows = comparison.deltas(dimension)
@@ -222,7 +234,7 @@ def comparison_markdown(comparison: CostComparison) -> str:
         ]
         out += [
             f"| {cell(r.key)} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
-            f"| {_signed(r.change, currency)} |"
+            f"| {signed_money(r.change, currency)} |"
             for r in rows
         ]
     return (

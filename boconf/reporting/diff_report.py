@@ -19,6 +19,7 @@ from boconf.changes.compare import (
 )
 from boconf.changes.impact import Figure, Shift
 from boconf.diagnostics import Diagnostic
+from boconf.numbers import number, percent, signed
 from boconf.rendering.change_chart import chart_size
 from boconf.rendering.chart import Chart
 from boconf.rendering.mermaid import to_mermaid
@@ -49,11 +50,11 @@ class DiffResult:
 
 def _allocation(value: dict[str, Any]) -> str:
     """A sourcing allocation as people say it: ``bluewave-bpo at manila-vendor-site 70%``."""
-    share = Decimal(str(value.get("share", 0))) * 100
+    share = Decimal(str(value.get("share", 0)))
     text = f"{value.get('provider')}"
     if value.get("location"):
         text += f" at {value['location']}"
-    text += f" {_number(share)}%"
+    text += f" {percent(share, 2)}"
     if value.get("contract"):
         text += f" ({value['contract']})"
     return text
@@ -75,15 +76,6 @@ def _value(value: Any) -> str:
 
 def _finding(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.location}: {diagnostic.severity}[{diagnostic.code}] {diagnostic.message}"
-
-
-def _number(value: Decimal) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _delta(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + _number(value)
 
 
 def _line(change: EntityChange) -> str:
@@ -108,7 +100,7 @@ def text(result: DiffResult) -> str:
     moved = [f for f in result.figures if f.delta]
     out += ["", "Impact" if moved else "Impact: no figure changed"]
     out += [
-        f"  {f.name}: {_number(f.before)} -> {_number(f.after)} ({_delta(f.delta)})" for f in moved
+        f"  {f.name}: {number(f.before)} -> {number(f.after)} ({signed(f.delta)})" for f in moved
     ]
     out += [f"  {s.name}: {s.before} => {s.after}" for s in result.shifts]
     for title, found in (
@@ -134,7 +126,7 @@ def markdown(result: DiffResult) -> str:
     if moved:
         out += ["", "| impact | before | after | change |", "| --- | ---: | ---: | ---: |"]
         out += [
-            f"| {f.name} | {_number(f.before)} | {_number(f.after)} | {_delta(f.delta)} |"
+            f"| {f.name} | {number(f.before)} | {number(f.after)} | {signed(f.delta)} |"
             for f in moved
         ]
     out += [f"| {cell(s.name)} | {cell(s.before)} | {cell(s.after)} | |" for s in result.shifts]

@@ -11,7 +11,6 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -68,11 +67,6 @@ OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 CYCLE_SHOWN = 8
 # The finding that reports a cycle itself (once per cycle) shows it whole up to this length.
 CYCLE_SHOWN_WHOLE = 40
-
-
-def tenths(value: Decimal) -> str:
-    """A number to one decimal, without a trailing .0: 40, 40.5."""
-    return f"{value:.1f}".removesuffix(".0")
 
 
 def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHOWN) -> str:

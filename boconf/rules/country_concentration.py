@@ -9,7 +9,8 @@ from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.graph.work import back_office_work
-from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions, tenths
+from boconf.numbers import tenths
+from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
 
 class Options(RuleOptions):
@@ -25,13 +26,13 @@ class CountryConcentration(Rule[Options]):
     """Too much of the back office in one foreign country.
 
     ## What it checks
-    Splits the back-office FTE (the FTE of the positions of every `office: back` unit) by
-    country. Each allocation of a unit's `sourcing` takes its `share` of the unit's FTE to
-    the country of its `location`; a vendor's allocation without a location to the vendor's
-    `country`; in-house work without a location (and a unit without `sourcing`) to the
-    country of the unit's location (its own, its parent's, or the headquarters). Reports, on
-    the organisation, every country other than the headquarters' country that carries more
-    than `max_share` of the back-office FTE, one finding per country.
+    Splits the back-office work of every `office: back` unit, in FTE, by country. Own staff
+    count where each post works (its `location`, else its unit's: the unit's own, its
+    parent's, or the headquarters); a vendor's work (its contracted `fte`, else own FTE x the
+    vendor's share / the in-house share) counts in the country of the allocation's
+    `location`, or the vendor's `country` when no site is given. Reports, on the
+    organisation, every country other than the headquarters' country that carries more than
+    `max_share` of the back-office work, one finding per country.
 
     ## Why it matters
     Remote and offshore back offices save money, but when most of the back office sits in one
@@ -51,12 +52,14 @@ class CountryConcentration(Rule[Options]):
     ## Failing example
     ```yaml
     # headquarters in IT; unit it (office: back) holds most of the back office's posts
+    location: cluj  # in RO: every post of the unit works there
     sourcing:
-      - {provider: in_house, location: cluj, share: 1}  # cluj is in RO
+      - {provider: in_house, location: cluj, share: 1}
     ```
 
     ## Passing example
     ```yaml
+    # six of the unit's ten posts work at the headquarters, four in cluj
     sourcing:
       - {provider: in_house, location: hq, share: 0.6}
       - {provider: in_house, location: cluj, share: 0.4}
@@ -73,9 +76,11 @@ class CountryConcentration(Rule[Options]):
         tree = context.tree
         structure = context.structure
         locations = tree.locations
-        total = structure.back_office_fte()
+        # Shares of all back-office work: own staff's FTE and vendors' (contracted or derived).
+        total = Decimal(0)
         by_country: dict[str, Decimal] = {}
         for work in back_office_work(structure):
+            total += work.fte
             # A vendor's work with no site given is done in the vendor's country.
             where = work.location
             country = (

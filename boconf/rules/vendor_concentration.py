@@ -9,7 +9,8 @@ from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.graph.work import back_office_work
-from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions, tenths
+from boconf.numbers import tenths
+from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions
 
 
 class Options(RuleOptions):
@@ -25,11 +26,11 @@ class VendorConcentration(Rule[Options]):
     """Too much of the back office with one vendor.
 
     ## What it checks
-    Adds up the back-office FTE: the FTE of the positions of every `office: back` unit. A
-    vendor's part of it is each such unit's FTE times the `share` of the unit's allocations
-    with that vendor as `provider`. Reports, at the vendor's `id`, every vendor whose part is
-    more than `max_share` of the back-office FTE. An organisation without back-office FTE has
-    nothing to report.
+    Adds up the back-office work of every `office: back` unit in FTE: its own staff (the FTE
+    of its positions) and its vendors' work (an allocation's contracted `fte`, else an
+    equivalent derived from the shares: own FTE x the vendor's share / the in-house share).
+    Reports, at the vendor's `id`, every vendor whose part is more than `max_share` of it. An
+    organisation without back-office FTE has nothing to report.
 
     ## Why it matters
     A back office that largely depends on one vendor has lost its bargaining power and its
@@ -48,9 +49,9 @@ class VendorConcentration(Rule[Options]):
 
     ## Failing example
     ```yaml
-    # unit it (office: back): every post of the back office, all with helpco
+    # unit it (office: back), all with helpco: 12 contracted FTE against 10 own FTE elsewhere
     sourcing:
-      - {provider: helpco, location: manila, share: 1, contract: helpco-desk}
+      - {provider: helpco, location: manila, share: 1, contract: helpco-desk, fte: 12}
     ```
 
     ## Passing example
@@ -70,9 +71,11 @@ class VendorConcentration(Rule[Options]):
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
         structure = context.structure
-        total = structure.back_office_fte()
+        # Shares of all back-office work: own staff's FTE and vendors' (contracted or derived).
+        total = Decimal(0)
         by_vendor: dict[str, Decimal] = {}
         for work in back_office_work(structure):
+            total += work.fte
             if not work.own_staff:
                 by_vendor[work.provider] = by_vendor.get(work.provider, Decimal(0)) + work.fte
         if total <= 0:

@@ -192,6 +192,16 @@ class ReferenceChecker:
                         f"{label} -> sourcing[{index}].contract: in-house work has no vendor contract",
                         "remove 'contract:' or set 'provider:' to the vendor",
                     )
+                if allocation.fte is not None:
+                    self.collector.report(
+                        source,
+                        (*at, "fte"),
+                        Code.CONFLICT,
+                        f"{label} -> sourcing[{index}].fte: own staff's FTE come from the unit's "
+                        "posts (headcount x fte), not from an allocation",
+                        "remove 'fte:' here; 'fte:' on an allocation is for a vendor's "
+                        "contracted seats",
+                    )
                 continue
             if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), label):
                 continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
+from boconf.numbers import fte
 from boconf.validation.suggest import did_you_mean
 
 
@@ -58,7 +59,7 @@ def position_lines(structure: OrgStructure, position_id: str) -> list[str]:
     if post.headcount > 1:
         extra.append(f"×{post.headcount} posts")
     if post.fte != 1:
-        extra.append(f"{post.fte.normalize():f} FTE")
+        extra.append(f"{fte(post.fte)} FTE")
     if extra:
         lines.append(", ".join(extra))
     return lines

@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from boconf.model.entities import IN_HOUSE
+from boconf.numbers import percent
 from boconf.rendering.chart import Chart, Cluster
 from boconf.rendering.views.common import ViewContext, finding_class, select_units, unit_lines
-from boconf.rendering.views.sourcing_labels import badge, percent
+from boconf.rendering.views.sourcing_labels import badge
 
 TITLE = "Sourcing"
 
@@ -58,7 +59,7 @@ def build(context: ViewContext) -> Chart:
             if chart.node_id(who_key) not in cluster.nodes:
                 cluster.nodes.append(chart.node_id(who_key))
             edges.append(
-                (f"unit:{unit_id}", who_key, percent(share) if share is not None else "100%")
+                (f"unit:{unit_id}", who_key, percent(share, 0) if share is not None else "100%")
             )
     chart.clusters = [clusters[key] for key in sorted(clusters)]
     for source, target, label in edges:
