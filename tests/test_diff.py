@@ -118,10 +118,14 @@ def test_the_five_changes_of_a_new_user(repository: Path, boconf: Callable[..., 
     # the web shop adds one post and the assistant's post goes: front office posts unchanged
     assert impact["posts, front office"] == ("37", "37", "0")
     assert impact["positions"] == ("93", "93", "0")
-    # office services (3.5 FTE at 62,000 in Milan = 217,000) go to the vendor's contract, which
-    # the facilities unit already pays for: 217,000 less in own staff, no new contract cost.
-    assert Decimal(impact["annual cost (EUR)"][2]) == Decimal("-217000")
-    assert Decimal(impact["FTE, outsourced"][2]) == Decimal("3.5")
+    # Office services' work goes to the vendor's contract, which the facilities unit already
+    # pays for, but its 3.5 FTE of posts stay: own staff cost the same until they go. The web
+    # shop's manager (Milano, 62,000) comes and the export assistant's post (Milano, 62,000)
+    # goes: the annual cost does not move. Saying "outsourced" saves nothing by itself.
+    assert Decimal(impact["annual cost (EUR)"][2]) == Decimal(0)
+    # ... and gives no vendor FTE: a fully outsourced unit's vendor FTE cannot be derived from
+    # shares (no in-house share) and the allocation gives no contracted 'fte'.
+    assert Decimal(impact["vendor FTE (outsourced)"][2]) == 0
     new = sorted((f["code"], f["file"]) for f in document["new_findings"])
     assert new == [
         ("BO109", "org/units/web-shop.yaml"),  # the web shop's manager post is vacant

@@ -90,7 +90,7 @@ def test_outsourced_work_without_owner(copy: Path, boconf: Callable[..., Run]) -
     edit(copy / "units/service-desk.yaml", "    contract: bluewave-service-desk-2024\n", "")
     code, found = findings(boconf, copy)
     assert code == 1
-    assert ("org/units/service-desk.yaml", 24, "outsourced-without-owner") in found
+    assert ("org/units/service-desk.yaml", 27, "outsourced-without-owner") in found
 
 
 def test_an_expired_contract(copy: Path, boconf: Callable[..., Run]) -> None:

@@ -96,7 +96,11 @@ def test_service_desk_outsourcing_entity_by_entity(example: Path, tmp_path: Path
     assert applied.load is not None and applied.load.tree is not None
     tree = applied.load.tree
     shares = [(a.provider, a.share) for a in tree.units["service-desk"].sourcing or []]
-    assert shares == [("in_house", Decimal("0.3")), ("bluewave-bpo", Decimal("0.7"))]
+    assert shares == [
+        ("in_house", Decimal("0.2")),
+        ("in_house", Decimal("0.1")),
+        ("bluewave-bpo", Decimal("0.7")),
+    ]
     contract = tree.contracts["bluewave-service-desk-2024"]
     assert contract.annual_cost == Decimal(138000) and str(contract.end) == "2029-03-31"
     assert "service-desk-analyst" not in tree.positions and "michele-vitale" not in tree.people
@@ -120,9 +124,9 @@ def test_cost_effect_matches_a_hand_calculation(boconf: Callable[..., Run]) -> N
     assert Decimal(credit["change"]) == -2 * 62000 + 2 * 26000
     units = {row["key"]: Decimal(row["change"]) for row in credit["deltas"]["unit"]}
     assert units == {"credit": Decimal(-124000), "collections-cluj": Decimal(52000)}
-    # service-desk-outsourcing: the unit's 4 FTE were 60% in-house in Milano (2.4 FTE); now it
-    # has 3 FTE, 30% in-house (0.9 FTE): 1.5 FTE x 62,000 = 93,000 less in own staff, and the
-    # BlueWave contract grows from 96,000 to 138,000: 42,000 more. Net: 51,000 saved.
+    # service-desk-outsourcing: the analyst's post in Milano goes (62,000 less in own staff;
+    # the shares do not scale the other three posts, who stay), and the BlueWave contract grows
+    # from 96,000 to 138,000: 42,000 more. Net: 20,000 saved.
     desk = json.loads(
         boconf(
             "report",
@@ -136,8 +140,8 @@ def test_cost_effect_matches_a_hand_calculation(boconf: Callable[..., Run]) -> N
             cwd=REPO,
         ).out
     )
-    assert Decimal(desk["change"]) == -Decimal("1.5") * 62000 + (138000 - 96000)
-    assert Decimal(desk["base_total"]) - Decimal(desk["scenario_total"]) == 51000
+    assert Decimal(desk["change"]) == -62000 + (138000 - 96000)
+    assert Decimal(desk["base_total"]) - Decimal(desk["scenario_total"]) == 20000
     text = boconf("report", "cost", "org", "--scenario", "credit-to-cluj", *DATE, cwd=REPO)
     assert text.lines[0] == "Scenario 'credit-to-cluj' saves EUR 72,000.00 a year"
     csv_rows = boconf(
@@ -152,7 +156,9 @@ def test_cost_effect_matches_a_hand_calculation(boconf: Callable[..., Run]) -> N
         cwd=REPO,
     ).lines
     assert csv_rows[0] == "dimension,key,base_fte,base_cost_EUR,fte,cost_EUR,change_EUR"
-    assert "location,cluj-centre,11.1,288600.00,13.1,340600.00,52000.00" in csv_rows
+    # Cluj's own posts: 4 collections + 3 accounts payable + 3 data management = 10 FTE x 26,000;
+    # the scenario adds a collections specialist and an export credit analyst there.
+    assert "location,cluj-centre,10,260000.00,12,312000.00,52000.00" in csv_rows
 
 
 def test_diff_scenario_shows_changes_and_cost(boconf: Callable[..., Run]) -> None:
@@ -178,8 +184,10 @@ def test_diff_scenario_shows_changes_and_cost(boconf: Callable[..., Run]) -> Non
         ("contract", "bluewave-service-desk-2024", "changed"),
     ]
     impact = {f["name"]: Decimal(f["delta"]) for f in document["impact"]}
-    assert impact["annual cost (EUR)"] == -51000
-    assert impact["FTE, outsourced"] == Decimal("0.5")  # 40% of 4 FTE -> 70% of 3 FTE
+    assert impact["annual cost (EUR)"] == -20000
+    # BlueWave's FTE-equivalent: 4 own FTE x 0.4 / 0.6 = 2.67 before; 3 x 0.7 / 0.3 = 7 after.
+    assert impact["vendor FTE (outsourced)"] == Decimal("4.33")
+    assert impact["FTE, in-house"] == -1  # the analyst's post, and only it
 
 
 def test_diff_scenario_markdown_golden(boconf: Callable[..., Run]) -> None:
