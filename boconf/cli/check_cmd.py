@@ -124,9 +124,9 @@ def check(
     timings: bool,
     scenario_name: str | None,
 ) -> None:
-    root = org_path(path)
-    refuse_inside(output, root)
-    refuse_inside(baseline_write, root)
+    root = organisation = org_path(path)  # root becomes the applied copy with --scenario
+    refuse_inside(output, organisation)
+    refuse_inside(baseline_write, organisation)
     with contextlib.ExitStack() as stack:
         scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
         if scenario_name is not None:
@@ -177,7 +177,9 @@ def check(
             click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
             raise SystemExit(Exit.OK)
         if output is not None:
-            write_output(CHECK_REPORTERS[output_format](report).encode("utf-8"), output, root)
+            write_output(
+                CHECK_REPORTERS[output_format](report).encode("utf-8"), output, organisation
+            )
             click.echo(render_text(report, colored), nl=False, color=colored)
         elif output_format == "text":
             click.echo(render_text(report, colored), nl=False, color=colored)
