@@ -18,6 +18,7 @@ from boconf.model.documents import DOCUMENT_MODELS
 from boconf.model.entities import Location, Organisation, Person, Position, Unit, Vendor
 from boconf.model.names import COMBINED, SCENARIO, SCHEMA_BASE, SCHEMA_DIALECT, SETTINGS
 from boconf.model.scenario import Scenario
+from boconf.output import write_atomic
 
 AnyDocument = Annotated[
     Union[Organisation, Location, Vendor, Unit, Position, Person],  # noqa: UP007 - a discriminated union
@@ -73,10 +74,9 @@ def stale_files(directory: Path) -> list[str]:
 
 
 def write(directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schemas().items():
         path = directory / name
-        path.write_text(render(schema), encoding="utf-8")
+        write_atomic(path, render(schema).encode("utf-8"))  # raises OutputError
         written.append(path)
     return written

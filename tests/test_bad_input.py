@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from boconf import load_organisation
 
 from .conftest import MINIMAL_ORG, Run
 
@@ -127,11 +132,32 @@ def test_same_id_in_two_files_names_both(
     )
 
 
-def test_shares_not_summing_to_one(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
-    wrong = MINIMAL_ORG["units/it.yaml"].replace("share: 0.4", "share: 0.3")
+@pytest.mark.parametrize(
+    ("in_house", "vendor", "total", "hint"),
+    [
+        ("0.6", "0.3", "0.9", "add 0.1 to one of them, e.g. sourcing[1]: 0.3 -> 0.4"),
+        ("0.6", "0.5", "1.1", "take 0.1 off one of them, e.g. sourcing[1]: 0.5 -> 0.4"),
+        # The vendor's 0.4 cannot give up 0.4 and stay a share: the in-house 1 gives it up.
+        ("1", "0.4", "1.4", "take 0.4 off one of them, e.g. sourcing[0]: 1 -> 0.6"),
+    ],
+)
+def test_shares_not_summing_to_one(
+    in_house: str,
+    vendor: str,
+    total: str,
+    hint: str,
+    org: Callable[..., Path],
+    boconf: Callable[..., Run],
+) -> None:
+    wrong = (
+        MINIMAL_ORG["units/it.yaml"]
+        .replace("share: 0.6", f"share: {in_house}")
+        .replace("share: 0.4", f"share: {vendor}")
+    )
     found = only(check(boconf, org(units__it_yaml=wrong)))
     assert (found["line"], found["column"], found["code"]) == (10, 1, "BO033")
-    assert found["message"] == "unit 'it' -> sourcing: shares add up to 0.9, not 1"
+    assert found["message"] == f"unit 'it' -> sourcing: shares add up to {total}, not 1"
+    assert found["hint"] == f"the shares add up to {total}; {hint}"
 
 
 @pytest.mark.parametrize("count", [0, 2])
@@ -142,6 +168,9 @@ def test_not_exactly_one_organisation(
     root = org(organisation_yaml=None) if count == 0 else org(organisation2_yaml=second)
     found = only(check(boconf, root))
     assert found["code"] == "BO032"
+    if count == 0:  # on the directory: no file is at fault
+        assert (found["file"], found["line"], found["column"]) == ("org", 1, 1)
+        assert found["message"] == "no Organisation document among the 6 files under org"
     if count == 2:
         assert (found["file"], found["line"]) == ("org/organisation2.yaml", 2)
         assert "the first is 'acme' at org/organisation.yaml:2:7" in str(found["message"])
@@ -297,7 +326,23 @@ PERSON = "apiVersion: boconf/v1\nkind: Person\nid: ada\n"
             "a mapping key must be a plain value",
             "simple",
         ),
-        ("\tname: Ada\n", 4, 1, "BO003", "tab", "spaces, not tabs"),
+        ("\tname: Ada\n", 4, 1, "BO003", "a tab character, where", "indent with spaces, not"),
+        (
+            "name: Ada\nroles:\n  - \tboard\n",
+            6,
+            5,
+            "BO003",
+            "YAML syntax error: a tab character after '-', where YAML allows only spaces",
+            "put a space after '-', not a tab",
+        ),
+        (
+            "name: Ada\nroles:\n  -\tboard\n",
+            6,
+            4,
+            "BO003",
+            "YAML syntax error: a tab character after '-', where YAML allows only spaces",
+            "put a space after '-', not a tab",
+        ),
     ],
 )
 def test_odd_values_get_precise_messages_and_hints(
@@ -314,3 +359,165 @@ def test_odd_values_get_precise_messages_and_hints(
     assert (found["line"], found["column"], found["code"]) == (line, column, code)
     assert message in str(found["message"])
     assert hint in str(found["hint"])
+
+
+# -- edge cases found by hand (issue 11, section 5) -----------------------------------------
+
+
+def test_upper_case_extensions_are_read(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # Skipped, sales.YAML used to leave unit 'it' -> supports: [sales] dangling.
+    root = org()
+    (root / "units/sales.yaml").rename(root / "units/sales.YAML")
+    (root / "vendors/helpco.yaml").rename(root / "vendors/helpco.Yml")
+    run = boconf("validate", "org", "--format", "json", cwd=root.parent)
+    assert (run.code, json.loads(run.out)) == (0, [])
+    loaded = load_organisation(root)
+    assert (loaded.files, sorted(loaded.tree.units) if loaded.tree else None) == (
+        7,
+        ["exec", "it", "sales"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("UTF-16", lambda text: text.encode("utf-16")),  # little-endian, with its mark
+        ("UTF-16", lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be")),
+        ("UTF-32", lambda text: text.encode("utf-32")),
+    ],
+)
+def test_utf16_and_utf32_files_are_named_with_the_conversion(
+    name: str,
+    encode: Callable[[str], bytes],
+    org: Callable[..., Path],
+    boconf: Callable[..., Run],
+) -> None:
+    root = org(units__sales_yaml=encode(MINIMAL_ORG["units/sales.yaml"]))
+    # One diagnostic: unit 'it' -> supports: [sales] is not reported as dangling, since the
+    # file's ids are read through its encoding.
+    found = only(check(boconf, root))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/units/sales.yaml",
+        1,
+        1,
+        "BO002",
+    )
+    assert found["message"] == f"{name} text (it starts with a {name} byte-order mark), not UTF-8"
+    command = (
+        f"iconv -f {name} -t UTF-8 org/units/sales.yaml > org/units/sales.yaml.tmp"
+        " && mv org/units/sales.yaml.tmp org/units/sales.yaml"
+    )
+    assert found["hint"] == f"boconf reads UTF-8; convert it: {command}"
+    if shutil.which("iconv") is None:  # pragma: no cover - iconv is on every Linux and macOS
+        return
+    # The hint's command, run as given, mends the file.
+    subprocess.run(command, shell=True, check=True, cwd=root.parent)
+    assert boconf("validate", "org", cwd=root.parent).code == 0
+
+
+def test_references_into_an_unreadable_file_name_it_instead_of_guessing(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # In flow style the UTF-16 file's ids cannot be picked out; a unit 'sales-ops' would
+    # have been offered as "did you mean 'sales-ops'?" for the missing 'sales'.
+    flow = (
+        "{apiVersion: boconf/v1, kind: Unit, id: sales, name: Vendite, office: front,"
+        " function: sales, parent: exec}\n"
+    )
+    decoy = MINIMAL_ORG["units/sales.yaml"].replace("id: sales", "id: sales-ops", 1)
+    decoy = decoy.replace("sales-head", "ops-head").replace("sales-rep", "ops-rep")
+    root = org(units__sales_yaml=flow.encode("utf-16"), units__ops_yaml=decoy)
+    found = diagnostics(check(boconf, root))
+    assert [(d["file"], d["line"], d["column"], d["code"]) for d in found] == [
+        ("org/units/it.yaml", 9, 12, "BO031"),
+        ("org/units/sales.yaml", 1, 1, "BO002"),
+    ]
+    assert found[0]["message"] == "unit 'it' -> supports[0]: no unit 'sales'"
+    assert found[0]["hint"] == (
+        "org/units/sales.yaml could not be read and may define it: fix that file first"
+    )
+
+
+def test_a_document_of_unknown_kind_hides_its_positions_too(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # Contract 'helpco-desk' -> owner: it-head used to be reported as dangling, with a guess.
+    wrong = MINIMAL_ORG["units/it.yaml"].replace("kind: Unit", "kind: Unti")
+    found = only(check(boconf, org(units__it_yaml=wrong)))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/units/it.yaml",
+        2,
+        7,
+        "BO010",
+    )
+    assert (found["message"], found["hint"]) == ("unknown kind 'Unti'", "did you mean 'Unit'?")
+
+
+def test_a_missing_organisation_does_not_make_its_functions_unknown(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    # The organisation declares 'treasury'; without it, unit 'it' used to get an
+    # "unknown function 'treasury'" on top of the one real problem.
+    custom = MINIMAL_ORG["units/it.yaml"].replace("function: it_support", "function: treasury")
+    root = org(units__it_yaml=custom, organisation_yaml=None)
+    found = only(check(boconf, root))
+    assert (found["file"], found["line"], found["column"], found["code"]) == ("org", 1, 1, "BO032")
+    assert found["hint"] == (
+        "add a file (e.g. organisation.yaml) with kind: Organisation, id, name, "
+        "headquarters, currency and back_office_head"
+    )
+    # An organisation that does not validate: its own error, and still no cascade.
+    broken = MINIMAL_ORG["organisation.yaml"].replace("currency: EUR", "currency: euro")
+    root = org(units__it_yaml=custom, organisation_yaml=broken + "functions: [treasury]\n")
+    found = only(check(boconf, root))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/organisation.yaml",
+        6,
+        11,
+        "BO022",
+    )
+
+
+def test_an_unreadable_organisation_file_may_hold_the_organisation(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    root = org(organisation_yaml="apiVersion: boconf/v1\nkind: Organisation\nid: [acme\n")
+    found = diagnostics(check(boconf, root))
+    assert [(d["file"], d["line"], d["code"]) for d in found] == [
+        ("org", 1, "BO032"),
+        ("org/organisation.yaml", 4, "BO003"),
+    ]
+    assert found[0]["hint"] == (
+        "org/organisation.yaml could not be read and may hold it: fix that file first"
+    )
+
+
+def test_a_dangling_symlink_is_a_broken_link(
+    org: Callable[..., Path], boconf: Callable[..., Run]
+) -> None:
+    root = org()
+    (root / "units/credit.yaml").symlink_to("../archive/credit.yaml")
+    found = only(check(boconf, root))
+    assert (found["file"], found["line"], found["column"], found["code"]) == (
+        "org/units/credit.yaml",
+        1,
+        1,
+        "BO012",
+    )
+    assert found["message"] == (
+        "broken symbolic link: its target '../archive/credit.yaml' does not exist"
+    )
+    assert found["hint"] == "point the link at an existing file, or delete the link"
+
+
+def test_a_symlink_loop_is_named(org: Callable[..., Path], boconf: Callable[..., Run]) -> None:
+    root = org()
+    (root / "units/credit.yaml").symlink_to("credit.yaml")
+    found = only(check(boconf, root))
+    assert (found["file"], found["code"]) == ("org/units/credit.yaml", "BO012")
+    assert found["message"] == "cannot read file: Too many levels of symbolic links"
+    assert found["hint"] == (
+        "a symbolic link points at itself, directly or through other links: fix it"
+    )

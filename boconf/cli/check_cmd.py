@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.loaded import refuse_inside, write_output
 from boconf.cli.options import loading_options, org_path, use_color
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.diagnostics import Diagnostic, Severity
@@ -19,6 +20,7 @@ from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError, find_settings
 from boconf.loading.limits import MIB, Limits
+from boconf.output import OutputError
 from boconf.reporting import CHECK_REPORTERS
 from boconf.reporting.report import from_check
 from boconf.reporting.text_report import render as render_text
@@ -122,7 +124,9 @@ def check(
     timings: bool,
     scenario_name: str | None,
 ) -> None:
-    root = org_path(path)
+    root = organisation = org_path(path)  # root becomes the applied copy with --scenario
+    refuse_inside(output, organisation)
+    refuse_inside(baseline_write, organisation)
     with contextlib.ExitStack() as stack:
         scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
         if scenario_name is not None:
@@ -164,13 +168,18 @@ def check(
                 click.echo(render_text(report, colored), nl=False, color=colored)
                 click.echo("no baseline written: the organisation does not validate", err=True)
                 raise SystemExit(Exit.FINDINGS)
-            count = write_baseline(
-                baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
-            )
+            try:
+                count = write_baseline(
+                    baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
+                )
+            except OutputError as error:
+                raise click.UsageError(str(error)) from None
             click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
             raise SystemExit(Exit.OK)
         if output is not None:
-            output.write_text(CHECK_REPORTERS[output_format](report), encoding="utf-8")
+            write_output(
+                CHECK_REPORTERS[output_format](report).encode("utf-8"), output, organisation
+            )
             click.echo(render_text(report, colored), nl=False, color=colored)
         elif output_format == "text":
             click.echo(render_text(report, colored), nl=False, color=colored)

@@ -46,10 +46,27 @@ def emit(text: str, output: Path | None, organisation: Path, wrote: str = "") ->
     if output is None:
         click.echo(text, nl=False)
         raise SystemExit(Exit.OK)
-    try:
-        check_outside(output, organisation)
-        write_atomic(output, text.encode("utf-8"))
-    except OutputError as error:
-        raise click.UsageError(str(error)) from None
+    write_output(text.encode("utf-8"), output, organisation)
     click.echo(f"wrote {output}{': ' + wrote if wrote else ''}", err=True)
     raise SystemExit(Exit.OK)
+
+
+def refuse_inside(output: Path | None, organisation: Path) -> None:
+    """A usage error (exit 2) if ``output`` is inside the organisation: checked before the
+    work, so that a mistyped path fails at once, not after a long run."""
+    if output is None:
+        return
+    try:
+        check_outside(output, organisation)
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def write_output(data: bytes, output: Path, organisation: Path) -> None:
+    """The one way a command writes a file it was given: never inside the organisation (the
+    next run would read it as part of the tree), atomically (never half a file)."""
+    refuse_inside(output, organisation)
+    try:
+        write_atomic(output, data)
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None

@@ -8,6 +8,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.diagnostics import CHECK_DESCRIPTIONS
+from boconf.output import OutputError, write_atomic
 from boconf.reporting.rule_docs import render_markdown
 from boconf.rules.registry import RULES, find_rule
 from boconf.validation.suggest import did_you_mean
@@ -39,8 +40,10 @@ def rules(docs: Path | None, check: bool) -> None:
                 raise SystemExit(Exit.FINDINGS)
             click.echo(f"{docs}: up to date")
             raise SystemExit(Exit.OK)
-        docs.parent.mkdir(parents=True, exist_ok=True)
-        docs.write_text(text, encoding="utf-8")
+        try:
+            write_atomic(docs, text.encode("utf-8"))
+        except OutputError as error:
+            raise click.UsageError(str(error)) from None
         click.echo(f"wrote {docs}")
         raise SystemExit(Exit.OK)
     width = max(len(rule.name) for rule in RULES)

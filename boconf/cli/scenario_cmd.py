@@ -6,7 +6,6 @@ helpers here are what they share.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import loading_options, org_path
 from boconf.loading.limits import MIB, Limits
-from boconf.output import OutputError, check_outside
+from boconf.output import OutputError, check_outside, write_atomic
 from boconf.reporting.report import Report
 from boconf.reporting.text_report import render as render_text
 
@@ -185,7 +184,12 @@ def apply_command(
     ):
         assert applied.root is not None and applied.overlay is not None
         output.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(applied.root, output, dirs_exist_ok=True)
+        try:  # file by file through the one writer: never half a file
+            for source in sorted(applied.root.rglob("*")):
+                if source.is_file():
+                    write_atomic(output / source.relative_to(applied.root), source.read_bytes())
+        except OutputError as error:
+            raise click.UsageError(str(error)) from None
         overlay = applied.overlay
         written = sum(1 for documents in overlay.files.values() if documents)
         removed = sum(1 for documents in overlay.files.values() if not documents)

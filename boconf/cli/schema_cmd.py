@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.output import OutputError
 from boconf.schema import stale_files, write
 
 
@@ -40,6 +41,10 @@ def schema(out: Path, check: bool) -> None:
             raise SystemExit(Exit.FINDINGS)
         click.echo(f"{out}: schemas are up to date")
         raise SystemExit(Exit.OK)
-    for written in write(out):
-        click.echo(f"wrote {written}")
+    try:
+        written = write(out)
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    for path in written:
+        click.echo(f"wrote {path}")
     raise SystemExit(Exit.OK)

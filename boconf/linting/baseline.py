@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.output import write_atomic
 
 BASELINE_VERSION = 1
 
@@ -33,11 +34,11 @@ def write_baseline(path: Path, diagnostics: list[Diagnostic], root: Path) -> int
         {"code": code, "file": file, "message": message, "count": count}
         for (code, file, message), count in sorted(counts.items())
     ]
-    path.write_text(
+    text = (
         json.dumps({"version": BASELINE_VERSION, "findings": entries}, indent=2, ensure_ascii=False)
-        + "\n",
-        encoding="utf-8",
+        + "\n"
     )
+    write_atomic(path, text.encode("utf-8"))  # raises OutputError
     return len(entries)
 
 

@@ -1,6 +1,8 @@
 """Which files make up an organisation tree.
 
-The rule: every ``*.yaml`` and ``*.yml`` file under the given directory, at any depth, except
+The rule: every ``*.yaml`` and ``*.yml`` file under the given directory, at any depth, in any
+letter case (``credit.YAML`` is a YAML file to its author and their editor; skipping it would
+turn every reference into it into a wrong "did you mean"), except
 inside hidden directories and hidden files (any path part starting with ``.``: ``.git``,
 ``.github``, the ``.boconf.yaml`` settings file) and boconf's own non-organisation folders
 (``scenarios/``, reserved for what-if overlays). Symbolic links to directories are not
@@ -31,7 +33,7 @@ def discover(root: Path) -> list[Path]:
             if not name.startswith(".") and not (top_level and name in RESERVED_DIRECTORIES)
         ]
         for name in files:
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
                 continue
             path = here / name
             found.append((path.relative_to(root).as_posix(), path))

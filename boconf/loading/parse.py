@@ -8,7 +8,10 @@ the files that have something to report (see :mod:`boconf.loading.positions`).
 
 from __future__ import annotations
 
+import codecs
+import errno
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +52,9 @@ class ParsedFile:
     # Ids that appear in the parts of the file that could not be loaded: references to them
     # are not reported as dangling, since the real mistake is already reported here.
     lost_ids: list[str] = field(default_factory=list)
+    # Part of the file (or all of it) could not be read: it may define ids nobody can see,
+    # so a reference that resolves nowhere is not answered with a guess at a similar id.
+    lost: bool = False
     suppressions: list[CommentSuppression] = field(default_factory=list)
 
 
@@ -81,24 +87,66 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
             )
         raw = Path(path).read_bytes()
     except OSError as error:
+        result.lost = True
+        if isinstance(error, FileNotFoundError) and Path(path).is_symlink():
+            return report(
+                1,
+                1,
+                Code.UNREADABLE,
+                f"broken symbolic link: its target {str(Path(path).readlink())!r} does not exist",
+                "point the link at an existing file, or delete the link",
+            )
         return report(
             1,
             1,
             Code.UNREADABLE,
             f"cannot read file: {error.strerror}",
-            "check the file's permissions",
+            _OS_ERROR_HINTS.get(error.errno or 0, "check that the file exists and can be read"),
         )
     text = _decode(raw, display, diagnostics)
     if text is None:
-        if diagnostics[-1].code == Code.NOT_TEXT and b"\x00" not in raw[:8192]:
-            result.lost_ids = _ID_LINE.findall(raw.decode("utf-8", "replace"))
+        result.lost = True
+        if diagnostics[-1].code == Code.NOT_TEXT:
+            encoding = _bom_encoding(raw)
+            if encoding is not None:
+                result.lost_ids = _ID_LINE.findall(raw.decode(encoding, "replace"))
+            elif b"\x00" not in raw[:8192]:
+                result.lost_ids = _ID_LINE.findall(raw.decode("utf-8", "replace"))
         return result
     if "boconf:" in text:
         result.suppressions = _suppressions(text)
     loaded = _load_documents(text, result, limits, report)
     if not loaded:
+        result.lost = True
         result.lost_ids = _ID_LINE.findall(text)
     return result
+
+
+# Why a file that exists cannot be read, by errno; the hint for anything else is generic.
+_OS_ERROR_HINTS = {
+    errno.EACCES: "check the file's permissions",
+    errno.EPERM: "check the file's permissions",
+    errno.ENOENT: "the file went away while boconf ran; run it again",
+    errno.ELOOP: "a symbolic link points at itself, directly or through other links: fix it",
+    errno.EISDIR: "rename the directory: names ending in .yaml are read as files",
+}
+
+# Byte-order marks of the UTF encodings other than UTF-8, longest first (the UTF-32 LE mark
+# starts with the UTF-16 LE one). Windows editors save "Unicode" text with them.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when ``raw`` starts with that encoding's byte-order mark."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
 
 
 Reporter = Callable[[int, int, str, str, str], ParsedFile]
@@ -177,6 +225,19 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
         what = error.problem or "invalid YAML"
         if "nesting depth" in what:  # libyaml's own limit (1000 levels) caught it first
             report(line, column, Code.TOO_DEEP, f"nesting too deep: {what}", _DEEP_HINT)
+        elif _character_at(text, line, column) == "\t":
+            after_dash = text.splitlines()[line - 1][: column - 1].rstrip(" \t").endswith("-")
+            report(
+                line,
+                column,
+                Code.YAML_SYNTAX,
+                "YAML syntax error: a tab character"
+                + (" after '-'" if after_dash else "")
+                + ", where YAML allows only spaces",
+                "put a space after '-', not a tab"
+                if after_dash
+                else "indent with spaces, not tabs",
+            )
         else:
             context = f" ({error.context})" if error.context else ""
             report(
@@ -214,11 +275,35 @@ def _suppressions(text: str) -> list[CommentSuppression]:
     return found
 
 
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based line and column, or '' past the end."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines) or not 1 <= column <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][column - 1]
+
+
 def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | None:
+    encoding = _bom_encoding(raw)
+    if encoding is not None:  # its NUL bytes would otherwise make it look binary
+        quoted = shlex.quote(display)
+        temporary = shlex.quote(display + ".tmp")
+        diagnostics.append(
+            Diagnostic(
+                display,
+                1,
+                1,
+                Code.NOT_TEXT,
+                f"{encoding} text (it starts with a {encoding} byte-order mark), not UTF-8",
+                f"boconf reads UTF-8; convert it: iconv -f {encoding} -t UTF-8 {quoted} > "
+                f"{temporary} && mv {temporary} {quoted}",
+            )
+        )
+        return None
     if b"\x00" in raw[:8192]:
         diagnostics.append(
             Diagnostic(

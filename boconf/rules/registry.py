@@ -10,6 +10,7 @@ from boconf.rules.back_office_unit_without_manager import BackOfficeUnitWithoutM
 from boconf.rules.base import Rule
 from boconf.rules.contract_expired import ContractExpired
 from boconf.rules.contract_expiring import ContractExpiring
+from boconf.rules.contract_not_started import ContractNotStarted
 from boconf.rules.contract_service_mismatch import ContractServiceMismatch
 from boconf.rules.contract_without_end import ContractWithoutEnd
 from boconf.rules.country_concentration import CountryConcentration
@@ -72,6 +73,7 @@ RULES: tuple[type[Rule[Any]], ...] = (
     NoticeDeadline,
     ContractServiceMismatch,
     OfficeFunctionMismatch,
+    ContractNotStarted,
     UnusedSuppression,
 )
 

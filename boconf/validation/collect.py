@@ -59,6 +59,10 @@ class Collected:
     # Ids of entities whose kind is not even known (a file that failed to parse, an unknown
     # kind): no reference to such an id is reported as dangling.
     invalid_any: set[str] = field(default_factory=set)
+    # Files (display paths, in reading order) that could not be read whole: a file that did
+    # not decode or parse, or a document of no or unknown kind. They may define ids that no
+    # reference can see, so dangling references name them instead of guessing a similar id.
+    unread_files: list[str] = field(default_factory=list)
     organisation_invalid: bool = False
     documents: int = 0
     # (display path, file path, suppression) of every '# boconf: ignore[...]' comment.
@@ -96,6 +100,8 @@ class Collector:
     def add_file(self, parsed: ParsedFile) -> None:
         self.diagnostics.extend(parsed.diagnostics)
         self.collected.invalid_any.update(parsed.lost_ids)
+        if parsed.lost:
+            self._unread(parsed.display)
         for suppression in parsed.suppressions:
             self.collected.suppressions.append((parsed.display, parsed.path, suppression))
         for document in parsed.documents:
@@ -106,8 +112,9 @@ class Collector:
         data = document.data
         ref = SourceRef(parsed.path, parsed.display, document.index)
         kind = data.get("kind")
-        if (kind is None or kind not in DOCUMENT_MODELS) and isinstance(data.get("id"), str):
-            self.collected.invalid_any.add(data["id"])
+        if kind is None or kind not in DOCUMENT_MODELS:
+            self._unread(parsed.display)
+            self.collected.invalid_any.update(_ids_in(data))
         if kind is None:
             self.diagnostics.append(
                 Diagnostic(
@@ -134,6 +141,11 @@ class Collector:
                 self._report_problem(ref, problem)
             return
         self._index(kind, entity, ref)
+
+    def _unread(self, display: str) -> None:
+        unread = self.collected.unread_files
+        if not unread or unread[-1] != display:  # a file's documents come one after another
+            unread.append(display)
 
     def _report_problem(self, ref: SourceRef, problem: FieldProblem) -> None:
         self.report(ref, problem.path, problem.code, problem.message, problem.hint, problem.want)
@@ -225,3 +237,17 @@ class Collector:
             for item in items:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     c.invalid.add((nested[1], item["id"]))
+
+
+def _ids_in(data: dict[str, Any]) -> set[str]:
+    """The document's id and those of the mappings listed under its keys (a unit's positions,
+    a vendor's contracts): what a document of unknown kind may have meant to define."""
+    found = {data["id"]} if isinstance(data.get("id"), str) else set()
+    for value in data.values():
+        if isinstance(value, list):
+            found.update(
+                item["id"]
+                for item in value
+                if isinstance(item, dict) and isinstance(item.get("id"), str)
+            )
+    return found

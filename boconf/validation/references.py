@@ -34,6 +34,14 @@ from boconf.validation.suggest import did_you_mean
 MAX_SUGGESTIONS = 200
 
 
+def unread_hint(files: list[str], what: str) -> str:
+    """Say that files that could not be read may ``what`` (define it, hold it)."""
+    if len(files) == 1:
+        return f"{files[0]} could not be read and may {what}: fix that file first"
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return f"{len(files)} files could not be read and may {what} ({shown}): fix them first"
+
+
 class ReferenceChecker:
     def __init__(self, collector: Collector) -> None:
         self.collector = collector
@@ -62,7 +70,9 @@ class ReferenceChecker:
         if (target_kind, identifier) in self.c.invalid or identifier in self.c.invalid_any:
             return False  # the target exists but is broken, and was reported as such
         hint = ""
-        if self._suggestions < MAX_SUGGESTIONS:
+        if self.c.unread_files:  # the id may be in a file nobody could read: do not guess
+            hint = unread_hint(self.c.unread_files, "define it")
+        elif self._suggestions < MAX_SUGGESTIONS:
             self._suggestions += 1
             hint = did_you_mean(identifier, self._targets[target_kind])
         hint = hint or f"define a {target_kind} with id '{identifier}', or fix the id"
@@ -77,9 +87,10 @@ class ReferenceChecker:
 
     def check(self) -> OrgTree | None:
         organisation = self._organisation()
-        functions = (
-            BUILTIN_FUNCTIONS | set(organisation.functions) if organisation else BUILTIN_FUNCTIONS
-        )
+        # Without a valid organisation its own functions are unknown: checking against the
+        # built-in ones alone would call every function it declares unknown, a cascade of one
+        # mistake (the missing or broken organisation, which is reported).
+        functions = BUILTIN_FUNCTIONS | set(organisation.functions) if organisation else None
         self._vendors(functions)
         self._units(functions)
         self._positions()
@@ -107,13 +118,13 @@ class ReferenceChecker:
         self.ref(POSITION, organisation.back_office_head, source, ("back_office_head",), label)
         return organisation
 
-    def _vendors(self, functions: set[str] | frozenset[str]) -> None:
+    def _vendors(self, functions: set[str] | frozenset[str] | None) -> None:
         for contract_id, contract in self.c.contracts.items():
             source = self.c.sources[(CONTRACT, contract_id)]
             label = f"contract '{contract_id}'"
             self.ref(POSITION, contract.owner, source, ("owner",), label)
             for index, service in enumerate(contract.services):
-                if service not in functions:
+                if functions is not None and service not in functions:
                     self._unknown_function(source, ("services", index), label, service, functions)
             if contract.end is not None and contract.end < contract.start:
                 self.collector.report(
@@ -142,12 +153,12 @@ class ReferenceChecker:
             hint,
         )
 
-    def _units(self, functions: set[str] | frozenset[str]) -> None:
+    def _units(self, functions: set[str] | frozenset[str] | None) -> None:
         units = self.c.units
         for unit_id, unit in units.items():
             source = self.c.sources[(UNIT, unit_id)]
             label = f"unit '{unit_id}'"
-            if unit.function not in functions:
+            if functions is not None and unit.function not in functions:
                 self._unknown_function(source, ("function",), label, unit.function, functions)
             self.ref(UNIT, unit.parent, source, ("parent",), label)
             self.ref(POSITION, unit.manager, source, ("manager",), label)
@@ -229,7 +240,7 @@ class ReferenceChecker:
                 ("sourcing",),
                 Code.SHARES,
                 f"{label} -> sourcing: shares add up to {total.normalize():f}, not 1",
-                "make the shares of all allocations add up to exactly 1 (e.g. 0.6 + 0.4)",
+                _shares_hint([a.share for a in sourcing], total),
                 want="key",
             )
 
@@ -245,3 +256,24 @@ class ReferenceChecker:
                 self.ref(POSITION, target, source, ("dotted_to", index), label)
             self.ref(PERSON, position.holder, source, ("holder",), label)
             self.ref(LOCATION, position.location, source, ("location",), label)
+
+
+def _shares_hint(shares: list[Decimal], total: Decimal) -> str:
+    """How to make ``shares`` add up to 1: the remainder, and one allocation it fits."""
+    gap = Decimal(1) - total
+    amount = f"{abs(gap).normalize():f}"
+    summed = f"the shares add up to {total.normalize():f}"
+    if gap > 0:  # the last allocation takes the remainder: it is the one usually added last
+        index = len(shares) - 1
+        return (
+            f"{summed}; add {amount} to one of them, e.g. sourcing[{index}]: "
+            f"{shares[index].normalize():f} -> {(shares[index] + gap).normalize():f}"
+        )
+    # Too much: take the excess from the last allocation that stays above 0 without it.
+    for index in range(len(shares) - 1, -1, -1):
+        if shares[index] > -gap:
+            return (
+                f"{summed}; take {amount} off one of them, e.g. sourcing[{index}]: "
+                f"{shares[index].normalize():f} -> {(shares[index] + gap).normalize():f}"
+            )
+    return f"{summed}; lower them by {amount} in all, or remove an allocation"

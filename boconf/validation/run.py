@@ -16,7 +16,7 @@ from boconf.loading.parse import CommentSuppression
 from boconf.loading.positions import SourceMap
 from boconf.model.tree import OrgTree
 from boconf.validation.collect import Collector
-from boconf.validation.references import ReferenceChecker
+from boconf.validation.references import ReferenceChecker, unread_hint
 
 
 @dataclass
@@ -73,14 +73,19 @@ def load_organisation(
             )
         )
     elif tree is None and not collector.collected.organisation_invalid:
+        # Against the directory: the organisation is missing from the tree, not from its
+        # first file (which the user would open in vain).
+        unread = collector.collected.unread_files
         diagnostics.append(
             Diagnostic(
-                pairs[0][1],
+                display_path(root),
                 1,
                 1,
                 Code.ORGANISATION_COUNT,
                 f"no Organisation document among the {len(files)} files under {display_path(root)}",
-                "add a file (e.g. organisation.yaml) with kind: Organisation, id, name, "
+                unread_hint(unread, "hold it")
+                if unread
+                else "add a file (e.g. organisation.yaml) with kind: Organisation, id, name, "
                 "headquarters, currency and back_office_head",
             )
         )

@@ -14,6 +14,7 @@ cases:
     also: [BO101]                                 # optional: rules to run beside it
     expect:                                       # exactly these findings of the rule
       - {file: units/sales.yaml, line: 12, column: 17, message: "..."}
+        # hint: "..."                             # optional: pinned when given
   - name: the minimal organisation passes         # a passing case
     expect: []
 ```
@@ -74,6 +75,7 @@ def run_case(
             "line": d.line,
             "column": d.column,
             "message": d.message,
+            "hint": d.hint,
         }
         for d in result.diagnostics
         if d.code == code
