@@ -12,10 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from boconf.graph.forest import Forest, analyse
 from boconf.model.entities import IN_HOUSE, Office, SourcingModel
 from boconf.model.tree import OrgTree
+
+if TYPE_CHECKING:
+    from boconf.graph.work import Work
 
 
 @dataclass
@@ -97,6 +101,13 @@ class OrgStructure:
             model = tree.allocation_model(unit, allocation.provider, allocation.location)
             mix[model] += allocation.share
         return dict(mix)
+
+    @cached_property
+    def work(self) -> list[Work]:
+        """Every unit's work, line by line (boconf.graph.work), computed once."""
+        from boconf.graph.work import compute_all_work  # it builds on this module
+
+        return compute_all_work(self)
 
     # -- the back office -----------------------------------------------------------------
     @cached_property

@@ -151,14 +151,17 @@ def unit_work(structure: OrgStructure, unit_id: str) -> Iterator[Work]:
         )
 
 
-def all_work(structure: OrgStructure) -> list[Work]:
+def compute_all_work(structure: OrgStructure) -> list[Work]:
     return [
         work for unit_id in sorted(structure.tree.units) for work in unit_work(structure, unit_id)
     ]
 
 
+def all_work(structure: OrgStructure) -> list[Work]:
+    """Every unit's work by unit id, computed once per structure (rules, cost and pages)."""
+    return structure.work
+
+
 def back_office_work(structure: OrgStructure) -> Iterator[Work]:
-    """The back office's work, in any order: for shares of back-office FTE."""
-    for unit_id, unit in structure.tree.units.items():
-        if unit.office is Office.BACK:
-            yield from unit_work(structure, unit_id)
+    """The back office's work: for shares of back-office FTE."""
+    return (work for work in structure.work if work.office is Office.BACK)
