@@ -14,6 +14,7 @@ from boconf.changes.scenario import scenario_names
 from boconf.changes.scenario_check import check_scenarios
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import (
     applied_scenario,
     refusal,
@@ -99,7 +100,7 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the contract rules [default: today].",
+    help="'Today' for the contract rules [default: reference_date in the settings, else today].",
 )
 @click.option(
     "--baseline",
@@ -191,6 +192,7 @@ def check(
             result.scenarios, result.scenario_diagnostics = check_scenarios(
                 root, limits, cache=cache, jobs=jobs
             )
+        note_reference_date(settings.reference_date, settings.reference_date_from)
         report = from_check(result)
         if baseline_write is not None:
             if not result.load.ok:

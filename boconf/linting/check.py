@@ -48,10 +48,12 @@ class CheckResult:
 def settings_for(
     path: Path, config: Path | None, reference_date: dt.date | None = None
 ) -> ResolvedSettings:
-    """The settings for an organisation path: an explicit file, else the nearest one upward."""
+    """The settings for an organisation path: an explicit file, else the nearest one upward.
+    An explicit ``reference_date`` (the command's option) wins over the file's."""
     settings = load_settings(config if config is not None else find_settings(path))
     if reference_date is not None:
         settings.reference_date = reference_date
+        settings.reference_date_from = "--reference-date"
     return settings
 
 
