@@ -4,11 +4,13 @@ line to fix, in every output format, and fails the run (exit 1) like an invalid 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import REPO, Run, write_tree
 
@@ -146,6 +148,19 @@ def test_a_result_that_does_not_validate_names_the_scenario(
     )
 
 
+def test_each_scenario_applies_to_the_base_alone(example: Path, boconf: Callable[..., Run]) -> None:
+    # The scenarios share the base's parse: service-desk-outsourcing removes the analyst's
+    # post, and a scenario applied after it (names are sorted) still finds that post.
+    add_scenario(
+        example,
+        "zz-retitle",
+        HEADER + "patch:\n  - position: service-desk-analyst\n    set: {title: Analyst}\n",
+    )
+    run = boconf("check", "org", *DATE, cwd=example.parent)
+    assert run.code == 0, run.out
+    assert "3 scenarios" in run.out
+
+
 def test_no_scenarios_skips_them(example: Path, boconf: Callable[..., Run]) -> None:
     add_scenario(example, "typo", HEADER + "remove:\n  - position: service-desk-analyts\n")
     run = boconf("check", "org", *DATE, "--no-scenarios", cwd=example.parent)
@@ -178,10 +193,6 @@ def test_a_baseline_records_the_organisation_only(
 
 
 def test_the_pre_commit_hook_runs_on_a_scenario_change() -> None:
-    import re
-
-    import yaml
-
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     check = next(hook for hook in hooks if hook["id"] == "boconf-check")
     assert check["entry"] == "boconf check" and check["pass_filenames"] is False

@@ -35,7 +35,8 @@ def files_of(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*.yaml"))
-        if "scenarios" not in p.relative_to(root).parts
+        # the organisation's files: not its scenarios, nor its settings (.boconf.yaml)
+        if "scenarios" not in p.relative_to(root).parts and not p.name.startswith(".")
     }
 
 

@@ -188,7 +188,7 @@ def check(
             trace, result.load.root = scenario
             result.load.diagnostics = trace(result.load.diagnostics)
             result.lint.diagnostics = trace(result.lint.diagnostics)
-        elif all_scenarios and result.load.ok:  # an invalid base: fix that first
+        elif all_scenarios and result.load.ok:  # (on an invalid base, its errors come first)
             result.scenarios, result.scenario_diagnostics = check_scenarios(
                 root, limits, cache=cache, jobs=jobs
             )
