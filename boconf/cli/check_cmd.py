@@ -69,6 +69,7 @@ Examples:
   boconf check --baseline .boconf-baseline.json       (fail only on new findings)
   boconf check --reference-date 2026-06-30            (reproducible contract rules)
   boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
+  boconf check --no-scenarios                         (the organisation alone)
 """
 )
 @loading_options
