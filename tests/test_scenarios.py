@@ -35,7 +35,8 @@ def files_of(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*.yaml"))
-        if "scenarios" not in p.relative_to(root).parts
+        # the organisation's files: not its scenarios, nor its settings (.boconf.yaml)
+        if "scenarios" not in p.relative_to(root).parts and not p.name.startswith(".")
     }
 
 
@@ -226,15 +227,18 @@ def test_unknown_ids_are_positioned_in_the_scenario(
         + "add:\n  - kind: Unit\n    id: sales\n",  # line 12: exists already
     )
     run = boconf("check", "org", "--scenario", "bad", cwd=root.parent)
-    assert run.code == 2
-    problems = [line for line in run.err.splitlines() if "error[" in line]
+    assert run.code == 1  # in check, a scenario's problems are findings
+    problems = [line for line in run.out.splitlines() if "error[" in line]
     assert problems == [
         "org/scenarios/bad.yaml:5:15: error[BO038]: unknown position 'sales-rpe'",
         "org/scenarios/bad.yaml:9:7: error[BO038]: a patch cannot change 'id'",
         "org/scenarios/bad.yaml:12:9: error[BO038]: unit 'sales' exists already",
     ]
-    assert "did you mean 'sales-rep'?" in run.err
-    assert "scenario 'bad' cannot be applied" in run.err
+    assert "did you mean 'sales-rep'?" in run.out
+    assert run.err == "scenario 'bad' cannot be applied\n"
+    # `scenario apply` refuses it as a usage error, on stderr
+    applied = boconf("scenario", "apply", "bad", "org", "-o", "out", cwd=root.parent)
+    assert applied.code == 2 and "org/scenarios/bad.yaml:5:15: error[BO038]" in applied.err
 
 
 def test_a_scenario_of_the_wrong_shape(
@@ -261,15 +265,15 @@ def test_an_invalid_result_points_at_the_scenario_and_the_base(
         + "patch:\n  - unit: it\n    set:\n      manager: nobody\n",  # line 9
     )
     run = boconf("check", "org", "--scenario", "breaks", cwd=root.parent)
-    assert run.code == 2
+    assert run.code == 1
     assert "gives an organisation that does not validate" in run.err
     # what the scenario wrote: at its value in the scenario file
-    assert "org/scenarios/breaks.yaml:9:16: error[BO031]: unit 'it' -> manager" in run.err
+    assert "org/scenarios/breaks.yaml:9:16: error[BO031]: unit 'it' -> manager" in run.out
     # what the base still says: at the base file's own line (the rewritten file's lines differ)
-    assert "org/units/sales.yaml:15:17: error[BO031]: position 'sales-rep' -> reports_to" in run.err
+    assert "org/units/sales.yaml:15:17: error[BO031]: position 'sales-rep' -> reports_to" in run.out
     # and says which removal left it dangling
     assert (
-        "hint: the scenario removes position 'sales-head' (org/scenarios/breaks.yaml:5)" in run.err
+        "hint: the scenario removes position 'sales-head' (org/scenarios/breaks.yaml:5)" in run.out
     )
 
 

@@ -24,9 +24,10 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from boconf.changes.scenario import ScenarioFile
 from boconf.diagnostics import Code, Diagnostic
+from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
-from boconf.loading.parse import parse_file
+from boconf.loading.parallel import parse_files
 from boconf.loading.positions import SourceMap
 from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.scenario import TARGET_KINDS
@@ -86,14 +87,19 @@ class Overlay:
     _written: dict[str, list[Node]] = field(default_factory=dict)
 
     # -- reading the base -----------------------------------------------------------------
-    def read_base(self, limits: Limits) -> None:
-        for path in discover(self.base_root):
+    def read_base(
+        self, limits: Limits, cache: ParseCache | None = None, jobs: int | None = None
+    ) -> None:
+        paths = discover(self.base_root)
+        pairs = [(str(path), display_path(path)) for path in paths]
+        for path, parsed in zip(paths, parse_files(pairs, limits, jobs, cache), strict=True):
             relative = path.relative_to(self.base_root).as_posix()
-            parsed = parse_file(str(path), display_path(path), limits)
             if parsed.diagnostics:  # the caller validates the base first; be safe anyway
                 self.diagnostics.extend(parsed.diagnostics)
                 continue
-            documents = [document.data for document in parsed.documents]
+            # Parsed values may be shared (a cache, another scenario): the overlay changes
+            # entities and the lists that hold them, so those are its own copies.
+            documents = [_own(document.data) for document in parsed.documents]
             self.files[relative] = documents
             self.headers[relative] = _leading_comments(path.read_text(encoding="utf-8-sig"))
             for index, data in enumerate(documents):
@@ -397,14 +403,31 @@ class Overlay:
 
 
 def apply_scenario(
-    base_root: Path, scenario: ScenarioFile, limits: Limits | None = None
+    base_root: Path,
+    scenario: ScenarioFile,
+    limits: Limits | None = None,
+    cache: ParseCache | None = None,
+    jobs: int | None = None,
 ) -> Overlay:
-    """The base organisation with ``scenario`` applied; problems are in ``.diagnostics``."""
+    """The base organisation with ``scenario`` applied; problems are in ``.diagnostics``.
+    A ``cache`` that holds the base's parse spares parsing it again."""
     overlay = Overlay(base_root, scenario)
-    overlay.read_base(limits or Limits())
+    overlay.read_base(limits or Limits(), cache, jobs)
     if not overlay.diagnostics:
         overlay.apply()
     return overlay
+
+
+def _own(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a document as deep as the overlay changes it: the entity, and its nested
+    entities with their list (field values are replaced by a patch, never changed in place)."""
+    copy = dict(document)
+    nested = NESTED.get(DOCUMENT_KINDS.get(str(copy.get("kind")), ""))
+    if nested is not None and isinstance(copy.get(nested[0]), list):
+        copy[nested[0]] = [
+            dict(item) if isinstance(item, dict) else item for item in copy[nested[0]]
+        ]
+    return copy
 
 
 def _drop(holder: list[dict[str, Any]], entity: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from boconf.changes.overlay import Overlay, apply_scenario
 from boconf.changes.scenario import ScenarioFile, read_scenario
 from boconf.diagnostics import Diagnostic, sort_unique
+from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.validation.run import LoadResult, load_organisation
 
@@ -45,22 +46,28 @@ class AppliedScenario:
 
 
 def materialise(
-    organisation: Path, scenario_path: Path, into: Path, limits: Limits | None = None
+    organisation: Path,
+    scenario_path: Path,
+    into: Path,
+    limits: Limits | None = None,
+    cache: ParseCache | None = None,
+    jobs: int | None = None,
 ) -> AppliedScenario:
     """Apply the scenario at ``scenario_path`` to ``organisation`` and write the result under
-    ``into``. Problems are diagnostics; nothing under ``organisation`` is written."""
+    ``into``. Problems are diagnostics; nothing under ``organisation`` is written. A ``cache``
+    holding the base's parse spares parsing the untouched files again."""
     scenario = read_scenario(scenario_path, limits)
     result = AppliedScenario(scenario, diagnostics=list(scenario.diagnostics))
     if scenario.scenario is None or result.diagnostics:
         return result
-    overlay = apply_scenario(organisation, scenario, limits)
+    overlay = apply_scenario(organisation, scenario, limits, cache, jobs)
     result.overlay = overlay
     result.diagnostics.extend(overlay.diagnostics)
     if overlay.diagnostics:
         return result
     overlay.write(into)
     result.root = into
-    loaded = load_organisation(into, limits=limits)
+    loaded = load_organisation(into, limits=limits, jobs=jobs, cache=cache)
     loaded.diagnostics = sort_unique(overlay.trace(loaded.diagnostics, into))
     result.load = loaded
     return result

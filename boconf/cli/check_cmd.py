@@ -10,19 +10,28 @@ from pathlib import Path
 
 import click
 
+from boconf.changes.scenario import scenario_names
+from boconf.changes.scenario_check import check_scenarios
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import refuse_inside, write_output
 from boconf.cli.options import loading_options, org_path, use_color
-from boconf.cli.scenario_cmd import applied_scenario, scenario_option
+from boconf.cli.reference_date import note_reference_date
+from boconf.cli.scenario_cmd import (
+    applied_scenario,
+    refusal,
+    refusal_reason,
+    scenario_option,
+)
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError, find_settings
+from boconf.loading.cache import ParseCache
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError
 from boconf.reporting import CHECK_REPORTERS
-from boconf.reporting.report import from_check
+from boconf.reporting.report import Report, from_check
 from boconf.reporting.text_report import render as render_text
 from boconf.validation.run import display_path
 
@@ -44,8 +53,13 @@ Settings come from the nearest .boconf.yaml (or [tool.boconf] in
 pyproject.toml) upward from PATH, or --config.
 
 \b
-Exit codes: 0 clean; 1 findings at or above --fail-on (invalid files
-always); 2 usage, settings or suppression error; 3 internal error.
+Every scenario under scenarios/ is applied too: one that names an unknown
+id, does not parse, or gives an invalid organisation is an error at its
+line (--no-scenarios skips them; --scenario NAME also lints one's result).
+
+\b
+Exit codes: 0 clean; 1 findings at or above --fail-on (invalid files and
+scenarios always); 2 usage, settings or suppression error; 3 internal error.
 
 \b
 Examples:
@@ -57,6 +71,7 @@ Examples:
   boconf check --baseline .boconf-baseline.json       (fail only on new findings)
   boconf check --reference-date 2026-06-30            (reproducible contract rules)
   boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
+  boconf check --no-scenarios                         (the organisation alone)
 """
 )
 @loading_options
@@ -88,7 +103,7 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the contract rules [default: today].",
+    help="'Today' for the contract rules [default: reference_date in the settings, else today].",
 )
 @click.option(
     "--baseline",
@@ -109,6 +124,11 @@ Examples:
 )
 @click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
 @scenario_option
+@click.option(
+    "--no-scenarios",
+    is_flag=True,
+    help="Do not apply the scenarios under scenarios/ (check applies each one by default).",
+)
 def check(
     path: Path | None,
     jobs: int | None,
@@ -123,23 +143,39 @@ def check(
     color: str,
     timings: bool,
     scenario_name: str | None,
+    no_scenarios: bool,
 ) -> None:
     root = organisation = org_path(path)  # root becomes the applied copy with --scenario
     refuse_inside(output, organisation)
     refuse_inside(baseline_write, organisation)
+    limits = Limits(max_file_size=max_file_size * MIB)
+    colored = use_color(color)
     with contextlib.ExitStack() as stack:
         scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
         if scenario_name is not None:
             if baseline_write is not None:
                 raise click.UsageError("--baseline-write records the organisation, not a scenario")
             applied = stack.enter_context(
-                applied_scenario(root, scenario_name, Limits(max_file_size=max_file_size * MIB))
+                applied_scenario(root, scenario_name, limits, strict=False)
             )
+            if not applied.ok:  # in check, a scenario that does not apply is a finding
+                _emit(refusal(applied), output_format, output, colored, organisation)
+                click.echo(refusal_reason(applied), err=True)
+                raise SystemExit(Exit.FINDINGS)
             assert applied.root is not None
             # The base's settings; the scenario's findings traced to the files to fix.
             config = config or find_settings(root)
             scenario = (applied.trace, applied.file.path)
             root = applied.root
+        # Every scenario is applied too (not for a baseline, which records lint findings):
+        # the base's parse is kept so that each result reuses it for its untouched files.
+        all_scenarios = (
+            not no_scenarios
+            and scenario is None
+            and baseline_write is None
+            and bool(scenario_names(root))
+        )
+        cache = ParseCache() if all_scenarios else None
         try:
             settings = settings_for(root, config, reference_date.date() if reference_date else None)
             if fail_on is not None:
@@ -148,11 +184,7 @@ def check(
                 read_baseline(baseline, display_path(baseline)) if baseline is not None else None
             )
             result = run_check(
-                root,
-                settings,
-                baseline=known,
-                limits=Limits(max_file_size=max_file_size * MIB),
-                jobs=jobs,
+                root, settings, baseline=known, limits=limits, jobs=jobs, cache=cache
             )
         except (ConfigError, BaselineError) as error:
             _config_failure(error)
@@ -161,8 +193,12 @@ def check(
             trace, result.load.root = scenario
             result.load.diagnostics = trace(result.load.diagnostics)
             result.lint.diagnostics = trace(result.lint.diagnostics)
+        elif all_scenarios and result.load.ok:  # (on an invalid base, its errors come first)
+            result.scenarios, result.scenario_diagnostics = check_scenarios(
+                root, limits, cache=cache, jobs=jobs
+            )
+        note_reference_date(settings.reference_date, settings.reference_date_from)
         report = from_check(result)
-        colored = use_color(color)
         if baseline_write is not None:
             if not result.load.ok:
                 click.echo(render_text(report, colored), nl=False, color=colored)
@@ -176,15 +212,7 @@ def check(
                 raise click.UsageError(str(error)) from None
             click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
             raise SystemExit(Exit.OK)
-        if output is not None:
-            write_output(
-                CHECK_REPORTERS[output_format](report).encode("utf-8"), output, organisation
-            )
-            click.echo(render_text(report, colored), nl=False, color=colored)
-        elif output_format == "text":
-            click.echo(render_text(report, colored), nl=False, color=colored)
-        else:
-            click.echo(CHECK_REPORTERS[output_format](report), nl=False)
+        _emit(report, output_format, output, colored, organisation)
         if timings:
             for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
                 click.echo(
@@ -192,3 +220,15 @@ def check(
                 )
         sys.stdout.flush()
         raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)
+
+
+def _emit(
+    report: Report, output_format: str, output: Path | None, colored: bool, organisation: Path
+) -> None:
+    if output is not None:
+        write_output(CHECK_REPORTERS[output_format](report).encode("utf-8"), output, organisation)
+        click.echo(render_text(report, colored), nl=False, color=colored)
+    elif output_format == "text":
+        click.echo(render_text(report, colored), nl=False, color=colored)
+    else:
+        click.echo(CHECK_REPORTERS[output_format](report), nl=False)

@@ -16,6 +16,7 @@ from boconf.changes.revisions import RevisionError, checkout, temporary_root
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import DEFAULT_ORG, org_path
+from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
@@ -68,7 +69,7 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the cost figures.",
+    help="'Today' for the cost figures [default: reference_date in the settings, else today].",
 )
 def diff(
     arguments: tuple[str, ...],
@@ -77,7 +78,7 @@ def diff(
     reference_date: dt.datetime | None,
     scenario_name: str | None,
 ) -> None:
-    today = reference_date.date() if reference_date else dt.date.today()
+    today = reference_date.date() if reference_date else None  # else the settings' or the clock's
     if scenario_name is not None:
         if len(arguments) > 1:
             raise click.UsageError("with --scenario, give at most PATH (the base organisation)")
@@ -146,7 +147,7 @@ def _compare(
     base: Side,
     head: Side,
     settings_path: Path,
-    today: dt.date,
+    today: dt.date | None,
     cache: ParseCache,
     base_load: LoadResult | None = None,
     head_load: LoadResult | None = None,
@@ -160,6 +161,7 @@ def _compare(
     comparison = compare(before, after)
     try:  # both sides linted with the settings of the working tree
         settings = settings_for(settings_path if settings_path.exists() else head_root, None, today)
+        note_reference_date(settings.reference_date, settings.reference_date_from)
         with no_cyclic_gc():
             base_lint, head_lint = lint(base_load, settings), lint(head_load, settings)
     except ConfigError as error:
@@ -177,7 +179,7 @@ def _compare(
         base_label,
         head_label,
         comparison,
-        impact(base_structure, head_structure, today),
+        impact(base_structure, head_structure, settings.reference_date),
         new,
         fixed,
         shifts(base_structure, head_structure),

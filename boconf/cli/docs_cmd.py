@@ -10,6 +10,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.reference_date import note_reference_date
 from boconf.docs import SiteOptions, plan_site, render_site, write_site
 from boconf.docs.page import HTML, MARKDOWN
 from boconf.linting.check import check as run_check
@@ -82,7 +83,8 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for contract expiry and the lint rules [default: today].",
+    help="'Today' for contract expiry and the lint rules "
+    "[default: reference_date in the settings, else today].",
 )
 @click.option("--dot", "dot_binary", help="The Graphviz binary to draw the charts with.")
 def docs(
@@ -114,6 +116,7 @@ def docs(
         click.echo(render_text(from_check(result), colored), nl=False, color=colored)
         click.echo("no site written: the organisation does not validate", err=True)
         raise SystemExit(Exit.FINDINGS)
+    note_reference_date(settings.reference_date, settings.reference_date_from)
     plan = plan_site(result, SiteOptions(output_format, dot_binary, jobs))
     try:
         if sys.stderr.isatty():

@@ -14,7 +14,7 @@ import traceback
 
 import click
 
-from boconf import __version__
+from boconf import __version__, clock
 from boconf.cli.exit_codes import Exit
 
 ISSUES_URL = "https://github.com/boconf/boconf/issues"
@@ -117,6 +117,11 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
 
     ``keep_objects`` keeps everything the command built alive (its frames, through the
     exit's traceback), for a caller that ends the process at once."""
+    try:
+        clock.today()  # a BOCONF_TODAY that is not a date stops every command alike
+    except clock.ClockError as error:
+        click.echo(f"boconf: {error}", err=True)
+        return Exit.USAGE
     try:
         cli.main(args=argv, prog_name="boconf", standalone_mode=False)
     except SystemExit as stop:

@@ -9,6 +9,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
+from boconf.cli.reference_date import note_reference_date
 from boconf.diagnostics import Severity
 from boconf.graph.structure import build_structure
 from boconf.linting.check import check as run_check
@@ -134,6 +135,7 @@ def render_command(
                 organisation, settings_for(organisation, None, date), limits=limits, jobs=jobs
             )
             loaded, lint = result.load, result.lint
+            note_reference_date(result.settings.reference_date, result.settings.reference_date_from)
         else:
             loaded, lint = load_organisation(organisation, limits=limits, jobs=jobs), LintResult()
     except (ConfigError, OutputError) as error:

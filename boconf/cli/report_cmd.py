@@ -9,9 +9,12 @@ import click
 
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import loading_options, org_path
+from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.economics.cost import CostComparison, cost_report
 from boconf.graph.structure import build_structure
+from boconf.linting.check import settings_for
+from boconf.linting.settings import ConfigError
 from boconf.loading.limits import MIB, Limits
 from boconf.reporting.cost_report import COMPARISON_FORMATS, FORMATS
 
@@ -54,7 +57,7 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the contract calendar.",
+    help="'Today' for the contract calendar [default: reference_date in the settings, else today].",
 )
 @click.option(
     "--horizon",
@@ -77,7 +80,7 @@ def cost(
     organisation = org_path(path)
     limits = Limits(max_file_size=max_file_size * MIB)
     _, tree = valid_organisation(organisation, limits, jobs)
-    today = reference_date.date() if reference_date else dt.date.today()
+    today = _reference_date(organisation, reference_date)
     report = cost_report(build_structure(tree), today, horizon)
     if scenario_name is None:
         text = FORMATS[output_format](report)
@@ -89,3 +92,13 @@ def cost(
                 CostComparison(applied.file.name, report, scenario)
             )
     emit(text, output, organisation)
+
+
+def _reference_date(organisation: Path, explicit: dt.datetime | None) -> dt.date:
+    """The option, else the settings' reference_date, else today (as check and docs take it)."""
+    try:
+        settings = settings_for(organisation, None, explicit.date() if explicit else None)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+    note_reference_date(settings.reference_date, settings.reference_date_from)
+    return settings.reference_date

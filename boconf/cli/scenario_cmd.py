@@ -37,23 +37,26 @@ def scenario_option(function: F) -> F:
     )(function)
 
 
-def _refuse(applied: AppliedScenario) -> None:
-    problems = applied.problems
+def refusal(applied: AppliedScenario) -> Report:
+    """What stops a scenario, as a report."""
     # What was read: the scenario file, and the organisation it gave when it got that far.
     files, documents = 1, 1
     if applied.load is not None:
         files, documents = files + applied.load.files, documents + applied.load.documents
-    report = Report(applied.file.path, files, documents, problems)
-    click.echo(render_text(report), nl=False, err=True)
-    click.echo(
-        f"scenario '{applied.file.name}' "
-        + (
-            "cannot be applied"
-            if applied.diagnostics
-            else "gives an organisation that does not validate"
-        ),
-        err=True,
+    return Report(applied.file.path, files, documents, applied.problems)
+
+
+def refusal_reason(applied: AppliedScenario) -> str:
+    return f"scenario '{applied.file.name}' " + (
+        "cannot be applied"
+        if applied.diagnostics
+        else "gives an organisation that does not validate"
     )
+
+
+def _refuse(applied: AppliedScenario) -> None:
+    click.echo(render_text(refusal(applied)), nl=False, err=True)
+    click.echo(refusal_reason(applied), err=True)
     raise SystemExit(Exit.USAGE)
 
 

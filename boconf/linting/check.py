@@ -11,6 +11,7 @@ from boconf.diagnostics import Diagnostic, Severity, sort_unique
 from boconf.linting.baseline import Fingerprint
 from boconf.linting.engine import LintResult, lint
 from boconf.linting.settings import ResolvedSettings, find_settings, load_settings
+from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.validation.run import LoadResult, load_organisation, no_cyclic_gc
 
@@ -20,16 +21,24 @@ class CheckResult:
     load: LoadResult
     settings: ResolvedSettings
     lint: LintResult = field(default_factory=LintResult)
+    scenarios: int = 0  # how many scenarios were applied
+    # What stops them, like validation errors: not lint findings (no baseline, no suppression).
+    scenario_diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return sort_unique(self.load.diagnostics + self.lint.diagnostics)
+        return sort_unique(
+            self.load.diagnostics + self.lint.diagnostics + self.scenario_diagnostics
+        )
 
     @property
     def failed(self) -> bool:
-        """Whether a finding is at or above the fail level (validation errors always are)."""
-        return bool(self.load.errors) or any(
-            self.settings.fails(d.severity) for d in self.lint.diagnostics
+        """Whether a finding is at or above the fail level (validation and scenario errors
+        always are)."""
+        return (
+            bool(self.load.errors)
+            or any(d.severity is Severity.ERROR for d in self.scenario_diagnostics)
+            or any(self.settings.fails(d.severity) for d in self.lint.diagnostics)
         )
 
     def counts(self) -> Counter[Severity]:
@@ -39,10 +48,12 @@ class CheckResult:
 def settings_for(
     path: Path, config: Path | None, reference_date: dt.date | None = None
 ) -> ResolvedSettings:
-    """The settings for an organisation path: an explicit file, else the nearest one upward."""
+    """The settings for an organisation path: an explicit file, else the nearest one upward.
+    An explicit ``reference_date`` (the command's option) wins over the file's."""
     settings = load_settings(config if config is not None else find_settings(path))
     if reference_date is not None:
         settings.reference_date = reference_date
+        settings.reference_date_from = "--reference-date"
     return settings
 
 
@@ -53,9 +64,11 @@ def check(
     baseline: Counter[Fingerprint] | None = None,
     limits: Limits | None = None,
     jobs: int | None = None,
+    cache: ParseCache | None = None,
 ) -> CheckResult:
-    """Validate and lint. Raises ConfigError for unusable suppressions."""
-    loaded = load_organisation(path, limits=limits, jobs=jobs)
+    """Validate and lint. Raises ConfigError for unusable suppressions. What is parsed goes
+    into ``cache`` when one is given (for loading the scenarios' results next)."""
+    loaded = load_organisation(path, limits=limits, jobs=jobs, cache=cache)
     result = CheckResult(loaded, settings)
     if loaded.ok:
         with no_cyclic_gc():

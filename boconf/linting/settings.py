@@ -11,8 +11,12 @@ rules:                        # options, by rule code or name
 per_path_ignores:             # glob (relative to the org directory) -> rules
   "legacy/**": [unused-entity]
 fail_on: warning              # error (default), warning or info
-reference_date: 2026-06-30    # "today" for the contract rules, for reproducible runs
+reference_date: 2026-06-30    # "today" for every command: the date the organisation describes
 ```
+
+``reference_date`` is the default of every command's ``--reference-date`` (check, docs, render
+--findings, diff, report cost): an example or a snapshot that describes a given day stays
+clean, and its contract rules reproducible, on any later day. The option wins over the file.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from boconf import clock
 from boconf.diagnostics import Code, Diagnostic, Severity
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
@@ -74,6 +79,8 @@ class ResolvedSettings:
     fail_on: Severity
     reference_date: dt.date
     source: str | None = None  # the settings file, for messages
+    # Where reference_date came from: "" for the clock, else the option or the settings file.
+    reference_date_from: str = ""
     extends: str = "recommended"
     disabled: set[str] = field(default_factory=set)
 
@@ -257,7 +264,12 @@ def resolve(
         severity=severity,
         per_path_ignores=ignores,
         fail_on=settings.fail_on,
-        reference_date=settings.reference_date or today or dt.date.today(),
+        reference_date=settings.reference_date or today or clock.today(),
+        reference_date_from=(
+            f"reference_date in {display}"
+            if settings.reference_date
+            else ("given" if today else "")
+        ),
         source=display,
         extends=settings.extends,
         disabled=disabled,

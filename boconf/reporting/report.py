@@ -22,6 +22,7 @@ class Report:
     rules_run: int = 0
     suppressed: int = 0
     baselined: int = 0
+    scenarios: int = 0  # scenarios applied (check)
     codes_used: list[str] = field(default_factory=list)
 
 
@@ -58,5 +59,6 @@ def from_check(result: CheckResult) -> Report:
     report.rules_run = len(result.settings.enabled) if result.load.ok else 0
     report.suppressed = result.lint.suppressed
     report.baselined = result.lint.baselined
+    report.scenarios = result.scenarios
     report.codes_used = sorted({d.code for d in report.diagnostics})
     return report

@@ -47,6 +47,8 @@ def summary(report: Report) -> str:
     extra = []
     if report.linted:
         extra.append(_plural(report.rules_run, "rule"))
+    if report.scenarios:
+        extra.append(_plural(report.scenarios, "scenario"))
     if report.suppressed:
         extra.append(f"{report.suppressed:,} suppressed")
     if report.baselined:

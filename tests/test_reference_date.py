@@ -1,0 +1,128 @@
+"""The date a run takes for "today": the option, else the settings' reference_date, else the
+clock (BOCONF_TODAY in tests). The example declares the day it describes, so `make demo`
+works in any year."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, Run
+
+YEARS_AHEAD = "2031-06-01"  # four years after BlueWave's contract (org/vendors) has ended
+DECLARED = "2026-11-30"  # org/.boconf.yaml
+NOTE = (
+    f"boconf: reference date {DECLARED} (reference_date in org/.boconf.yaml), "
+    f"not today ({YEARS_AHEAD})\n"
+)
+
+
+def demo_commands() -> list[list[str]]:
+    """The boconf commands of `make demo`, read from the Makefile so the test follows it."""
+    lines = (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
+    start = lines.index("demo: $(RUNTIME)") + 1
+    commands = []
+    for line in lines[start:]:
+        if not line.startswith("\t"):
+            break
+        words = shlex.split(line)
+        assert words[0] == "$(BIN)/boconf", line
+        commands.append(words[1:])
+    return commands
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "org", tmp_path / "org")
+    return tmp_path / "org"
+
+
+def test_make_demo_works_years_ahead(example: Path) -> None:
+    commands = demo_commands()
+    assert [c[0] for c in commands] == ["validate", "check", "render", "docs"]
+    env = {**os.environ, "BOCONF_TODAY": YEARS_AHEAD}
+    for command in commands:
+        run = subprocess.run(
+            [sys.executable, "-m", "boconf", *command],
+            cwd=example.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, (command, run.stdout, run.stderr)
+        if command[0] == "check":
+            assert run.stdout.startswith("org: clean: ")
+            assert run.stderr == NOTE  # and says which day it took
+    site = example.parent / "site"
+    assert (site / "index.html").is_file()
+    assert "Reference date for contracts and lint: 2026-11-30." in (site / "index.html").read_text(
+        encoding="utf-8"
+    )
+    # BlueWave's contract ends 2027-03-31: 121 days after the declared day, not "expired"
+    vendors = (site / "vendors.html").read_text(encoding="utf-8")
+    assert "121 days" in vendors and "expired" not in vendors
+    assert len(list((example.parent / "charts").glob("*.svg"))) == 5
+
+
+def test_without_the_declared_date_the_clock_decides(
+    example: Path, boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (example / ".boconf.yaml").unlink()
+    monkeypatch.setenv("BOCONF_TODAY", YEARS_AHEAD)
+    run = boconf("check", "org", "--no-scenarios", cwd=example.parent)
+    assert run.code == 1
+    assert run.lines[0] == (
+        "org/vendors/bluewave-bpo.yaml:11:10: error[BO208]: contract "
+        "'bluewave-service-desk-2024' of vendor 'bluewave-bpo' ended on 2027-03-31 but work "
+        "still depends on it: unit 'service-desk'"
+    )
+    assert run.err == ""  # the clock's own date needs no note
+
+
+def test_the_example_is_clean_on_its_day_and_warns_a_day_later(
+    boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOCONF_TODAY", YEARS_AHEAD)
+    clean = boconf("check", "org", "--fail-on", "info", cwd=REPO)
+    assert clean.code == 0 and clean.out.startswith("org: clean: ")
+    # the option wins over the settings file, and then no note is needed
+    later = boconf("check", "org", "--reference-date", "2026-12-01", cwd=REPO)
+    assert later.code == 0 and later.err == ""
+    assert later.lines[0] == (
+        # 2027-03-31 - 90 days = 2026-12-31, 30 days after 2026-12-01
+        "org/vendors/bluewave-bpo.yaml:12:18: warning[BO215]: contract "
+        "'bluewave-service-desk-2024' of vendor 'bluewave-bpo': the notice deadline, "
+        "2026-12-31 (90 days before it ends on 2027-03-31), is in 30 days"
+    )
+
+
+def test_report_cost_and_diff_take_the_declared_date(
+    example: Path, boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOCONF_TODAY", YEARS_AHEAD)
+    report = boconf("report", "cost", "org", cwd=example.parent)
+    assert report.code == 0 and report.err == NOTE
+    assert f"Contract calendar ({DECLARED} + 365 days)" in report.out
+    given = boconf("report", "cost", "org", "--reference-date", "2027-01-01", cwd=example.parent)
+    assert "Contract calendar (2027-01-01 + 365 days)" in given.out and given.err == ""
+    diff = boconf("diff", "--scenario", "service-desk-outsourcing", "org", cwd=example.parent)
+    assert diff.code == 0 and diff.err == NOTE
+
+
+def test_a_bad_boconf_today_is_a_usage_error(
+    boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOCONF_TODAY", "2031-13-01")
+    run = boconf("check", "org", cwd=REPO)
+    assert run.code == 2
+    assert (
+        run.err == "boconf: BOCONF_TODAY='2031-13-01' is not a date: give YYYY-MM-DD, or unset it\n"
+    )
