@@ -120,7 +120,7 @@ def to_dot(chart: Chart) -> str:
         if index in plan.loose:
             attributes["constraint"] = "false"
         graph.edge(edge.source, edge.target, **attributes)
-    for source, target in plan.spacers:
-        graph.edge(source, target, style="invis")
+    for upper, lower in plan.spacers:
+        graph.edge(upper, lower, style="invis")
     source: str = graph.source
     return source

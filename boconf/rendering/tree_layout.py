@@ -19,6 +19,7 @@ line, is drawn but does not move boxes, so it cannot widen the chart.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -82,7 +83,7 @@ def _tree(chart: Chart) -> tuple[dict[str, int], dict[str, list[str]], list[str]
 
 def _depths(children: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
     """Depth of every node reachable from a root (nodes on a reporting cycle are not)."""
-    depth = {root: 0 for root in roots}
+    depth = dict.fromkeys(roots, 0)
     queue = list(roots)
     for current in queue:  # the list grows while it is walked: breadth first
         for child in children.get(current, ()):
@@ -140,7 +141,7 @@ def plan_tree(chart: Chart) -> TreePlan:
                 else:
                     plan.stacked_edges[top] = "hidden"
                     plan.spacers.append((node, column[0]))
-                for upper, lower in zip(column, column[1:], strict=False):
+                for upper, lower in itertools.pairwise(column):
                     plan.stacked_edges[tree_edge[lower]] = "hidden"
                     plan.spacers.append((upper, lower))
                 deepest = max(deepest, (rank + len(column), column[-1]))
