@@ -86,7 +86,8 @@ def test_hostile_names_are_inert_in_dot_mermaid_and_svg(
     root = org(units__sales_yaml=sales)
     assert boconf("validate", "org", cwd=root.parent).code == 0
     dot = boconf("render", "org", "--view", "structure", "--format", "dot", cwd=root.parent).out
-    assert 'label="<script>alert(1)</script> \\"q\\" back\\\\slash {x} |y| --> ]] line2' in dot
+    # Wrapped at a space into two box lines (DOT's \\n), the text itself untouched.
+    assert 'label="<script>alert(1)</script> \\"q\\"\\nback\\\\slash {x} |y| --> ]] line2' in dot
     mermaid = boconf(
         "render", "org", "--view", "structure", "--format", "mermaid", cwd=root.parent
     ).out
