@@ -14,8 +14,10 @@ import pytest
 
 from boconf import load_organisation
 from boconf.rendering import renderer
-from boconf.rendering.dot import escape_label
+from boconf.rendering.chart import Chart, Node
+from boconf.rendering.dot import escape_label, to_dot, wrap_lines
 from boconf.rendering.mermaid import escape
+from boconf.rendering.tree_layout import plan_tree
 from boconf.rendering.views.registry import VIEWS
 
 from .conftest import MINIMAL_ORG, REPO, Run
@@ -86,7 +88,8 @@ def test_hostile_names_are_inert_in_dot_mermaid_and_svg(
     root = org(units__sales_yaml=sales)
     assert boconf("validate", "org", cwd=root.parent).code == 0
     dot = boconf("render", "org", "--view", "structure", "--format", "dot", cwd=root.parent).out
-    assert 'label="<script>alert(1)</script> \\"q\\" back\\\\slash {x} |y| --> ]] line2' in dot
+    # Wrapped at a space into two box lines (DOT's \\n), the text itself untouched.
+    assert 'label="<script>alert(1)</script> \\"q\\"\\nback\\\\slash {x} |y| --> ]] line2' in dot
     mermaid = boconf(
         "render", "org", "--view", "structure", "--format", "mermaid", cwd=root.parent
     ).out
@@ -245,3 +248,87 @@ def test_render_many_splits_one_svg_per_graph_and_matches_single_renders() -> No
         assert svg == single
         ET.fromstring(svg)
     assert renderer.render_many([]) == []
+
+
+SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def test_every_view_of_the_example_fits_a_3_to_1_aspect_ratio(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Laid out by the renderer `make demo` uses; neither side more than 3 times the other."""
+    out = tmp_path / "charts"
+    assert boconf("render", "org", "--all", "-o", str(out), cwd=REPO).code == 0
+    for view in sorted(VIEWS):
+        size = SVG_SIZE.search((out / f"{view}.svg").read_bytes())
+        assert size, view
+        width, height = float(size.group(1)), float(size.group(2))
+        assert max(width / height, height / width) <= 3, f"{view}: {width} x {height} pt"
+
+
+def test_svg_names_the_font_stack_it_was_measured_for(tmp_path: Path) -> None:
+    svg, _ = renderer.render(to_dot(Chart("t", nodes=[Node("n0", ["Box"])])), "svg")
+    assert b'font-family="DejaVu Sans,Helvetica,Arial,Liberation Sans,sans-serif"' in svg
+    assert b'font-family="DejaVu Sans"' not in svg
+
+
+def test_labels_wrap_at_spaces() -> None:
+    assert wrap_lines(["Responsabile amministrazione, finanza e controllo", "Ugo"]) == [
+        "Responsabile amministrazione,",
+        "finanza e controllo",
+        "Ugo",
+    ]
+    word = "x" * 40  # a word longer than a line stays whole
+    assert wrap_lines([f"a {word} b", ""]) == ["a", word, "b", ""]
+
+
+def tree_chart(edges: list[tuple[str, str, str]], nodes: int) -> Chart:
+    chart = Chart("t", layout="tree")
+    for number in range(nodes):
+        chart.add_node(f"p:{number}", [str(number)])
+    for source, target, kind in edges:
+        chart.add_edge(f"p:{source}", f"p:{target}", kind)
+    return chart
+
+
+def test_tree_plan_stacks_leaves_and_wraps_branches_onto_rows() -> None:
+    # 0 has leaves 1, 2, 13 and branches 3..7 (each with one leaf, 8..12); 13 also has a
+    # dotted line from 3.
+    edges = [("0", "1", "solid"), ("0", "2", "solid")]
+    edges += [("0", str(branch), "solid") for branch in range(3, 8)]
+    edges += [(str(branch), str(branch + 5), "solid") for branch in range(3, 8)]
+    edges += [("0", "13", "solid"), ("3", "13", "dashed")]
+    plan = plan_tree(tree_chart(edges, 14))
+    # Leaves of 0 (1, 2 and 13) in one framed column, in chart order; one leaf under each branch.
+    assert [(s.parent, s.columns) for s in plan.stacks] == [
+        ("n0", [["n1", "n2", "n13"]]),
+        *[(f"n{b}", [[f"n{b + 5}"]]) for b in range(3, 8)],
+    ]
+    lead = {index for index, how in plan.stacked_edges.items() if how == "lead"}
+    assert {(edges[i][0], edges[i][1]) for i in lead} == {("0", "1")} | {
+        (str(b), str(b + 5)) for b in range(3, 8)
+    }
+    assert plan.stacked_edges[1] == plan.stacked_edges[12] == "hidden"  # 0->2, 0->13
+    assert plan.loose == {13}  # the dotted line places nothing
+    # Five branches, at most 3 a row: 3, 4, 5 on the first row, 6 and 7 below 3 and 4's stacks.
+    assert ("n8", "n6") in plan.spacers and ("n9", "n7") in plan.spacers
+    assert ("n1", "n2") in plan.spacers and ("n2", "n13") in plan.spacers
+    assert len(plan.spacers) == 4
+
+
+def test_tree_plan_balances_long_stacks_into_columns() -> None:
+    edges = [("0", str(leaf), "solid") for leaf in range(1, 15)]  # 14 leaves: 3 columns of 5, 5, 4
+    plan = plan_tree(tree_chart(edges, 15))
+    assert [len(column) for column in plan.stacks[0].columns] == [5, 5, 4]
+    assert ("n0", "n6") in plan.spacers and ("n0", "n11") in plan.spacers
+
+
+def test_tree_plan_leaves_cycles_and_dashed_only_parents_alone() -> None:
+    # 1 and 2 report to each other (a cycle: no root reaches them); 4 hangs on 0 by a dashed
+    # line only (the back-office head managing a unit itself): it is placed by that line.
+    edges = [("1", "2", "solid"), ("2", "1", "solid"), ("0", "3", "solid"), ("0", "4", "dashed")]
+    plan = plan_tree(tree_chart(edges, 5))
+    assert [(s.parent, s.columns) for s in plan.stacks] == [("n0", [["n3"]])]
+    assert plan.loose == set()
+    dot = to_dot(tree_chart(edges, 5))
+    assert "n0 -> n4 [style=dashed]" in dot and "n1 -> n2\n" in dot

@@ -24,7 +24,8 @@ from boconf.rendering.views.registry import VIEWS
 
 MAX_NODES = 60
 # A top-down chart wider than this many boxes on one level is turned left-to-right: a page
-# scrolls down, not across, and a wide chart scaled to the page width cannot be read.
+# scrolls down, not across, and a wide chart scaled to the page width cannot be read. (Not a
+# compact org chart: it keeps its width down by stacking and wrapping, see tree_layout.)
 MAX_WIDTH = 6
 OVERVIEW_VIEWS = (
     ("structure", "The unit tree, front and back office, with each unit's manager."),
@@ -101,7 +102,8 @@ def _widest_level(chart: Chart) -> int:
 
 
 def _orient(chart: Chart) -> Chart:
-    if chart.direction == "TB" and _widest_level(chart) > MAX_WIDTH:
+    # A compact org chart ("tree" layout) stacks and wraps its wide levels itself.
+    if chart.direction == "TB" and chart.layout != "tree" and _widest_level(chart) > MAX_WIDTH:
         chart.direction = "LR"
     return chart
 

@@ -39,6 +39,9 @@ class Cluster:
 class Chart:
     title: str
     direction: str = "TB"  # TB (top to bottom) or LR (left to right)
+    # "layered": Graphviz as is; "tree": a compact org chart (see rendering.tree_layout), for
+    # top-down charts whose solid edges form a tree. A hint: Mermaid lays out on its own.
+    layout: str = "layered"
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)

@@ -2,17 +2,25 @@
 
 Labels are user text: backslashes are doubled here (DOT reads ``\\n``, ``\\l`` ... as escapes)
 and the ``graphviz`` package escapes the double quotes; everything else (``<``, ``{}``, ``|``)
-is literal inside a quoted label of a box node.
+is literal inside a quoted label of a box node. Box labels are wrapped at :data:`WRAP`
+characters: a long title makes a box, and with it its whole column, wide.
+
+A chart with ``layout="tree"`` is drawn as a compact org chart (:mod:`tree_layout`).
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import graphviz
 
 from boconf.rendering.chart import Chart
+from boconf.rendering.fonts import FONT
 from boconf.rendering.styles import DASHED, DOUBLE, ROUNDED_PROVIDER, THICK, colours
+from boconf.rendering.tree_layout import TreePlan, plan_tree
 
-FONT = "Helvetica"
+# Characters per line of a box label: about 190 pt of DejaVu Sans at 11 pt.
+WRAP = 32
 
 
 def escape_label(lines: list[str]) -> str:
@@ -21,21 +29,39 @@ def escape_label(lines: list[str]) -> str:
     )
 
 
+def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
+    """Each line broken at spaces to at most ``width`` characters (a longer word stays whole)."""
+    wrapped: list[str] = []
+    for line in lines:
+        flat = line.replace("\r", "").replace("\n", " ")
+        wrapped.extend(
+            textwrap.wrap(flat, width, break_long_words=False, break_on_hyphens=False) or [flat]
+        )
+    return wrapped
+
+
 def to_dot(chart: Chart) -> str:
+    tree = chart.layout == "tree" and chart.direction == "TB"
+    plan = plan_tree(chart) if tree else TreePlan()
+    graph_attr = {
+        "rankdir": chart.direction,
+        "label": escape_label([chart.title]),
+        "labelloc": "t",
+        "fontname": FONT,
+        "fontsize": "16",
+        "nodesep": "0.3",
+        "ranksep": "0.5",
+    }
+    if tree:
+        # Stacked boxes sit one rank apart: a narrow gap keeps a stack a list, not a ladder.
+        graph_attr.update({"compound": "true", "nodesep": "0.25", "ranksep": "0.3"})
     graph = graphviz.Digraph(
         "boconf",
-        graph_attr={
-            "rankdir": chart.direction,
-            "label": escape_label([chart.title]),
-            "labelloc": "t",
-            "fontname": FONT,
-            "fontsize": "16",
-            "nodesep": "0.3",
-            "ranksep": "0.5",
-        },
+        graph_attr=graph_attr,
         node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
         edge_attr={"color": "#6b7280", "fontname": FONT, "fontsize": "10"},
     )
+    stacked = plan.stacked()
     clustered = {node for cluster in chart.clusters for node in cluster.nodes}
     by_id = {node.id: node for node in chart.nodes}
 
@@ -46,7 +72,7 @@ def to_dot(chart: Chart) -> str:
         if DASHED.intersection(node.classes):
             style.append("dashed")
         attributes = {
-            "label": escape_label(node.lines),
+            "label": escape_label(wrap_lines(node.lines)),
             "fillcolor": fill,
             "color": stroke,
             "style": ",".join(style),
@@ -65,7 +91,7 @@ def to_dot(chart: Chart) -> str:
         target.node(node.id, **attributes)
 
     for node in chart.nodes:
-        if node.id not in clustered:
+        if node.id not in clustered and node.id not in stacked:
             add(graph, node.id)
     for cluster in chart.clusters:
         with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
@@ -74,12 +100,27 @@ def to_dot(chart: Chart) -> str:
             )
             for node_id in cluster.nodes:
                 add(sub, node_id)
-    for edge in chart.edges:
+    for stack in plan.stacks:
+        with graph.subgraph(name=stack.id) as sub:
+            sub.attr(label="", style="rounded", color="#d1d5db", margin="6")
+            for column in stack.columns:
+                for node_id in column:
+                    add(sub, node_id)
+    for index, edge in enumerate(chart.edges):
+        drawn = plan.stacked_edges.get(index)
+        if drawn == "hidden":
+            continue  # the stack's lead line stands for it
         attributes = {}
         if edge.kind != "solid":
             attributes["style"] = edge.kind
         if edge.label:
             attributes["label"] = escape_label([edge.label])
+        if drawn == "lead":
+            attributes["lhead"] = plan.lead_to[index]
+        if index in plan.loose:
+            attributes["constraint"] = "false"
         graph.edge(edge.source, edge.target, **attributes)
+    for upper, lower in plan.spacers:
+        graph.edge(upper, lower, style="invis")
     source: str = graph.source
     return source

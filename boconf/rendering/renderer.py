@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from boconf.rendering.fonts import with_font_stack
+
 ALL_FORMATS = frozenset({"svg", "png", "pdf"})
 PURE_FORMATS = frozenset({"svg", "png"})
 TIMEOUT_SECONDS = 300
@@ -91,6 +93,8 @@ def render(
         raise RendererError(
             f"{renderer.describe()} failed: {' '.join(message[-3:]) or 'no output'}"
         )
+    if output_format == "svg":
+        return with_font_stack(completed.stdout), renderer
     return completed.stdout, renderer
 
 

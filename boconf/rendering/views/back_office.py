@@ -18,9 +18,7 @@ TITLE = "Back office"
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(
-        TITLE,
-    )
+    chart = Chart(TITLE, layout="tree")
     line = structure.back_office_line
     head = tree.organisation.back_office_head
     units = [u for u in select_units(context) if tree.units[u].manager in line]

@@ -57,9 +57,7 @@ def _positions(context: ViewContext) -> list[str]:
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(
-        TITLE,
-    )
+    chart = Chart(TITLE, layout="tree")
     shown = _positions(context)
     for position_id in shown:
         post = tree.positions[position_id]

@@ -11,9 +11,7 @@ TITLE = "Unit structure"
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     units = structure.tree.units
-    chart = Chart(
-        TITLE,
-    )
+    chart = Chart(TITLE, layout="tree")
     shown = select_units(context)
     for unit_id in shown:
         unit = units[unit_id]
