@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
@@ -49,11 +49,12 @@ def _at_suppression(
     message: str,
     hint: str,
     severity: Severity,
+    subject: Subject = NO_SUBJECT,
 ) -> Diagnostic:
     """A diagnostic at the rule's key inside an entity's ``lint: {ignore: ...}``."""
     position = sources.locate(ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key")
     line, column = (position.line, position.column) if position else (1, 1)
-    return Diagnostic(ref.display, line, column, code, message, hint, severity)
+    return Diagnostic(ref.display, line, column, code, message, hint, severity, subject)
 
 
 class _Suppressions:
@@ -135,6 +136,7 @@ class _Suppressions:
                         f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
                         "run 'boconf rules' for the list of rules",
                         Severity.ERROR,
+                        Subject(kind, identifier),
                     )
                 )
                 continue
@@ -167,6 +169,7 @@ class _Suppressions:
                             "the rule finds nothing here",
                             "remove the suppression",
                             Severity.WARNING,
+                            Subject(kind, identifier),
                         )
                     )
         for (display, line), (codes, _reason, column, text) in self.comments.items():
@@ -250,12 +253,17 @@ def lint(
 def _diagnostic(
     rule: type[Rule[Any]], finding: Finding, tree: OrgTree, sources: SourceMap, severity: Severity
 ) -> Diagnostic:
-    ref = tree.sources.get((finding.kind, finding.id))
+    subject = Subject(finding.kind, finding.id)
+    ref = tree.sources.get(subject)
     if ref is None:  # pragma: no cover - rules only name entities of the tree
-        return Diagnostic("<org>", 1, 1, rule.code, finding.message, finding.hint, severity)
+        return Diagnostic(
+            "<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject
+        )
     position = sources.locate(ref.path, ref.document, ref.at + finding.at)
     line, column = (position.line, position.column) if position else (1, 1)
-    return Diagnostic(ref.display, line, column, rule.code, finding.message, finding.hint, severity)
+    return Diagnostic(
+        ref.display, line, column, rule.code, finding.message, finding.hint, severity, subject
+    )
 
 
 def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSettings) -> bool:
