@@ -57,7 +57,8 @@ class SingleReportManager(Rule[RuleOptions]):
                 continue
             report = others[0]
             boss = positions[manager].reports_to
-            if boss is not None and boss != manager:
+            # In a cycle of two the report is also the boss: never propose a self-report.
+            if boss is not None and boss not in (manager, report):
                 hint = f"let '{report}' report to '{boss}' and drop the layer, or give '{manager}' a team"
             else:
                 hint = f"give '{manager}' a team, or merge the two posts"

@@ -93,7 +93,9 @@ class Collector:
     ) -> None:
         line, column = self.position_of(ref, at, want)
         self.diagnostics.append(
-            Diagnostic(ref.display, line, column, code, message, hint, subject=subject, target=target)
+            Diagnostic(
+                ref.display, line, column, code, message, hint, subject=subject, target=target
+            )
         )
 
     # -- documents -----------------------------------------------------------------------
