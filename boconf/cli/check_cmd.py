@@ -55,6 +55,7 @@ Examples:
   boconf check --baseline .boconf-baseline.json       (fail only on new findings)
   boconf check --reference-date 2026-06-30            (reproducible contract rules)
   boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
+  boconf check --show-suppressed                      (the accepted exceptions too)
 """
 )
 @loading_options
@@ -106,6 +107,11 @@ Examples:
     show_default=True,
 )
 @click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
+@click.option(
+    "--show-suppressed",
+    is_flag=True,
+    help="Also list the suppressed findings with their reasons (never counted).",
+)
 @scenario_option
 def check(
     path: Path | None,
@@ -120,6 +126,7 @@ def check(
     baseline_write: Path | None,
     color: str,
     timings: bool,
+    show_suppressed: bool,
     scenario_name: str | None,
 ) -> None:
     root = org_path(path)
@@ -157,7 +164,7 @@ def check(
             trace, result.load.root = scenario
             result.load.diagnostics = trace(result.load.diagnostics)
             result.lint.diagnostics = trace(result.lint.diagnostics)
-        report = from_check(result)
+        report = from_check(result, show_suppressed)
         colored = use_color(color)
         if baseline_write is not None:
             if not result.load.ok:

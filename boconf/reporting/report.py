@@ -23,6 +23,8 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     codes_used: list[str] = field(default_factory=list)
+    # Suppressed findings with their reasons, shown only on request (check --show-suppressed).
+    shown_suppressed: list[tuple[Diagnostic, str]] = field(default_factory=list)
 
 
 def rule_name(code: str) -> str:
@@ -51,7 +53,7 @@ def from_load(result: LoadResult) -> Report:
     )
 
 
-def from_check(result: CheckResult) -> Report:
+def from_check(result: CheckResult, show_suppressed: bool = False) -> Report:
     report = from_load(result.load)
     report.diagnostics = result.diagnostics
     report.linted = result.load.ok
@@ -59,4 +61,6 @@ def from_check(result: CheckResult) -> Report:
     report.suppressed = result.lint.suppressed
     report.baselined = result.lint.baselined
     report.codes_used = sorted({d.code for d in report.diagnostics})
+    if show_suppressed:
+        report.shown_suppressed = result.lint.suppressed_findings
     return report

@@ -8,7 +8,6 @@ from boconf.diagnostics import Severity
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
 
 
-
 class OrphanPosition(Rule[RuleOptions]):
     """Positions whose reporting line never reaches the top.
 
