@@ -30,9 +30,9 @@ class CutOff:
             return ""
         one = noun.removesuffix("s") if self.count == 1 else noun
         verb = "reaches" if self.count == 1 else "reach"
-        text = f"{self.count} {one} below it never {verb} the top"
+        text = f"{self.count:,} {one} below it never {verb} the top"
         if self.largest:
-            shown = ", ".join(f"'{head}' {size}" for head, size in self.largest)
+            shown = ", ".join(f"'{head}' {size:,}" for head, size in self.largest)
             text += f" (largest lines: {shown})"
         return text
 
@@ -42,11 +42,12 @@ def cut_off_below(
 ) -> CutOff:
     """Everything below ``members`` (a cycle, or a top) that is not itself a member; with
     ``below``, only what hangs from those of the members."""
+    inside = members if isinstance(members, set | frozenset) else set(members)
     heads = sorted(
         child
-        for member in (members if below is None else below)
+        for member in (inside if below is None else below)
         for child in forest.children.get(member, ())
-        if child not in members
+        if child not in inside
     )
     sizes = [(head, 1 + len(forest.descendants(head))) for head in heads]
     sizes.sort(key=lambda item: (-item[1], item[0]))
@@ -99,16 +100,31 @@ def reporting_way_out(
         misplaced = boss_unit not in allowed
         for unit in own:
             manager = manager_of.get(unit)
+            # Outside the cycle (or the cut-off top) and reaching a top other than it.
             if (
                 manager is not None
                 and manager not in members
-                and reporting.root_of.get(manager) is not None
+                and reporting.root_of.get(manager) not in (None, *members)
             ):
                 way = WayOut(member, manager, unit, misplaced)
                 options.append((0 if misplaced else 1, order, way))
                 break
     if options:
         return min(options, key=lambda option: option[:2])[2]
-    below = {m: cut_off_below(reporting, members, (m,)).count for m in cycle}
-    member = max(cycle, key=lambda m: (below[m], -cycle.index(m)))
+    # Largest count first; on a tie, the earliest in the cycle (which starts at its least id).
+    _, _, member = max(
+        (cut_off_below(reporting, members, (m,)).count, -order, m) for order, m in enumerate(cycle)
+    )
     return WayOut(member, None, None, False)
+
+
+def main_top(forest: Forest) -> str | None:
+    """The top with the most nodes below it (the least id on a tie): the organisation's top
+    when a forgotten link has made more than one."""
+    if not forest.roots:
+        return None
+    below: dict[str, int] = {}
+    for root in forest.root_of.values():
+        if root is not None:
+            below[root] = below.get(root, 0) + 1
+    return min(forest.roots, key=lambda root: (-below.get(root, 0), root))
