@@ -23,6 +23,7 @@ class CutOff:
 
     count: int
     largest: list[tuple[str, int]]  # (head of a line, nodes in it, head included), largest first
+    lines: int  # how many lines hang below
 
     def describe(self, noun: str = "positions") -> str:
         """``12 positions below it never reach the top (largest lines: 'a' 7, 'b' 3)``."""
@@ -31,10 +32,11 @@ class CutOff:
         one = noun.removesuffix("s") if self.count == 1 else noun
         verb = "reaches" if self.count == 1 else "reach"
         text = f"{self.count:,} {one} below it never {verb} the top"
-        if self.largest:
-            shown = ", ".join(f"'{head}' {size:,}" for head, size in self.largest)
-            text += f" (largest lines: {shown})"
-        return text
+        if self.lines == 1:  # one line: name its head, there is nothing to rank
+            head = self.largest[0][0]
+            return text + (f": '{head}'" if self.count == 1 else f" (the line of '{head}')")
+        shown = ", ".join(f"'{head}' {size:,}" for head, size in self.largest)
+        return text + f" (largest lines: {shown})"
 
 
 def cut_off_below(
@@ -51,7 +53,7 @@ def cut_off_below(
     )
     sizes = [(head, 1 + len(forest.descendants(head))) for head in heads]
     sizes.sort(key=lambda item: (-item[1], item[0]))
-    return CutOff(sum(size for _, size in sizes), sizes[:LARGEST_SHOWN])
+    return CutOff(sum(size for _, size in sizes), sizes[:LARGEST_SHOWN], len(sizes))
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,14 @@ def reporting_way_out(
     return WayOut(member, None, None, False)
 
 
-def main_top(forest: Forest) -> str | None:
-    """The top with the most nodes below it (the least id on a tie): the organisation's top
-    when a forgotten link has made more than one."""
+def main_top(forest: Forest, preferred: Collection[str] = ()) -> str | None:
+    """The organisation's top when a forgotten link has made more than one: a ``preferred``
+    top (the manager of a top unit) first, then the one with the most nodes below it, then
+    the least id."""
     if not forest.roots:
         return None
     below: dict[str, int] = {}
     for root in forest.root_of.values():
         if root is not None:
             below[root] = below.get(root, 0) + 1
-    return min(forest.roots, key=lambda root: (-below.get(root, 0), root))
+    return min(forest.roots, key=lambda root: (root not in preferred, -below.get(root, 0), root))

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.graph.cutoff import main_top
 from boconf.model.entities import Office
 from boconf.model.functions import GENERAL_FUNCTIONS
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.cycle_findings import organisation_top
 
 # Units named in a finding that reports the units below its own; the rest are counted.
 SHOWN = 5
@@ -76,7 +76,7 @@ class BackOfficeOutsideHeadLine(Rule[RuleOptions]):
         head = context.tree.organisation.back_office_head
         line = context.structure.back_office_line
         reporting = context.structure.reporting
-        top = main_top(reporting)
+        top = organisation_top(context)
         outside: dict[str, str] = {}  # manager -> its unit, for every unit outside the line
         for unit_id, unit in sorted(context.tree.units.items()):
             if (

@@ -6,7 +6,7 @@ Not a rule: the two rules share it so that a cycle of one and a longer cycle rea
 
 from __future__ import annotations
 
-from boconf.graph.cutoff import WayOut, cut_off_below, reporting_way_out
+from boconf.graph.cutoff import WayOut, cut_off_below, main_top, reporting_way_out
 from boconf.rules.base import CYCLE_SHOWN_WHOLE, POSITION, Finding, LintContext, cycle_path
 
 
@@ -20,6 +20,13 @@ def way_out(context: LintContext, cycle: list[str]) -> WayOut:
         {u: unit.parent for u, unit in tree.units.items()},
         {u: unit.manager for u, unit in tree.units.items()},
     )
+
+
+def organisation_top(context: LintContext) -> str | None:
+    """The top of the organisation: among several, the one that manages a top unit."""
+    units = context.tree.units
+    heads = {units[u].manager for u in context.structure.unit_tree.roots} - {None}
+    return main_top(context.structure.reporting, {h for h in heads if h is not None})
 
 
 def cycle_finding(context: LintContext, cycle: list[str]) -> Finding:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.graph.cutoff import cut_off_below, main_top
+from boconf.graph.cutoff import cut_off_below
 from boconf.rules.base import ORGANISATION, POSITION, Finding, LintContext, Rule, RuleOptions
-from boconf.rules.cycle_findings import way_out
+from boconf.rules.cycle_findings import organisation_top, way_out
 
 
 class MultipleRoots(Rule[RuleOptions]):
@@ -15,11 +15,12 @@ class MultipleRoots(Rule[RuleOptions]):
 
     ## What it checks
     Counts the positions without a `reports_to`: the tops of the organisation. When there
-    are two or more, the one with the most positions below it is the organisation's top,
-    and every other one is reported once, at its `id`, with the number of positions below
-    it (cut off from the top with it) and the largest lines among them; those get no
-    finding of their own. The hint names the nearest unit manager up its unit line who
-    reaches the top. A position reporting to itself or inside a reporting cycle is not a top: see
+    are two or more, the one that manages a top unit (else the one with the most positions
+    below it) is the organisation's top, and every other one is reported once, at its `id`,
+    with the number of positions below it (cut off from the top with it) and the largest
+    lines among them; those get no finding of their own. The hint names the nearest unit
+    manager up its unit line who reaches the top. A position reporting to itself or inside
+    a reporting cycle is not a top: see
     `reporting-cycle` (BO101) and `self-report` (BO104). When there are positions but no
     top at all (every line ends in a cycle), reports that once, at the organisation's `id`,
     with the number of cycles.
@@ -66,7 +67,7 @@ class MultipleRoots(Rule[RuleOptions]):
             return
         if len(roots) < 2:
             return
-        top = main_top(reporting)
+        top = organisation_top(context)
         for root in roots:
             if root == top:
                 continue
@@ -76,9 +77,9 @@ class MultipleRoots(Rule[RuleOptions]):
                 message += f" (one of {len(roots)} tops)"
             way = way_out(context, [root])
             if way.instead is not None and way.unit is not None:
-                hint = (
-                    f"point its reports_to at '{way.instead}', the manager of '{way.unit}' "
-                    f"in its unit line, who reaches '{top}'"
+                hint = f"point its reports_to at '{way.instead}', the manager of '{way.unit}' "
+                hint += (
+                    "in its unit line" if way.instead == top else f"in its unit line, under '{top}'"
                 )
             else:
                 hint = f"give it a reports_to: the position it answers to in the line of '{top}'"

@@ -131,6 +131,10 @@ def test_backstage_acme_reports_the_parent_children_disagreement(
     assert "parent: boxoffice" in (out / "units" / "team-e.yaml").read_text()
 
     report = check_json(boconf, out)
-    assert codes(report) == {"BO102": 2}
-    tops = {f["message"].split("'")[1] for f in report["findings"]}
-    assert tops == {"acme-corp-lead", "team-e-lead"}
+    # One finding, at the second top; acme-corp-lead heads the top unit, so it is the top.
+    assert codes(report) == {"BO102": 1}
+    [second] = report["findings"]
+    assert second["subject"] == {"kind": "position", "id": "team-e-lead"}
+    assert second["message"].startswith(
+        "position 'team-e-lead' has no reports_to: a top of its own beside 'acme-corp-lead'"
+    )

@@ -74,6 +74,7 @@ def run_case(
             "line": d.line,
             "column": d.column,
             "message": d.message,
+            "hint": d.hint,
         }
         for d in result.diagnostics
         if d.code == code
