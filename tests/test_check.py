@@ -243,8 +243,7 @@ def test_long_cycles_and_orphan_chains_neither_hang_nor_recurse(
         "position 'c0' reports to 'c1', closing the reporting cycle c0 -> c1 -> c2 -> "
     )
     assert found["message"].endswith(
-        "(5000 positions); 3,000 positions below it never reach the top "
-        "(the line of 'o2999')"
+        "(5000 positions); 3,000 positions below it never reach the top (the line of 'o2999')"
     )
     # Nobody in the cycle manages 'loop': the nearest manager up the unit line is exec's.
     assert found["hint"] == (
