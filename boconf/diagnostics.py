@@ -10,6 +10,7 @@ import enum
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(enum.StrEnum):
@@ -49,9 +50,29 @@ class Code(enum.StrEnum):
     CONFIG = "BO090"
 
 
+class Subject(NamedTuple):
+    """An entity by kind and id (``position``, ``credit-manager``), as data."""
+
+    kind: str
+    id: str
+
+    def as_record(self) -> dict[str, str] | None:
+        return {"kind": self.kind, "id": self.id} if self.kind else None
+
+
+# Diagnostics about no entity (a YAML syntax error, a settings file) carry this; an empty
+# tuple-like value keeps Diagnostic sortable, where None beside a Subject would not be.
+NO_SUBJECT = Subject("", "")
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
-    """A problem at ``file:line:column``. Field order is the sort order."""
+    """A problem at ``file:line:column``. Field order is the sort order.
+
+    ``subject`` is the entity the problem is about; ``target`` the entity a reference names
+    when that is the problem (a dangling reference's missing id), so that no consumer reads
+    ids back out of the message.
+    """
 
     file: str
     line: int
@@ -60,12 +81,14 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    subject: Subject = NO_SUBJECT
+    target: Subject = NO_SUBJECT
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
 
-    def as_record(self) -> dict[str, str | int]:
+    def as_record(self) -> dict[str, str | int | dict[str, str] | None]:
         """The one serialisation point for machine-readable reports."""
         return {
             "file": self.file,
@@ -75,6 +98,8 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "subject": self.subject.as_record(),
+            "target": self.target.as_record(),
         }
 
 

@@ -37,7 +37,7 @@ def test_the_example_passes_check_with_its_two_scenarios(boconf: Callable[..., R
     run = boconf("check", "org", *DATE, cwd=REPO)
     assert run.code == 0, run.out + run.err
     assert run.out.startswith("org: clean: ")
-    assert "34 rules, 2 scenarios, 5 suppressed)" in run.out
+    assert "33 rules, 2 scenarios, 5 suppressed)" in run.out
 
 
 def test_a_scenario_naming_a_nonexistent_position(

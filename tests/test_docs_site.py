@@ -507,3 +507,29 @@ def test_an_identical_rebuild_writes_nothing(
     before = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
     assert "no file changed" in build(boconf, org(), site).err
     assert {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()} == before
+
+
+def test_findings_page_lists_the_accepted_exceptions_with_their_reasons(
+    boconf: Callable[..., Run], example: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build(boconf, example, site)
+    page = (site / "findings.html").read_text(encoding="utf-8")
+    # org/ is clean, with five suppressions: the page says so, and lists them.
+    assert "Clean: no findings open; 5 accepted exceptions below." in page
+    assert "<h2>Accepted exceptions (suppressed)</h2>" in page
+    assert page.count('<tr class="finding-suppressed">') == 5
+    row = page[page.index("units/sales-south.yaml:9:10") :]
+    row = row[: row.index("</tr>")]
+    assert "BO109</span> vacant-manager" in row
+    assert "the commercial director covers the post ad interim" in row
+    assert 'href="units/sales-south.html"' in row  # its subject, linked
+    markdown = tmp_path / "md"
+    build(boconf, example, markdown, "--format", "markdown")
+    text = (markdown / "findings.md").read_text(encoding="utf-8")
+    assert "## Accepted exceptions (suppressed)" in text
+    assert (
+        "| units/legal-compliance.yaml:16:9 | info | BO107 single-report-manager | position "
+        "'legal-counsel' has a single direct report: 'compliance-officer' | a two-person legal "
+        "team by design; counsel keeps the DPO separate | "
+    ) in text

@@ -49,10 +49,65 @@ def test_a_reporting_cycle(copy: Path, boconf: Callable[..., Run]) -> None:
         "    reports_to: coo\n",
         "    reports_to: credit-analyst-italy\n",
     )
-    code, found = findings(boconf, copy)
-    assert code == 1
-    # reported once, at the reports_to of the cycle's first position by id
-    assert ("org/units/credit.yaml", 25, "reporting-cycle") in found
+    run = boconf("check", "org", *DATE, "--format", "json", cwd=copy.parent)
+    assert run.code == 1
+    [found] = json.loads(run.out)["findings"]
+    # At the link that breaks the unit tree: credit's manager answering to its own analyst.
+    assert (found["file"], found["line"], found["column"]) == ("org/units/credit.yaml", 21, 17)
+    assert found["message"] == (
+        "position 'credit-manager' reports to 'credit-analyst-italy', closing the reporting "
+        "cycle credit-manager -> credit-analyst-italy -> credit-manager; 4 positions below it "
+        "never reach the top (largest lines: 'collections-team-lead' 2, "
+        "'collections-specialist' 1, 'credit-analyst-export' 1)"
+    )
+    assert found["hint"] == (
+        "point the reports_to of 'credit-manager' at 'coo', the manager of "
+        "'operations-directorate', above its unit 'credit', who reaches the top"
+    )
+
+
+def test_one_edit_cycle_above_the_back_office_is_one_finding(
+    copy: Path, boconf: Callable[..., Run]
+) -> None:
+    # The back-office head made to report to one of its own reports: one edit.
+    edit(
+        copy / "units/operations-directorate.yaml",
+        "    reports_to: ceo\n",
+        "    reports_to: credit-manager\n",
+    )
+    run = boconf("check", "org", *DATE, cwd=copy.parent)
+    assert run.code == 1
+    assert run.lines == [
+        "org/units/operations-directorate.yaml:15:17: error[BO101]: position 'coo' reports to "
+        "'credit-manager', closing the reporting cycle coo -> credit-manager -> coo; 59 "
+        "positions below it never reach the top (largest lines: 'finance-manager' 11, "
+        "'administration-manager' 9, 'it-support-manager' 8)",
+        "    hint: point the reports_to of 'coo' at 'ceo', the manager of 'executive-office', "
+        "above its unit 'operations-directorate', who reaches the top",
+        "",
+        "org: 1 error in 1 file (118 files, 118 documents, 33 rules, 2 scenarios, 5 suppressed)",
+    ]
+
+
+def test_the_cycle_counts_match_the_reporting_lines(copy: Path) -> None:
+    # From the files: 93 positions, 32 still reach the CEO (the executive office and the
+    # front office), 2 form the cycle, so 59 are cut off; finance's line is its manager
+    # and the 10 posts of finance, accounts-payable and controlling below it.
+    from boconf.graph.structure import build_structure
+    from boconf.validation.run import load_organisation
+
+    edit(
+        copy / "units/operations-directorate.yaml",
+        "    reports_to: ceo\n",
+        "    reports_to: credit-manager\n",
+    )
+    loaded = load_organisation(copy)
+    assert loaded.tree is not None
+    reporting = build_structure(loaded.tree).reporting
+    assert reporting.cycles == [["coo", "credit-manager"]]
+    assert len(reporting.orphans) == 59
+    finance = {"finance-manager", *reporting.descendants("finance-manager")}
+    assert len(finance) == 11
 
 
 def test_a_back_office_unit_without_manager(copy: Path, boconf: Callable[..., Run]) -> None:

@@ -109,3 +109,86 @@ def test_text_is_coloured_only_when_asked(
     )
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in boconf("check", "org", "--color", "auto", cwd=root).out
+
+
+def test_sarif_and_json_carry_the_subject(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+    root = scenario("lint", tmp_path)
+    sarif = json.loads(boconf("check", "org", "--format", "sarif", cwd=root).out)
+    results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    [location] = results["BO101"]["locations"]
+    assert location["logicalLocations"] == [
+        {"name": "sales-head", "fullyQualifiedName": "position:sales-head", "kind": "position"}
+    ]
+    # A comment suppression is about no entity: no logical location rather than a made-up one.
+    assert "logicalLocations" not in results["BO301"]["locations"][0]
+    records = json.loads(boconf("check", "org", "--format", "json", cwd=root).out)["findings"]
+    assert [r["subject"] for r in records] == [{"kind": "position", "id": "sales-head"}, None]
+
+
+SUPPRESSED_TEXT = [
+    "suppressed (5, not counted):",
+    "org/units/accounts-payable.yaml:4:5: suppressed info[BO205]: back-office unit "
+    "'accounts-payable' (accounting) supports no front-office unit",
+    "    reason: pays the suppliers; it serves the company, not a front-office unit",
+    "org/units/legal-compliance.yaml:16:9: suppressed info[BO107]: position 'legal-counsel' "
+    "has a single direct report: 'compliance-officer'",
+    "    reason: a two-person legal team by design; counsel keeps the DPO separate",
+    "org/units/payroll.yaml:4:5: suppressed info[BO205]: back-office unit 'payroll' (payroll) "
+    "supports no front-office unit",
+    "    reason: pays every employee; it serves no front-office unit in particular",
+    "org/units/sales-south.yaml:9:10: suppressed warning[BO109]: unit 'sales-south' is headed "
+    "by position 'sales-south-manager', which is vacant",
+    "    reason: the commercial director covers the post ad interim until the new manager starts",
+    "org/vendors/brianza-facility-services.yaml:8:9: suppressed info[BO210]: contract "
+    "'brianza-cleaning-2021' of vendor 'brianza-facility-services' has no end date",
+    "    reason: open-ended by design, renewed tacitly; 60 days' notice either way",
+    "",
+]
+
+
+def test_show_suppressed_lists_the_accepted_exceptions_and_counts_none(
+    boconf: Callable[..., Run],
+) -> None:
+    date = ("--reference-date", "2026-11-26")
+    plain = boconf("check", "org", *date, "--fail-on", "info", cwd=REPO)
+    shown = boconf("check", "org", *date, "--fail-on", "info", "--show-suppressed", cwd=REPO)
+    # Five suppressions in org/ (four `lint: ignore` entries, one comment), each with its
+    # reason; even at --fail-on info they do not fail the run.
+    assert plain.code == shown.code == 0
+    assert shown.lines == [*SUPPRESSED_TEXT, plain.lines[-1]]
+    assert plain.lines[-1].endswith("5 suppressed)")
+    as_json = json.loads(
+        boconf("check", "org", *date, "--format", "json", "--show-suppressed", cwd=REPO).out
+    )
+    assert as_json["findings"] == [] and as_json["summary"]["suppressed"] == 5
+    first = as_json["suppressed"][1]
+    assert (first["code"], first["subject"], first["reason"]) == (
+        "BO107",
+        {"kind": "position", "id": "legal-counsel"},
+        "a two-person legal team by design; counsel keeps the DPO separate",
+    )
+    assert "suppressed" not in json.loads(
+        boconf("check", "org", *date, "--format", "json", cwd=REPO).out
+    )
+
+
+def test_sarif_marks_suppressed_results_and_validates(
+    boconf: Callable[..., Run],
+) -> None:
+    schema = json.loads(
+        (shared_dir() / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    run = boconf("check", "org", "--format", "sarif", "--show-suppressed", cwd=REPO)
+    assert run.code == 0
+    sarif = json.loads(run.out)
+    jsonschema.Draft7Validator(schema).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert len(results) == 5
+    assert all(r["suppressions"][0]["kind"] == "inSource" for r in results)
+    vacant = next(r for r in results if r["ruleId"] == "BO109")
+    assert vacant["suppressions"][0]["justification"] == (
+        "the commercial director covers the post ad interim until the new manager starts"
+    )
+    assert vacant["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == (
+        "unit:sales-south"
+    )

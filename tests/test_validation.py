@@ -178,9 +178,15 @@ def test_diagnostics_are_sorted_deduplicated_and_counted(
     as_json = boconf("validate", "org", "--format", "json", cwd=root.parent)
     records = json.loads(as_json.out)
     assert [list(record) for record in records] == [
-        ["file", "line", "column", "code", "severity", "message", "hint"]
+        ["file", "line", "column", "code", "severity", "message", "hint", "subject", "target"]
     ] * 2
     assert records[0]["severity"] == "error"
+    # The entity each is about, as data: nobody has to read it back out of the message.
+    assert [record["subject"] for record in records] == [
+        {"kind": "person", "id": "nicolo"},
+        {"kind": "unit", "id": "sales"},
+    ]
+    assert [record["target"] for record in records] == [None, None]
 
 
 def test_single_file_and_multi_document_streams(tmp_path: Path, boconf: Callable[..., Run]) -> None:

@@ -15,7 +15,6 @@ base file for the rest.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,8 +47,6 @@ FOLDERS = {
     "person": "people",
 }
 PROTECTED_FIELDS = ("id", "kind", "apiVersion")
-# The end of a dangling-reference message: "... -> reports_to: no position 'x'".
-_DANGLING = re.compile(r"no (\w+) '([^']+)'$")
 
 
 @dataclass(frozen=True)
@@ -347,14 +344,14 @@ class Overlay:
         """A reference left dangling by one of the scenario's removals says so, and where."""
         if diagnostic.code != Code.DANGLING_REFERENCE:
             return diagnostic
-        found = _DANGLING.search(diagnostic.message)
-        number = self.removed.get((found[1], found[2])) if found else None
-        if found is None or number is None:
+        kind, identifier = diagnostic.target
+        number = self.removed.get((kind, identifier))
+        if number is None:
             return diagnostic
         line, _ = self.scenario.position("remove", number)
         return dataclasses.replace(
             diagnostic,
-            hint=f"the scenario removes {found[1]} '{found[2]}' ({self.scenario.display}:{line}):"
+            hint=f"the scenario removes {kind} '{identifier}' ({self.scenario.display}:{line}):"
             " remove or patch this reference too, or keep it",
         )
 

@@ -72,6 +72,7 @@ Examples:
   boconf check --reference-date 2026-06-30            (reproducible contract rules)
   boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
   boconf check --no-scenarios                         (the organisation alone)
+  boconf check --show-suppressed                      (the accepted exceptions too)
 """
 )
 @loading_options
@@ -123,6 +124,11 @@ Examples:
     show_default=True,
 )
 @click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
+@click.option(
+    "--show-suppressed",
+    is_flag=True,
+    help="Also list the suppressed findings with their reasons (never counted).",
+)
 @scenario_option
 @click.option(
     "--no-scenarios",
@@ -142,6 +148,7 @@ def check(
     baseline_write: Path | None,
     color: str,
     timings: bool,
+    show_suppressed: bool,
     scenario_name: str | None,
     no_scenarios: bool,
 ) -> None:
@@ -198,7 +205,7 @@ def check(
                 root, limits, cache=cache, jobs=jobs
             )
         note_reference_date(settings.reference_date, settings.reference_date_from)
-        report = from_check(result)
+        report = from_check(result, show_suppressed)
         if baseline_write is not None:
             if not result.load.ok:
                 click.echo(render_text(report, colored), nl=False, color=colored)

@@ -48,7 +48,13 @@ def rules(docs: Path | None, check: bool) -> None:
         raise SystemExit(Exit.OK)
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
-        strict = "" if "recommended" in rule.presets else " (strict)"
+        strict = (
+            ""
+            if "recommended" in rule.presets
+            else " (strict)"
+            if "strict" in rule.presets
+            else " (off: select it)"
+        )
         click.echo(
             f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}{strict}"
         )

@@ -16,7 +16,7 @@ from boconf.diagnostics import Severity
 from boconf.docs import charts as chart_plan
 from boconf.docs.charts import PlannedChart
 from boconf.docs.costs import summarise_costs
-from boconf.docs.findings import by_file, finding_rows, severity_counts
+from boconf.docs.findings import FindingRow, by_file, finding_rows, severity_counts
 from boconf.docs.links import Links, unit_page
 from boconf.docs.overview import build_overview
 from boconf.docs.page import EXTENSIONS, HTML, Page
@@ -174,8 +174,20 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         "Lint findings",
         groups=by_file(findings),
         lint=severity_counts(findings),
+        suppressed=_suppressed_rows(result),
     )
     return plan
+
+
+def _suppressed_rows(result: CheckResult) -> list[FindingRow]:
+    """The accepted exceptions (suppressed findings) with their reasons, for the reviewer."""
+    pairs = result.lint.suppressed_findings
+    return finding_rows(
+        result.load.tree,
+        [diagnostic for diagnostic, _ in pairs],
+        result.load.root,
+        [reason for _, reason in pairs],
+    )
 
 
 def _ancestors(structure: OrgStructure, unit_id: str) -> list[Ref]:

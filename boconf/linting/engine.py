@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
@@ -35,6 +35,8 @@ class LintResult:
     rule_names: dict[str, str] = field(default_factory=dict)  # code -> rule name
     timings: dict[str, float] = field(default_factory=dict)  # code -> seconds
     suppressed: int = 0
+    # Every suppressed finding with why it is accepted: reviewers see them on request.
+    suppressed_findings: list[tuple[Diagnostic, str]] = field(default_factory=list)
     baselined: int = 0
     structure: OrgStructure | None = None
     # The worst reported severity per entity, (kind, id) -> severity: for chart overlays.
@@ -49,11 +51,12 @@ def _at_suppression(
     message: str,
     hint: str,
     severity: Severity,
+    subject: Subject = NO_SUBJECT,
 ) -> Diagnostic:
     """A diagnostic at the rule's key inside an entity's ``lint: {ignore: ...}``."""
     position = sources.locate(ref.path, ref.document, (*ref.at, "lint", "ignore", reference), "key")
     line, column = (position.line, position.column) if position else (1, 1)
-    return Diagnostic(ref.display, line, column, code, message, hint, severity)
+    return Diagnostic(ref.display, line, column, code, message, hint, severity, subject)
 
 
 class _Suppressions:
@@ -61,7 +64,8 @@ class _Suppressions:
 
     def __init__(self, load: LoadResult, tree: OrgTree, sources: SourceMap) -> None:
         self.tree = tree
-        self.entity: dict[tuple[str, str], dict[str, tuple[str, SourceRef]]] = {}
+        # (kind, id) -> rule code -> (the reference as written, where, the reason)
+        self.entity: dict[tuple[str, str], dict[str, tuple[str, SourceRef, str]]] = {}
         self.comments: dict[tuple[str, int], tuple[set[str], str, int, str]] = {}
         self.used: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
@@ -122,8 +126,8 @@ class _Suppressions:
         sources: SourceMap,
         problems: list[Diagnostic],
     ) -> None:
-        rules: dict[str, tuple[str, SourceRef]] = {}
-        for reference in lint.ignore:
+        rules: dict[str, tuple[str, SourceRef, str]] = {}
+        for reference, reason in lint.ignore.items():
             rule = find_rule(reference)
             if rule is None:
                 problems.append(
@@ -135,27 +139,30 @@ class _Suppressions:
                         f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
                         "run 'boconf rules' for the list of rules",
                         Severity.ERROR,
+                        Subject(kind, identifier),
                     )
                 )
                 continue
-            rules[rule.code] = (reference, ref)
+            rules[rule.code] = (reference, ref, reason)
         self.entity[(kind, identifier)] = rules
 
-    def applies(self, code: str, kind: str, identifier: str, display: str, line: int) -> bool:
-        if code in self.entity.get((kind, identifier), {}):
+    def reason(self, code: str, kind: str, identifier: str, display: str, line: int) -> str | None:
+        """Why the finding is suppressed (as the suppression says), or None when it is not."""
+        entity = self.entity.get((kind, identifier), {}).get(code)
+        if entity is not None:
             self.used.add(("entity", kind, identifier, code))
-            return True
+            return entity[2]
         for comment_line in (line, line - 1):
             comment = self.comments.get((display, comment_line))
             if comment is not None and code in comment[0]:
                 self.used.add(("comment", display, str(comment_line), code))
-                return True
-        return False
+                return comment[1]
+        return None
 
     def unused(self, sources: SourceMap, enabled: set[str]) -> list[Diagnostic]:
         found = []
         for (kind, identifier), rules in self.entity.items():
-            for code, (reference, ref) in rules.items():
+            for code, (reference, ref, _reason) in rules.items():
                 if code in enabled and ("entity", kind, identifier, code) not in self.used:
                     found.append(
                         _at_suppression(
@@ -167,6 +174,7 @@ class _Suppressions:
                             "the rule finds nothing here",
                             "remove the suppression",
                             Severity.WARNING,
+                            Subject(kind, identifier),
                         )
                     )
         for (display, line), (codes, _reason, column, text) in self.comments.items():
@@ -217,13 +225,14 @@ def lint(
     sources.prefetch(requests)
     for rule, severity, finding in found:
         diagnostic = _diagnostic(rule, finding, tree, sources, severity)
-        if suppressions.applies(
+        reason = suppressions.reason(
             rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
-        ):
+        )
+        if reason is None:
+            reason = _ignored_by_path(diagnostic.file, root, rule.code, settings)
+        if reason is not None:
             result.suppressed += 1
-            continue
-        if _ignored_by_path(diagnostic.file, root, rule.code, settings):
-            result.suppressed += 1
+            result.suppressed_findings.append((diagnostic, reason))
             continue
         key = fingerprint(diagnostic, root)
         if remaining[key] > 0:
@@ -244,28 +253,35 @@ def lint(
         for unused in suppressions.unused(sources, enabled - {UNUSED_SUPPRESSION}):
             result.diagnostics.append(dataclasses.replace(unused, severity=severity))
     result.diagnostics = sort_unique(result.diagnostics)
+    result.suppressed_findings.sort()
     return result
 
 
 def _diagnostic(
     rule: type[Rule[Any]], finding: Finding, tree: OrgTree, sources: SourceMap, severity: Severity
 ) -> Diagnostic:
-    ref = tree.sources.get((finding.kind, finding.id))
+    subject = Subject(finding.kind, finding.id)
+    ref = tree.sources.get(subject)
     if ref is None:  # pragma: no cover - rules only name entities of the tree
-        return Diagnostic("<org>", 1, 1, rule.code, finding.message, finding.hint, severity)
+        return Diagnostic(
+            "<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject
+        )
     position = sources.locate(ref.path, ref.document, ref.at + finding.at)
     line, column = (position.line, position.column) if position else (1, 1)
-    return Diagnostic(ref.display, line, column, rule.code, finding.message, finding.hint, severity)
+    return Diagnostic(
+        ref.display, line, column, rule.code, finding.message, finding.hint, severity, subject
+    )
 
 
-def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSettings) -> bool:
+def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSettings) -> str | None:
+    """The settings' per-path ignore that covers the finding, as its reason; else None."""
     if not settings.per_path_ignores:
-        return False
+        return None
     try:
         relative = Path(display).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         relative = display
-    return any(
-        code in codes and fnmatch.fnmatch(relative, pattern)
-        for pattern, codes in settings.per_path_ignores
-    )
+    for pattern, codes in settings.per_path_ignores:
+        if code in codes and fnmatch.fnmatch(relative, pattern):
+            return f"per_path_ignores '{pattern}' in the settings"
+    return None

@@ -140,13 +140,13 @@ def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSe
     try:
         settings = Settings.model_validate(data)
     except ValidationError as error:
-        problems = problems_from(error, Settings, "settings", data, 0)
+        problems = problems_from(error, Settings, "settings", data, 0, label="settings")
         raise ConfigError(
             [
                 _config(
                     display,
                     locate(p.path, p.want),
-                    p.message.replace("settings (document 1)", "settings"),
+                    p.message,
                     p.hint,
                 )
                 for p in problems
@@ -233,8 +233,10 @@ def resolve(
         try:
             options[rule.code] = rule.options_model.model_validate(values)
         except ValidationError as error:
-            for problem in problems_from(error, rule.options_model, "rule", {"id": rule.name}, 0):
-                message = problem.message.replace(f"rule '{rule.name}'", f"rules -> {reference}")
+            for problem in problems_from(
+                error, rule.options_model, "rule", {}, 0, label=f"rules -> {reference}"
+            ):
+                message = problem.message
                 if problem.code == Code.UNKNOWN_FIELD:
                     allowed = ", ".join(rule.options_model.model_fields) or "none"
                     message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"

@@ -2,7 +2,9 @@
 
 ``validate --format json`` prints a JSON list of diagnostics. ``check --format json`` prints a
 versioned object: ``{"version": 1, "tool": ..., "summary": ..., "findings": [...]}``; each
-finding has file, line, column, code, rule, severity, message and hint. Keys are stable.
+finding has file, line, column, code, rule, severity, message, hint and subject (the entity it
+is about: ``{"kind": "position", "id": "coo"}``, or null). Keys are stable. With
+``--show-suppressed`` a ``suppressed`` list follows: the same records, each with its ``reason``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from boconf import __version__
+from boconf.diagnostics import Diagnostic
 from boconf.reporting.report import Report, rule_name
 
 JSON_VERSION = 1
@@ -22,21 +25,23 @@ def render_list(report: Report) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
+def _finding(diagnostic: Diagnostic) -> dict[str, Any]:
+    record = diagnostic.as_record()
+    return {
+        "file": record["file"],
+        "line": record["line"],
+        "column": record["column"],
+        "code": record["code"],
+        "rule": rule_name(diagnostic.code),
+        "severity": record["severity"],
+        "message": record["message"],
+        "hint": record["hint"],
+        "subject": record["subject"],
+    }
+
+
 def render(report: Report) -> str:
-    findings = []
-    for diagnostic in report.diagnostics:
-        record: dict[str, Any] = diagnostic.as_record()
-        record = {
-            "file": record["file"],
-            "line": record["line"],
-            "column": record["column"],
-            "code": record["code"],
-            "rule": rule_name(diagnostic.code),
-            "severity": record["severity"],
-            "message": record["message"],
-            "hint": record["hint"],
-        }
-        findings.append(record)
+    findings = [_finding(diagnostic) for diagnostic in report.diagnostics]
     by_severity = Counter(d.severity.value for d in report.diagnostics)
     document = {
         "version": JSON_VERSION,
@@ -55,4 +60,9 @@ def render(report: Report) -> str:
         },
         "findings": findings,
     }
+    if report.shown_suppressed:
+        document["suppressed"] = [
+            {**_finding(diagnostic), "reason": reason}
+            for diagnostic, reason in report.shown_suppressed
+        ]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

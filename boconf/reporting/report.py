@@ -24,6 +24,8 @@ class Report:
     baselined: int = 0
     scenarios: int = 0  # scenarios applied (check)
     codes_used: list[str] = field(default_factory=list)
+    # Suppressed findings with their reasons, shown only on request (check --show-suppressed).
+    shown_suppressed: list[tuple[Diagnostic, str]] = field(default_factory=list)
 
 
 def rule_name(code: str) -> str:
@@ -52,7 +54,7 @@ def from_load(result: LoadResult) -> Report:
     )
 
 
-def from_check(result: CheckResult) -> Report:
+def from_check(result: CheckResult, show_suppressed: bool = False) -> Report:
     report = from_load(result.load)
     report.diagnostics = result.diagnostics
     report.linted = result.load.ok
@@ -61,4 +63,6 @@ def from_check(result: CheckResult) -> Report:
     report.baselined = result.lint.baselined
     report.scenarios = result.scenarios
     report.codes_used = sorted({d.code for d in report.diagnostics})
+    if show_suppressed:
+        report.shown_suppressed = result.lint.suppressed_findings
     return report

@@ -17,7 +17,13 @@ def render_markdown() -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for rule in RULES:
-        preset = "recommended" if "recommended" in rule.presets else "strict"
+        preset = (
+            "recommended"
+            if "recommended" in rule.presets
+            else "strict"
+            if "strict" in rule.presets
+            else "off (`select` it)"
+        )
         lines.append(
             f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | {rule.severity.value} | {preset} | {rule.summary} |"
         )

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from boconf import __version__
-from boconf.diagnostics import CHECK_DESCRIPTIONS, Severity
+from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
 from boconf.reporting.report import Report, rule_name, rule_summary
 from boconf.rules.registry import BY_CODE
 
@@ -35,29 +35,42 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
     }
 
 
+def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+    message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": d.file.replace("\\", "/")},
+            "region": {"startLine": d.line, "startColumn": d.column},
+        }
+    }
+    if d.subject.kind:
+        # The entity the finding is about, as data: "position" "coo" -> position:coo.
+        location["logicalLocations"] = [
+            {
+                "name": d.subject.id,
+                "fullyQualifiedName": f"{d.subject.kind}:{d.subject.id}",
+                "kind": d.subject.kind,
+            }
+        ]
+    return {
+        "ruleId": d.code,
+        "ruleIndex": index[d.code],
+        "level": _LEVELS[d.severity],
+        "message": {"text": message},
+        "locations": [location],
+        "partialFingerprints": {"boconf/v1": f"{d.code}:{d.file}:{d.message}"},
+    }
+
+
 def render(report: Report) -> str:
     codes = sorted({d.code for d in report.diagnostics} | set(BY_CODE) | set(CHECK_DESCRIPTIONS))
     index = {code: position for position, code in enumerate(codes)}
-    results = []
-    for d in report.diagnostics:
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-        results.append(
-            {
-                "ruleId": d.code,
-                "ruleIndex": index[d.code],
-                "level": _LEVELS[d.severity],
-                "message": {"text": message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": d.file.replace("\\", "/")},
-                            "region": {"startLine": d.line, "startColumn": d.column},
-                        }
-                    }
-                ],
-                "partialFingerprints": {"boconf/v1": f"{d.code}:{d.file}:{d.message}"},
-            }
-        )
+    results = [_result(d, index) for d in report.diagnostics]
+    for d, reason in report.shown_suppressed:
+        # SARIF's own way to carry an accepted exception: the result, marked suppressed.
+        suppressed = _result(d, index)
+        suppressed["suppressions"] = [{"kind": "inSource", "justification": reason}]
+        results.append(suppressed)
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

@@ -37,6 +37,15 @@ def render(report: Report, color: bool = False) -> str:
             lines.append(paint(f"    hint: {diagnostic.hint}", _DIM))
     if lines:
         lines.append("")
+    if report.shown_suppressed:
+        # Accepted exceptions, for the reviewer: marked, with their reason, and not counted.
+        lines.append(paint(f"suppressed ({len(report.shown_suppressed):,}, not counted):", _BOLD))
+        for diagnostic, reason in report.shown_suppressed:
+            where = paint(diagnostic.location, _BOLD)
+            what = f"{diagnostic.severity.value}[{diagnostic.code}]"
+            lines.append(f"{where}: suppressed {what}: {diagnostic.message}")
+            lines.append(paint(f"    reason: {reason}", _DIM))
+        lines.append("")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 

@@ -17,7 +17,9 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
     reports the unit, at its `manager`, when that position belongs neither to the unit
     itself nor to any unit above it (its `parent`, the parent's parent, and so on). A
     manager at the top of the organisation (no `reports_to`) is fine; a unit without a
-    `parent` whose manager reports into another unit is reported.
+    `parent` whose manager reports into another unit is reported. A manager in a reporting
+    cycle is left to `reporting-cycle` (BO101) and `self-report` (BO104): that one mistake
+    gets one finding, whose hint already names the manager to report to.
 
     ## Why it matters
     The unit tree and the reporting lines then tell two different stories: the unit sits
@@ -62,12 +64,13 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
         line = _UnitLines(context.structure.unit_tree)
+        in_cycle = context.structure.reporting.in_cycle
         for unit_id, unit in sorted(context.tree.units.items()):
             manager = unit.manager
             if manager is None:
                 continue
             boss = positions[manager].reports_to
-            if boss is None or boss == manager:  # the top; a self-report is BO104's
+            if boss is None or manager in in_cycle:  # the top; a cycle is BO101's or BO104's
                 continue
             boss_unit = positions[boss].unit
             if boss_unit is not None and line.contains(boss_unit, unit_id):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.graph.cutoff import cut_off_below
 from boconf.rules.base import ORGANISATION, POSITION, Finding, LintContext, Rule, RuleOptions
-
-# Tops named in a message; beyond this the message says how many more there are.
-SHOWN = 5
+from boconf.rules.cycle_findings import organisation_top, way_out
 
 
 class MultipleRoots(Rule[RuleOptions]):
@@ -16,8 +15,12 @@ class MultipleRoots(Rule[RuleOptions]):
 
     ## What it checks
     Counts the positions without a `reports_to`: the tops of the organisation. When there
-    are two or more, reports every one of them, at its `id`, with the other tops in the
-    message. A position reporting to itself or inside a reporting cycle is not a top: see
+    are two or more, the one that manages a top unit (else the one with the most positions
+    below it) is the organisation's top, and every other one is reported once, at its `id`,
+    with the number of positions below it (cut off from the top with it) and the largest
+    lines among them; those get no finding of their own. The hint names the nearest unit
+    manager up its unit line who reaches the top. A position reporting to itself or inside
+    a reporting cycle is not a top: see
     `reporting-cycle` (BO101) and `self-report` (BO104). When there are positions but no
     top at all (every line ends in a cycle), reports that once, at the organisation's `id`,
     with the number of cycles.
@@ -64,17 +67,23 @@ class MultipleRoots(Rule[RuleOptions]):
             return
         if len(roots) < 2:
             return
-        names = ", ".join(roots[:SHOWN])
-        if len(roots) > SHOWN:
-            names += f", and {len(roots) - SHOWN} more"
+        top = organisation_top(context)
         for root in roots:
-            yield Finding(
-                POSITION,
-                root,
-                f"position '{root}' is one of {len(roots)} tops of the organisation ({names})",
-                "give it a reports_to: the position it answers to; only the real top has none",
-                ("id",),
-            )
+            if root == top:
+                continue
+            cut = cut_off_below(reporting, {root}).describe()
+            message = f"position '{root}' has no reports_to: a top of its own beside '{top}'"
+            if len(roots) > 2:
+                message += f" (one of {len(roots)} tops)"
+            way = way_out(context, [root])
+            if way.instead is not None and way.unit is not None:
+                hint = f"point its reports_to at '{way.instead}', the manager of '{way.unit}' "
+                hint += (
+                    "in its unit line" if way.instead == top else f"in its unit line, under '{top}'"
+                )
+            else:
+                hint = f"give it a reports_to: the position it answers to in the line of '{top}'"
+            yield Finding(POSITION, root, message + (f"; {cut}" if cut else ""), hint, ("id",))
 
 
 def _no_top(context: LintContext, cycles: int) -> Finding:

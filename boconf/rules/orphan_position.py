@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from boconf.diagnostics import Severity
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
 
-# Cycles longer than this are shortened in messages (a message per orphan names its cycle).
-
 
 class OrphanPosition(Rule[RuleOptions]):
     """Positions whose reporting line never reaches the top.
@@ -18,6 +16,10 @@ class OrphanPosition(Rule[RuleOptions]):
     ends in a reporting cycle instead of at the top of the organisation, at their
     `reports_to`, naming the cycle. The members of the cycle are reported by
     `reporting-cycle` (BO101) and `self-report` (BO104), not here.
+
+    Off in every preset: one mistake gets one finding, and the cycle's finding already counts
+    the positions it cuts off and names the largest lines among them. Enable this rule with
+    `select: [orphan-position]` to list them one by one (for instance to suppress one).
 
     ## Why it matters
     A position below a cycle has no chain of command: its escalations, approvals and
@@ -52,6 +54,8 @@ class OrphanPosition(Rule[RuleOptions]):
     name = "orphan-position"
     severity = Severity.ERROR
     summary = "Positions whose reporting line never reaches the top."
+    # The cycle's own finding summarises these: listing them is opt-in.
+    presets = frozenset[str]()
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         reporting = context.structure.reporting

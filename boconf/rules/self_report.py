@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
+from boconf.rules.cycle_findings import cycle_finding
 
 
 class SelfReport(Rule[RuleOptions]):
     """A position that reports to itself.
 
     ## What it checks
-    Reports every position whose `reports_to` is its own id, at that `reports_to`. Longer
-    cycles are left to `reporting-cycle` (BO101).
+    Reports every position whose `reports_to` is its own id, at that `reports_to`, with the
+    number of positions below it (cut off from the top with it) and the largest lines among
+    them; those get no finding of their own. The hint names the nearest unit manager up the
+    unit line who reaches the top. Longer cycles are left to `reporting-cycle` (BO101).
 
     ## Why it matters
     A position reporting to itself has no manager: nobody approves its decisions or hears
@@ -48,12 +51,5 @@ class SelfReport(Rule[RuleOptions]):
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         # A position reporting to itself is a reporting cycle of one (cycles are sorted).
         for cycle in context.structure.reporting.cycles:
-            if len(cycle) != 1:
-                continue
-            yield Finding(
-                POSITION,
-                cycle[0],
-                f"position '{cycle[0]}' reports to itself",
-                "point reports_to at the position's manager; at the top, remove reports_to",
-                ("reports_to",),
-            )
+            if len(cycle) == 1:
+                yield cycle_finding(context, cycle)

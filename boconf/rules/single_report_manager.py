@@ -14,7 +14,8 @@ class SingleReportManager(Rule[RuleOptions]):
     ## What it checks
     Reports, at its `id`, every position whose only direct report is one position of
     headcount 1: a span of control of exactly one. A position reporting to itself is not
-    counted among its own reports.
+    counted among its own reports, and a single report that is the manager's own link in a
+    reporting cycle is left to `reporting-cycle` (BO101).
 
     ## Why it matters
     A manager of one is a layer that adds cost and slows decisions without widening
@@ -51,13 +52,17 @@ class SingleReportManager(Rule[RuleOptions]):
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
+        in_cycle = context.structure.reporting.in_cycle
         for manager, reports in sorted(context.structure.reporting.children.items()):
             others = [p for p in reports if p != manager]  # a self-report is BO104's
             if len(others) != 1 or positions[others[0]].headcount != 1:
                 continue
             report = others[0]
+            if report in in_cycle and manager in in_cycle:
+                continue  # the report is the manager's link in a cycle: BO101 reports it
             boss = positions[manager].reports_to
-            if boss is not None and boss != manager:
+            # In a cycle of two the report is also the boss: never propose a self-report.
+            if boss is not None and boss not in (manager, report):
                 hint = f"let '{report}' report to '{boss}' and drop the layer, or give '{manager}' a team"
             else:
                 hint = f"give '{manager}' a team, or merge the two posts"

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from boconf.diagnostics import Code, Diagnostic
+from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Subject
 from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 from boconf.loading.positions import SourceMap
 from boconf.model.documents import DOCUMENT_MODELS, KINDS
@@ -92,9 +92,15 @@ class Collector:
         message: str,
         hint: str,
         want: str = "value",
+        subject: Subject = NO_SUBJECT,
+        target: Subject = NO_SUBJECT,
     ) -> None:
         line, column = self.position_of(ref, at, want)
-        self.diagnostics.append(Diagnostic(ref.display, line, column, code, message, hint))
+        self.diagnostics.append(
+            Diagnostic(
+                ref.display, line, column, code, message, hint, subject=subject, target=target
+            )
+        )
 
     # -- documents -----------------------------------------------------------------------
     def add_file(self, parsed: ParsedFile) -> None:
@@ -148,7 +154,15 @@ class Collector:
             unread.append(display)
 
     def _report_problem(self, ref: SourceRef, problem: FieldProblem) -> None:
-        self.report(ref, problem.path, problem.code, problem.message, problem.hint, problem.want)
+        self.report(
+            ref,
+            problem.path,
+            problem.code,
+            problem.message,
+            problem.hint,
+            problem.want,
+            problem.subject,
+        )
 
     def _index(self, kind: str, entity: BaseModel, ref: SourceRef) -> None:
         c = self.collected
@@ -166,6 +180,7 @@ class Collector:
                         f"'{entity.id}' it is listed in",
                         "remove 'unit:' from positions listed inside a unit (it is implied), or "
                         "move the position to its own unit",
+                        subject=Subject(POSITION, position.id),
                     )
                     c.invalid.add((POSITION, position.id))
                     continue
@@ -200,6 +215,7 @@ class Collector:
                     f"a second Organisation ('{entity.id}'); the first is '{c.organisations[0].id}' "
                     f"at {first.display}:{line}:{column}",
                     "a tree describes exactly one organisation: remove one of them",
+                    subject=Subject(ORGANISATION, entity.id),
                 )
                 return
             c.organisations.append(entity)
@@ -219,6 +235,7 @@ class Collector:
             Code.DUPLICATE_ID,
             f"{kind} '{identifier}' is defined twice; first at {first.display}:{line}:{column}",
             "ids are unique per kind: rename one of the two or delete the copy",
+            subject=Subject(kind, identifier),
         )
         return False
 

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from boconf.diagnostics import Code
+from boconf.diagnostics import NO_SUBJECT, Code, Subject
 from boconf.model.entities import Allocation, Contract, PositionSpec
-from boconf.validation.labels import PathPart, describe
+from boconf.validation.labels import PathPart, describe, subject_at
 from boconf.validation.suggest import closest
 
 NESTED_MODELS: dict[str, type[BaseModel]] = {
@@ -35,6 +35,7 @@ class FieldProblem:
     code: str
     message: str
     hint: str
+    subject: Subject = NO_SUBJECT
 
 
 def model_at(model: type[BaseModel], path: Sequence[PathPart]) -> type[BaseModel]:
@@ -56,8 +57,14 @@ def field_description(model: type[BaseModel], name: str) -> str:
 
 
 def problems_from(
-    error: ValidationError, model: type[BaseModel], kind: str, data: Any, document: int
+    error: ValidationError,
+    model: type[BaseModel],
+    kind: str,
+    data: Any,
+    document: int,
+    label: str | None = None,
 ) -> list[FieldProblem]:
+    """One problem per mistake; ``label`` names the document instead of its kind and id."""
     details = error.errors(include_url=False)
     # One mistake, one diagnostic: a misspelt field is reported as unknown, not also as missing.
     missing = {(tuple(d["loc"][:-1]), str(d["loc"][-1])) for d in details if d["type"] == "missing"}
@@ -77,7 +84,7 @@ def problems_from(
         loc = tuple(detail["loc"])
         if detail["type"] == "missing" and (loc[:-1], str(loc[-1])) in explained:
             continue
-        problems.append(_problem(detail, loc, model, kind, data, document))
+        problems.append(_problem(detail, loc, model, kind, data, document, label))
     return problems
 
 
@@ -88,12 +95,14 @@ def _problem(
     kind: str,
     data: Any,
     document: int,
+    label: str | None,
 ) -> FieldProblem:
     error_type = detail["type"]
     name = str(loc[-1]) if loc else ""
     parent = loc[:-1]
-    where = describe(kind, data, document, parent)
-    field = describe(kind, data, document, loc)
+    where = describe(kind, data, document, parent, label)
+    field = describe(kind, data, document, loc, label)
+    subject = NO_SUBJECT if label else subject_at(kind, data, loc)
     value = detail.get("input")
     context = detail.get("ctx") or {}
     owner = model_at(model, parent)
@@ -103,17 +112,22 @@ def _problem(
         match = closest(name, allowed)
         hint = f"did you mean '{match}'?" if match else f"allowed fields: {', '.join(allowed)}"
         return FieldProblem(
-            loc, "key", Code.UNKNOWN_FIELD, f"{where}: unknown field '{name}'", hint
+            loc, "key", Code.UNKNOWN_FIELD, f"{where}: unknown field '{name}'", hint, subject
         )
     if error_type == "missing":
         about = field_description(owner, name)
         hint = f"add '{name}: ...'" + (f" ({about})" if about else "")
         return FieldProblem(
-            loc[:-1], "value", Code.MISSING_FIELD, f"{where}: missing required field '{name}'", hint
+            loc[:-1],
+            "value",
+            Code.MISSING_FIELD,
+            f"{where}: missing required field '{name}'",
+            hint,
+            subject,
         )
     about = field_description(owner, name)
     message, hint = _value_problem(error_type, detail["msg"], value, context, name, about)
-    return FieldProblem(loc, "value", Code.INVALID_VALUE, f"{field}: {message}", hint)
+    return FieldProblem(loc, "value", Code.INVALID_VALUE, f"{field}: {message}", hint, subject)
 
 
 _TYPE_NAMES = {

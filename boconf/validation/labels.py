@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from boconf.diagnostics import NO_SUBJECT, Subject
+
 PathPart = str | int
 
 # Lists of nested entities, and the entity kind of their items.
@@ -18,9 +20,32 @@ def entity_label(kind: str, data: Any, document: int) -> str:
     return f"{kind.lower()} (document {document + 1})"
 
 
-def describe(kind: str, data: Any, document: int, path: Sequence[PathPart]) -> str:
-    """Name the innermost entity on ``path`` and the field path below it."""
-    label = entity_label(kind, data, document)
+def subject_at(kind: str, data: Any, path: Sequence[PathPart]) -> Subject:
+    """The innermost entity on ``path`` with an id, as data (what ``describe`` names)."""
+    identifier = data.get("id") if isinstance(data, dict) else None
+    found = Subject(kind.lower(), identifier) if isinstance(identifier, str) else NO_SUBJECT
+    node = data
+    for index, part in enumerate(path[:-1]):
+        nested = NESTED_KINDS.get(part) if isinstance(part, str) else None
+        position = path[index + 1]
+        if nested is None or not isinstance(node, dict) or not isinstance(position, int):
+            continue
+        items = node.get(part)
+        item = items[position] if isinstance(items, list) and position < len(items) else None
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            found = Subject(nested, item["id"])
+        node = item
+    return found
+
+
+def describe(
+    kind: str, data: Any, document: int, path: Sequence[PathPart], label: str | None = None
+) -> str:
+    """Name the innermost entity on ``path`` and the field path below it.
+
+    ``label`` names the outer entity instead of its kind and id (boconf's own settings).
+    """
+    label = label or entity_label(kind, data, document)
     rest: list[PathPart] = list(path)
     node = data
     index = 0

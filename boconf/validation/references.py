@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from boconf.diagnostics import Code
+from boconf.diagnostics import Code, Subject
 from boconf.model.entities import IN_HOUSE, Office, Organisation
 from boconf.model.functions import BUILTIN_FUNCTIONS
 from boconf.model.tree import (
@@ -62,7 +62,7 @@ class ReferenceChecker:
         identifier: str | None,
         source: SourceRef,
         at: tuple[PathPart, ...],
-        label: str,
+        subject: Subject,
     ) -> bool:
         """Report ``identifier`` if no ``target_kind`` has it; True when it resolves."""
         if identifier is None or identifier in self._targets[target_kind]:
@@ -80,8 +80,10 @@ class ReferenceChecker:
             source,
             at,
             Code.DANGLING_REFERENCE,
-            f"{label} -> {format_path(at)}: no {target_kind} '{identifier}'",
+            f"{_label(subject)} -> {format_path(at)}: no {target_kind} '{identifier}'",
             hint,
+            subject=subject,
+            target=Subject(target_kind, identifier),
         )
         return False
 
@@ -113,19 +115,20 @@ class ReferenceChecker:
             return None
         organisation = self.c.organisations[0]
         source = self.c.sources[(ORGANISATION, organisation.id)]
-        label = f"organisation '{organisation.id}'"
-        self.ref(LOCATION, organisation.headquarters, source, ("headquarters",), label)
-        self.ref(POSITION, organisation.back_office_head, source, ("back_office_head",), label)
+        subject = Subject(ORGANISATION, organisation.id)
+        self.ref(LOCATION, organisation.headquarters, source, ("headquarters",), subject)
+        self.ref(POSITION, organisation.back_office_head, source, ("back_office_head",), subject)
         return organisation
 
     def _vendors(self, functions: set[str] | frozenset[str] | None) -> None:
         for contract_id, contract in self.c.contracts.items():
             source = self.c.sources[(CONTRACT, contract_id)]
-            label = f"contract '{contract_id}'"
-            self.ref(POSITION, contract.owner, source, ("owner",), label)
+            subject = Subject(CONTRACT, contract_id)
+            label = _label(subject)
+            self.ref(POSITION, contract.owner, source, ("owner",), subject)
             for index, service in enumerate(contract.services):
                 if functions is not None and service not in functions:
-                    self._unknown_function(source, ("services", index), label, service, functions)
+                    self._unknown_function(source, ("services", index), subject, service, functions)
             if contract.end is not None and contract.end < contract.start:
                 self.collector.report(
                     source,
@@ -133,13 +136,14 @@ class ReferenceChecker:
                     Code.CONTRACT,
                     f"{label} -> end: {contract.end} is before the start, {contract.start}",
                     "fix the dates: a contract ends on or after the day it starts",
+                    subject=subject,
                 )
 
     def _unknown_function(
         self,
         source: SourceRef,
         at: tuple[PathPart, ...],
-        label: str,
+        subject: Subject,
         name: str,
         functions: Iterable[str],
     ) -> None:
@@ -149,22 +153,24 @@ class ReferenceChecker:
             source,
             at,
             Code.UNKNOWN_FUNCTION,
-            f"{label} -> {format_path(at)}: unknown function '{name}'",
+            f"{_label(subject)} -> {format_path(at)}: unknown function '{name}'",
             hint,
+            subject=subject,
         )
 
     def _units(self, functions: set[str] | frozenset[str] | None) -> None:
         units = self.c.units
         for unit_id, unit in units.items():
             source = self.c.sources[(UNIT, unit_id)]
-            label = f"unit '{unit_id}'"
+            subject = Subject(UNIT, unit_id)
+            label = _label(subject)
             if functions is not None and unit.function not in functions:
-                self._unknown_function(source, ("function",), label, unit.function, functions)
-            self.ref(UNIT, unit.parent, source, ("parent",), label)
-            self.ref(POSITION, unit.manager, source, ("manager",), label)
-            self.ref(LOCATION, unit.location, source, ("location",), label)
+                self._unknown_function(source, ("function",), subject, unit.function, functions)
+            self.ref(UNIT, unit.parent, source, ("parent",), subject)
+            self.ref(POSITION, unit.manager, source, ("manager",), subject)
+            self.ref(LOCATION, unit.location, source, ("location",), subject)
             for index, supported in enumerate(unit.supports):
-                if not self.ref(UNIT, supported, source, ("supports", index), label):
+                if not self.ref(UNIT, supported, source, ("supports", index), subject):
                     continue
                 if units[supported].office is not Office.FRONT:
                     self.collector.report(
@@ -173,11 +179,14 @@ class ReferenceChecker:
                         Code.SUPPORTS,
                         f"{label} -> supports[{index}]: '{supported}' is a back-office unit",
                         "'supports' lists the front-office units this unit serves; remove it",
+                        subject=subject,
+                        target=Subject(UNIT, supported),
                     )
             if unit.sourcing:
-                self._sourcing(unit_id, source, label)
+                self._sourcing(unit_id, source, subject)
 
-    def _sourcing(self, unit_id: str, source: SourceRef, label: str) -> None:
+    def _sourcing(self, unit_id: str, source: SourceRef, subject: Subject) -> None:
+        label = _label(subject)
         sourcing = self.c.units[unit_id].sourcing or []
         seen: dict[tuple[str, str | None], int] = {}
         for index, allocation in enumerate(sourcing):
@@ -191,9 +200,10 @@ class ReferenceChecker:
                     f"{label} -> sourcing[{index}]: provider '{allocation.provider}' at the same "
                     f"location is already listed as sourcing[{seen[key]}]",
                     "merge the two allocations into one and add up their shares",
+                    subject=subject,
                 )
             seen[key] = index
-            self.ref(LOCATION, allocation.location, source, (*at, "location"), label)
+            self.ref(LOCATION, allocation.location, source, (*at, "location"), subject)
             if allocation.provider == IN_HOUSE:
                 if allocation.contract is not None:
                     self.collector.report(
@@ -202,6 +212,7 @@ class ReferenceChecker:
                         Code.CONTRACT,
                         f"{label} -> sourcing[{index}].contract: in-house work has no vendor contract",
                         "remove 'contract:' or set 'provider:' to the vendor",
+                        subject=subject,
                     )
                 if allocation.fte is not None:
                     self.collector.report(
@@ -212,12 +223,13 @@ class ReferenceChecker:
                         "posts (headcount x fte), not from an allocation",
                         "remove 'fte:' here; 'fte:' on an allocation is for a vendor's "
                         "contracted seats",
+                        subject=subject,
                     )
                 continue
-            if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), label):
+            if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), subject):
                 continue
             if allocation.contract is not None and self.ref(
-                CONTRACT, allocation.contract, source, (*at, "contract"), label
+                CONTRACT, allocation.contract, source, (*at, "contract"), subject
             ):
                 owner = self.c.contract_vendor[allocation.contract]
                 if owner != allocation.provider:
@@ -232,6 +244,8 @@ class ReferenceChecker:
                             ", ".join(c.id for c in self.c.vendors[allocation.provider].contracts)
                             or "(none yet)"
                         ),
+                        subject=subject,
+                        target=Subject(CONTRACT, allocation.contract),
                     )
         total = sum((a.share for a in sourcing), Decimal(0))
         if total != 1:
@@ -242,20 +256,26 @@ class ReferenceChecker:
                 f"{label} -> sourcing: shares add up to {total.normalize():f}, not 1",
                 _shares_hint([a.share for a in sourcing], total),
                 want="key",
+                subject=subject,
             )
 
     def _positions(self) -> None:
         for position_id, position in self.c.positions.items():
             source = self.c.sources[(POSITION, position_id)]
-            label = f"position '{position_id}'"
+            subject = Subject(POSITION, position_id)
             # A position without a unit is valid but a defect: lint rule BO115
             # position-without-unit reports it (HR exports hold such rows).
-            self.ref(UNIT, position.unit, source, ("unit",), label)
-            self.ref(POSITION, position.reports_to, source, ("reports_to",), label)
+            self.ref(UNIT, position.unit, source, ("unit",), subject)
+            self.ref(POSITION, position.reports_to, source, ("reports_to",), subject)
             for index, target in enumerate(position.dotted_to):
-                self.ref(POSITION, target, source, ("dotted_to", index), label)
-            self.ref(PERSON, position.holder, source, ("holder",), label)
-            self.ref(LOCATION, position.location, source, ("location",), label)
+                self.ref(POSITION, target, source, ("dotted_to", index), subject)
+            self.ref(PERSON, position.holder, source, ("holder",), subject)
+            self.ref(LOCATION, position.location, source, ("location",), subject)
+
+
+def _label(subject: Subject) -> str:
+    """How messages name an entity: ``unit 'credit'``."""
+    return f"{subject.kind} '{subject.id}'"
 
 
 def _shares_hint(shares: list[Decimal], total: Decimal) -> str:

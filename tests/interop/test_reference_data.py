@@ -3,6 +3,7 @@ check` on the result reports the data's real defects and nothing the import made
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -54,22 +55,60 @@ def test_northwind_imports_clean_with_null_as_the_top(
     assert boconf("check", str(out)).code == 0
 
 
-def test_synthetic_northwind_shows_no_top_and_three_cycles_with_their_paths(
+def _hand_count(path: Path) -> dict[frozenset[str], int]:
+    """From the CSV itself: each ReportsTo cycle, and how many rows' lines end in it."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        boss = {row["EmployeeID"]: row["ReportsTo"] for row in csv.DictReader(handle)}
+    below: dict[frozenset[str], int] = {}
+    for start in boss:
+        walk: list[str] = []
+        current = start
+        while current not in walk:  # every ReportsTo is set: each walk ends in a cycle
+            walk.append(current)
+            current = boss[current]
+        cycle = frozenset(walk[walk.index(current) :])
+        below[cycle] = below.get(cycle, 0) + (start not in cycle)
+    return below
+
+
+def test_synthetic_northwind_gives_one_finding_per_cycle_with_what_it_cuts_off(
     boconf: Callable[..., Run], tmp_path: Path
 ) -> None:
     out = tmp_path / "syn"
     assert boconf("import", "csv", str(SYNTHETIC), "-o", str(out)).code == 0
     report = check_json(boconf, out)
     found = codes(report)
+    # One finding per cause: no top (BO102) and the three cycles (BO101); the 76 posts below
+    # them are counted in their cycle's finding, not listed (orphan-position is opt-in).
     assert found["BO102"] == 1 and found["BO101"] == 3
-    assert set(found) <= {"BO101", "BO102", "BO103", "BO107"}
+    assert set(found) == {"BO101", "BO102", "BO107"}
     [no_top] = [f["message"] for f in report["findings"] if f["code"] == "BO102"]
     assert "has no top" in no_top and "one of 3 reporting cycles" in no_top
-    cycles = [f["message"].split(": ", 1)[1] for f in report["findings"] if f["code"] == "BO101"]
-    lengths = sorted(len(path.split(" -> ")) - 1 for path in cycles)
-    assert lengths == [2, 4, 18]
-    assert "..." not in " ".join(cycles)  # whole paths, even the 18-position one
-    assert "54 -> 80 -> 54" in cycles
+    cycles = {f["subject"]["id"]: f for f in report["findings"] if f["code"] == "BO101"}
+    # Measured, and recomputed below from the CSV by hand: 65 + 10 + 1 = 76 cut off.
+    cut_off = {
+        member: int(re.search(r"; ([\d,]+) positions? below", f["message"])[1])  # type: ignore[index]
+        for member, f in cycles.items()
+    }
+    assert cut_off == {"83": 65, "80": 10, "79": 1}
+    by_hand = _hand_count(SYNTHETIC)
+    for member, finding in cycles.items():
+        path = finding["message"].split("closing the reporting cycle ")[1].split(";")[0]
+        members = path.split(" -> ")
+        assert members[0] == members[-1] == member  # the path starts at the link reported
+        assert by_hand[frozenset(members[:-1])] == cut_off[member]
+    assert sorted(len(c) for c in by_hand) == [2, 4, 18]
+    assert "..." not in " ".join(f["message"] for f in cycles.values())  # whole paths
+    assert cycles["80"]["message"] == (
+        "position '80' reports to '54', closing the reporting cycle 80 -> 54 -> 80; "
+        "10 positions below it never reach the top (largest lines: '14' 9, '4' 1)"
+    )
+    # No unit line to go by (one unit, no manager) and no top: the link to cut is the one of
+    # the member with the most posts below it.
+    assert cycles["80"]["hint"] == (
+        "if '80' is the top of the organisation, remove its reports_to; otherwise point it at "
+        "its real manager outside the cycle"
+    )
 
 
 def test_backstage_acme_reports_the_parent_children_disagreement(
@@ -92,6 +131,10 @@ def test_backstage_acme_reports_the_parent_children_disagreement(
     assert "parent: boxoffice" in (out / "units" / "team-e.yaml").read_text()
 
     report = check_json(boconf, out)
-    assert codes(report) == {"BO102": 2}
-    tops = {f["message"].split("'")[1] for f in report["findings"]}
-    assert tops == {"acme-corp-lead", "team-e-lead"}
+    # One finding, at the second top; acme-corp-lead heads the top unit, so it is the top.
+    assert codes(report) == {"BO102": 1}
+    [second] = report["findings"]
+    assert second["subject"] == {"kind": "position", "id": "team-e-lead"}
+    assert second["message"].startswith(
+        "position 'team-e-lead' has no reports_to: a top of its own beside 'acme-corp-lead'"
+    )

@@ -1,0 +1,75 @@
+"""The one finding a reporting cycle gets (BO101, or BO104 for a cycle of one): where the
+slip most likely is, the whole cycle from there, what it cuts off, and the way out.
+
+Not a rule: the two rules share it so that a cycle of one and a longer cycle read alike.
+"""
+
+from __future__ import annotations
+
+from boconf.graph.cutoff import WayOut, cut_off_below, main_top, reporting_way_out
+from boconf.rules.base import CYCLE_SHOWN_WHOLE, POSITION, Finding, LintContext, cycle_path
+
+
+def way_out(context: LintContext, cycle: list[str]) -> WayOut:
+    tree = context.tree
+    positions = tree.positions
+    return reporting_way_out(
+        cycle,
+        context.structure.reporting,
+        {p: post.unit for p, post in positions.items()},
+        {u: unit.parent for u, unit in tree.units.items()},
+        {u: unit.manager for u, unit in tree.units.items()},
+    )
+
+
+def organisation_top(context: LintContext) -> str | None:
+    """The top of the organisation: among several, the one that manages a top unit."""
+    units = context.tree.units
+    heads = {units[u].manager for u in context.structure.unit_tree.roots} - {None}
+    return main_top(context.structure.reporting, {h for h in heads if h is not None})
+
+
+def cycle_finding(context: LintContext, cycle: list[str]) -> Finding:
+    """At the ``reports_to`` that most likely closed the cycle, with the cycle from there."""
+    reporting = context.structure.reporting
+    way = way_out(context, cycle)
+    member = way.member
+    start = cycle.index(member)
+    path = cycle_path(cycle[start:] + cycle[:start], shown=CYCLE_SHOWN_WHOLE)
+    cut = cut_off_below(reporting, cycle).describe()
+    if len(cycle) == 1:
+        message = f"position '{member}' reports to itself"
+    else:
+        boss = reporting.parent[member]
+        message = f"position '{member}' reports to '{boss}', closing the reporting cycle {path}"
+    if cut:
+        message += f"; {cut}"
+    return Finding(POSITION, member, message, _hint(context, way, len(cycle)), ("reports_to",))
+
+
+def _hint(context: LintContext, way: WayOut, length: int) -> str:
+    member = way.member
+    if way.instead is not None and way.unit is not None:
+        unit = context.tree.positions[member].unit
+        where = (
+            f"the manager of its unit '{way.unit}'"
+            if way.unit == unit
+            else f"the manager of '{way.unit}', above its unit '{unit}'"
+        )
+        return (
+            f"point the reports_to of '{member}' at '{way.instead}', {where}, who reaches the top"
+        )
+    roots = context.structure.reporting.roots
+    if len(roots) == 1:
+        return (
+            f"point the reports_to of '{member}' at its real manager in the line of "
+            f"'{roots[0]}', the top"
+        )
+    if not roots:
+        return (
+            f"if '{member}' is the top of the organisation, remove its reports_to; "
+            "otherwise point it at its real manager" + (" outside the cycle" if length > 1 else "")
+        )
+    return f"point the reports_to of '{member}' at its real manager" + (
+        " outside the cycle" if length > 1 else ""
+    )
