@@ -200,3 +200,25 @@ def test_graph_export_round_trips(boconf: Callable[..., Run], tmp_path: Path) ->
     graphml = tmp_path / "org.graphml"
     assert boconf("graph", "org", "--format", "graphml", "-o", str(graphml), cwd=REPO).code == 0
     assert nx.read_graphml(graphml).number_of_nodes() == graph.number_of_nodes()
+
+
+def test_one_edit_unit_cycle_is_one_finding_at_the_edit(
+    copy: Path, boconf: Callable[..., Run]
+) -> None:
+    # finance moved under its own sub-unit accounts-payable: one edit, in finance.yaml.
+    edit(
+        copy / "units/finance.yaml",
+        "parent: operations-directorate\n",
+        "parent: accounts-payable\n",
+    )
+    run = boconf("check", "org", "--no-scenarios", *DATE, cwd=copy.parent)
+    assert run.code == 1
+    assert run.lines == [
+        "org/units/finance.yaml:8:9: error[BO105]: unit 'finance' has parent "
+        "'accounts-payable', closing the cycle of parent units finance -> accounts-payable -> "
+        "finance; 1 unit below it never reaches the top: 'controlling'",
+        "    hint: point the parent of 'finance' at 'operations-directorate', the unit of "
+        "'coo', to whom its manager 'finance-manager' reports",
+        "",
+        "org: 1 error in 1 file (118 files, 118 documents, 33 rules, 5 suppressed)",
+    ]

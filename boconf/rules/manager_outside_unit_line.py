@@ -18,8 +18,9 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
     itself nor to any unit above it (its `parent`, the parent's parent, and so on). A
     manager at the top of the organisation (no `reports_to`) is fine; a unit without a
     `parent` whose manager reports into another unit is reported. A manager in a reporting
-    cycle is left to `reporting-cycle` (BO101) and `self-report` (BO104): that one mistake
-    gets one finding, whose hint already names the manager to report to.
+    cycle is left to `reporting-cycle` (BO101) and `self-report` (BO104), and a unit in a
+    cycle of parent units to `unit-cycle` (BO105): that one mistake gets one finding, whose
+    hint already names where to point.
 
     ## Why it matters
     The unit tree and the reporting lines then tell two different stories: the unit sits
@@ -65,12 +66,15 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
         positions = context.tree.positions
         line = _UnitLines(context.structure.unit_tree)
         in_cycle = context.structure.reporting.in_cycle
+        unit_cycles = context.structure.unit_tree.in_cycle
         for unit_id, unit in sorted(context.tree.units.items()):
             manager = unit.manager
             if manager is None:
                 continue
             boss = positions[manager].reports_to
             if boss is None or manager in in_cycle:  # the top; a cycle is BO101's or BO104's
+                continue
+            if unit_id in unit_cycles:  # the unit's line is BO105's finding
                 continue
             boss_unit = positions[boss].unit
             if boss_unit is not None and line.contains(boss_unit, unit_id):

@@ -5,16 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions, cycle_path
+from boconf.graph.cutoff import cut_off_below
+from boconf.rules.base import (
+    CYCLE_SHOWN_WHOLE,
+    UNIT,
+    Finding,
+    LintContext,
+    Rule,
+    RuleOptions,
+    cycle_path,
+)
 
 
 class UnitCycle(Rule[RuleOptions]):
     """Units whose parent chain goes round in a circle.
 
     ## What it checks
-    Follows every unit's `parent` upwards and reports each cycle once, at the `parent` of
-    its first unit (by id), with the whole cycle in the message. A unit that is its own
-    parent is a cycle of one.
+    Follows every unit's `parent` upwards and reports each cycle once, at the `parent` that
+    most likely closed it: the one of a unit whose manager reports to a position in a unit
+    outside the cycle (the reporting line says where the unit belongs; else the cycle's first
+    unit by id). The message gives the whole cycle from there and how many units below it
+    are cut off from the top; the hint names the unit to make the parent instead. A unit that
+    is its own parent is a cycle of one.
 
     ## Why it matters
     Units in a cycle belong to no top unit: they drop out of the organisation chart, of
@@ -65,16 +77,47 @@ class UnitCycle(Rule[RuleOptions]):
     summary = "Units whose parent chain goes round in a circle."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        for cycle in context.structure.unit_tree.cycles:
-            path = cycle_path(cycle, "units")
+        unit_tree = context.structure.unit_tree
+        for cycle in unit_tree.cycles:
+            member, instead, boss = _closing_link(context, cycle)
+            start = cycle.index(member)
+            path = cycle_path(cycle[start:] + cycle[:start], "units", shown=CYCLE_SHOWN_WHOLE)
             if len(cycle) == 1:
-                message = f"unit '{cycle[0]}' is its own parent: {path}"
+                message = f"unit '{member}' is its own parent"
             else:
-                message = f"unit '{cycle[0]}' is in a cycle of parent units: {path}"
-            yield Finding(
-                UNIT,
-                cycle[0],
-                message,
-                "point one parent in the cycle at a unit outside it, or remove it at the top",
-                ("parent",),
-            )
+                parent = unit_tree.parent[member]
+                message = (
+                    f"unit '{member}' has parent '{parent}', closing the cycle of parent units "
+                    f"{path}"
+                )
+            cut = cut_off_below(unit_tree, cycle).describe("units")
+            if cut:
+                message += f"; {cut}"
+            if instead is not None and boss is not None:
+                manager = context.tree.units[member].manager
+                hint = (
+                    f"point the parent of '{member}' at '{instead}', the unit of '{boss}', to "
+                    f"whom its manager '{manager}' reports"
+                )
+            else:
+                hint = (
+                    f"point the parent of '{member}' at its real parent unit outside the cycle, "
+                    "or remove it if it is the top unit"
+                )
+            yield Finding(UNIT, member, message, hint, ("parent",))
+
+
+def _closing_link(context: LintContext, cycle: list[str]) -> tuple[str, str | None, str | None]:
+    """The unit whose ``parent`` most likely closed the cycle: the one whose manager reports
+    to a position in a unit outside it (the reporting line says where the unit belongs);
+    with that unit and position. Else the cycle's first unit, and no way out."""
+    tree = context.tree
+    inside = set(cycle)
+    in_cycle = context.structure.unit_tree.in_cycle
+    for member in cycle:
+        manager = tree.units[member].manager
+        boss = tree.positions[manager].reports_to if manager in tree.positions else None
+        boss_unit = tree.positions[boss].unit if boss in tree.positions else None
+        if boss_unit is not None and boss_unit not in inside and boss_unit not in in_cycle:
+            return member, boss_unit, boss
+    return cycle[0], None, None
