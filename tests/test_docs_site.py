@@ -214,7 +214,11 @@ def test_example_site_is_complete_valid_and_linked(
 
     text = (site / "index.html").read_text(encoding="utf-8")
     assert "Ferro &amp; Lana S.p.A." in text
-    assert "Clean: no findings." in text
+    # Nothing open, and the accepted exceptions are one click away, never hidden.
+    assert (
+        'Clean: no findings open; <a href="findings.html">5 accepted exceptions</a> with their '
+        "reasons." in text
+    )
     assert "EUR 188,000.00" in text  # the three contracts' annual cost
     assert "63.5%" in text  # back-office share of FTE
     page = (site / "units" / "service-desk.html").read_text(encoding="utf-8")

@@ -128,6 +128,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         "Overview",
         overview=build_overview(structure, work),
         costs=summarise_costs(costs, tree),
+        accepted=len(result.lint.suppressed_findings),
         lint=severity_counts(findings),
         charts=charts_by_page[""],
     )
