@@ -195,3 +195,27 @@ def test_single_file_and_multi_document_streams(tmp_path: Path, boconf: Callable
     run = boconf("validate", "all.yaml", cwd=tmp_path)
     assert run.code == 0, run.out
     assert "10 documents" in run.out
+
+
+def test_a_removed_id_is_not_answered_with_a_similar_one(org: Callable[..., Path]) -> None:
+    # coo deleted: the organisation (its back-office head) and it-head still name it. Two
+    # references to one missing id say "removed", not "did you mean 'ceo'?"; a lone typo
+    # still gets its suggestion.
+    exec_unit = MINIMAL_ORG["units/exec.yaml"].replace(
+        "  - id: coo\n    title: Chief operating officer\n    reports_to: ceo\n", ""
+    )
+    typo = MINIMAL_ORG["units/sales.yaml"].replace("reports_to: ceo", "reports_to: ceo0", 1)
+    result = load_organisation(org(units__exec_yaml=exec_unit, units__sales_yaml=typo))
+    hints = {(d.file.rsplit("/", 1)[-1], d.line, d.message, d.hint) for d in result.diagnostics}
+    removed = (
+        "2 references name position 'coo' and none defines it: if it was removed, point each "
+        "at what takes its place, or add it back"
+    )
+    dangling = [d for d in result.diagnostics if d.target.id == "coo"]
+    assert {d.hint for d in dangling} == {removed}
+    assert sorted((d.subject.kind, d.subject.id) for d in dangling) == [
+        ("organisation", "acme"),
+        ("position", "it-head"),
+    ]
+    [typo_found] = [h for h in hints if "ceo0" in h[2]]
+    assert typo_found[3] == "did you mean 'ceo'?"

@@ -8,6 +8,7 @@ pointing at front-office units. Structural judgements (cycles, spans, vacancies)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -47,6 +48,7 @@ class ReferenceChecker:
         self.collector = collector
         self.c: Collected = collector.collected
         self._suggestions = 0
+        self._dangling: list[tuple[str, str, SourceRef, tuple[PathPart, ...], Subject]] = []
         self._targets: dict[str, Iterable[str]] = {
             UNIT: self.c.units,
             POSITION: self.c.positions,
@@ -64,28 +66,43 @@ class ReferenceChecker:
         at: tuple[PathPart, ...],
         subject: Subject,
     ) -> bool:
-        """Report ``identifier`` if no ``target_kind`` has it; True when it resolves."""
+        """Report ``identifier`` if no ``target_kind`` has it; True when it resolves.
+
+        Reported once every reference is known (``_report_dangling``): an id that several
+        references name was more likely removed than misspelt, and the hint says so."""
         if identifier is None or identifier in self._targets[target_kind]:
             return True
         if (target_kind, identifier) in self.c.invalid or identifier in self.c.invalid_any:
             return False  # the target exists but is broken, and was reported as such
-        hint = ""
-        if self.c.unread_files:  # the id may be in a file nobody could read: do not guess
-            hint = unread_hint(self.c.unread_files, "define it")
-        elif self._suggestions < MAX_SUGGESTIONS:
-            self._suggestions += 1
-            hint = did_you_mean(identifier, self._targets[target_kind])
-        hint = hint or f"define a {target_kind} with id '{identifier}', or fix the id"
-        self.collector.report(
-            source,
-            at,
-            Code.DANGLING_REFERENCE,
-            f"{_label(subject)} -> {format_path(at)}: no {target_kind} '{identifier}'",
-            hint,
-            subject=subject,
-            target=Subject(target_kind, identifier),
-        )
+        self._dangling.append((target_kind, identifier, source, at, subject))
         return False
+
+    def _report_dangling(self) -> None:
+        named = Counter((kind, identifier) for kind, identifier, *_ in self._dangling)
+        for target_kind, identifier, source, at, subject in self._dangling:
+            count = named[(target_kind, identifier)]
+            hint = ""
+            if self.c.unread_files:  # the id may be in a file nobody could read: do not guess
+                hint = unread_hint(self.c.unread_files, "define it")
+            elif count > 1:
+                hint = (
+                    f"{count} references name {target_kind} '{identifier}' and none defines it: "
+                    "if it was removed, point each at what takes its place, or add it back"
+                )
+            elif self._suggestions < MAX_SUGGESTIONS:
+                self._suggestions += 1
+                hint = did_you_mean(identifier, self._targets[target_kind])
+            hint = hint or f"define a {target_kind} with id '{identifier}', or fix the id"
+            self.collector.report(
+                source,
+                at,
+                Code.DANGLING_REFERENCE,
+                f"{_label(subject)} -> {format_path(at)}: no {target_kind} '{identifier}'",
+                hint,
+                subject=subject,
+                target=Subject(target_kind, identifier),
+            )
+        self._dangling.clear()
 
     def check(self) -> OrgTree | None:
         organisation = self._organisation()
@@ -96,6 +113,7 @@ class ReferenceChecker:
         self._vendors(functions)
         self._units(functions)
         self._positions()
+        self._report_dangling()
         if organisation is None:
             return None
         return OrgTree(
