@@ -235,7 +235,7 @@ def test_example_site_is_complete_valid_and_linked(
     # it by hand): 3 posts in Milano, 1 in Roma, BlueWave's contract; 338,000 in all.
     sourcing = page[page.index("<h2>Sourcing</h2>") : page.index("<h2>Contracts</h2>")]
     costs = re.findall(r"EUR ([\d,]+\.\d\d)", sourcing)
-    assert costs == ["186,000.00", "56,000.00", "96,000.00"]
+    assert costs == ["186,000.00", "56,000.00", "96,000.00", "338,000.00"]  # the last: total
     assert '2.67 <span class="sub">derived</span>' in sourcing
     assert "EUR 5,767,600.00" in text  # the organisation's total, as the cost report's
     vendors = (site / "vendors.html").read_text(encoding="utf-8")

@@ -79,6 +79,21 @@ class UnitPage:
     chain: list[Ref]  # from the manager up to the top
     findings: list[FindingRow]
 
+    @property
+    def work_fte(self) -> Decimal:
+        """Own FTE and vendor FTE together, as the cost report counts the unit's work."""
+        return sum((row.fte for row in self.sourcing), Decimal(0))
+
+    @property
+    def work_cost(self) -> Decimal | None:
+        """The unit's annual cost; None when part of it is unpriced."""
+        total = Decimal(0)
+        for row in self.sourcing:
+            if row.cost is None:
+                return None
+            total += row.cost
+        return total
+
 
 def _post_row(structure: OrgStructure, position_id: str, manager: str | None) -> PostRow:
     tree = structure.tree
