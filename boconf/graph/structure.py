@@ -103,6 +103,19 @@ class OrgStructure:
         return dict(mix)
 
     @cached_property
+    def contract_users(self) -> dict[str, list[str]]:
+        """The units whose vendor work names each contract, by unit id."""
+        users: dict[str, list[str]] = {}
+        for unit_id in sorted(self.tree.units):
+            for allocation in self.tree.units[unit_id].sourcing or ():
+                contract = allocation.contract
+                if allocation.provider != IN_HOUSE and contract is not None:
+                    named = users.setdefault(contract, [])
+                    if not named or named[-1] != unit_id:
+                        named.append(unit_id)
+        return users
+
+    @cached_property
     def work(self) -> list[Work]:
         """Every unit's work, line by line (boconf.graph.work), computed once."""
         from boconf.graph.work import compute_all_work  # it builds on this module

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.model.entities import IN_HOUSE
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -61,15 +60,10 @@ class ContractExpired(Rule[RuleOptions]):
         }
         if not expired:
             return
-        users: dict[str, set[str]] = {}
-        for unit_id, unit in tree.units.items():
-            for allocation in unit.sourcing or ():
-                contract = allocation.contract
-                if allocation.provider != IN_HOUSE and contract is not None and contract in expired:
-                    users.setdefault(contract, set()).add(unit_id)
-        for contract_id in sorted(users):
+        users = context.structure.contract_users
+        for contract_id in sorted(expired & users.keys()):
             end = tree.contracts[contract_id].end
-            units = sorted(users[contract_id])
+            units = users[contract_id]
             named = ("unit " if len(units) == 1 else "units ") + ", ".join(f"'{u}'" for u in units)
             yield Finding(
                 CONTRACT,

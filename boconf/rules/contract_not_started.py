@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.model.entities import IN_HOUSE
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -64,15 +63,10 @@ class ContractNotStarted(Rule[RuleOptions]):
         }
         if not future:
             return
-        users: dict[str, set[str]] = {}
-        for unit_id, unit in tree.units.items():
-            for allocation in unit.sourcing or ():
-                contract = allocation.contract
-                if allocation.provider != IN_HOUSE and contract is not None and contract in future:
-                    users.setdefault(contract, set()).add(unit_id)
-        for contract_id in sorted(users):
+        users = context.structure.contract_users
+        for contract_id in sorted(future & users.keys()):
             start = tree.contracts[contract_id].start
-            units = sorted(users[contract_id])
+            units = users[contract_id]
             named = ("unit " if len(units) == 1 else "units ") + ", ".join(f"'{u}'" for u in units)
             yield Finding(
                 CONTRACT,
