@@ -125,8 +125,9 @@ def unit_document(rng: random.Random, index: int, units: int) -> tuple[str, list
     if back and index % 4 == 1:
         lines += [
             "sourcing:",
+            # No location: the unit's own (perhaps inherited), where its posts without a
+            # location of their own work (BO214 checks the allocations name those places).
             "  - provider: in_house",
-            "    location: hq",
             "    share: 0.5",
             "  - provider: in_house",
             "    location: cluj",
