@@ -138,7 +138,9 @@ def build_matrix(
             u
             for u in back
             if tree.units[u].office is Office.BACK
-            and (u in supporting or (u in flags and flags[u].code == BackOfficeSupportsNothing.code))
+            and (
+                u in supporting or (u in flags and flags[u].code == BackOfficeSupportsNothing.code)
+            )
         ),
     )
     rows: list[tuple[str, list[str]]] = []
@@ -170,7 +172,9 @@ def crossings(left: list[str], right: list[str], edges: list[tuple[str, str]]) -
     return count
 
 
-def _barycentre_order(side: list[str], other: list[str], neighbours: dict[str, list[str]]) -> list[str]:
+def _barycentre_order(
+    side: list[str], other: list[str], neighbours: dict[str, list[str]]
+) -> list[str]:
     at = {node: index for index, node in enumerate(other)}
 
     def key(node: str) -> tuple[float, int]:

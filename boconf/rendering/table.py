@@ -106,5 +106,3 @@ def _table(table: Table) -> str:
 def to_html_label(table: Table) -> str:
     """The table as a Graphviz HTML-like label, ``<`` ... ``>`` included."""
     return f"<{_table(table)}>"
-
-

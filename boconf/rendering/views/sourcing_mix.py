@@ -168,7 +168,11 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
 
     def row(label: Cell, mix: Mix, full: Decimal, width: int) -> None:
         rows.append(
-            [label, Cell(bar=_segments(mix, full, width)), Cell((_figures(mix, weight),), align="LEFT")]
+            [
+                label,
+                Cell(bar=_segments(mix, full, width)),
+                Cell((_figures(mix, weight),), align="LEFT"),
+            ]
         )
 
     if whole.total or whole.unknown:
@@ -218,8 +222,10 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
         rows.append(
             [
                 Cell(
-                    (f"Functions only: {len(selected)} units are too many bars to read; "
-                     "narrow with --unit or --root to see each unit.",),
+                    (
+                        f"Functions only: {len(selected)} units are too many bars to read; "
+                        "narrow with --unit or --root to see each unit.",
+                    ),
                     align="LEFT",
                     colspan=3,
                 )

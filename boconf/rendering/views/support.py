@@ -227,7 +227,9 @@ def build(context: ViewContext) -> Chart:
                 chart.add_edge(f"unit:{unit_id}", f"unit:{target}")
                 pairs.append((unit_id, target))
     left = list(dict.fromkeys(a for a, _ in pairs))
-    right = sorted({b for _, b in pairs}, key=lambda u: (left.index(next(a for a, b in pairs if b == u)), u))
+    right = sorted(
+        {b for _, b in pairs}, key=lambda u: (left.index(next(a for a, b in pairs if b == u)), u)
+    )
     if prefers_matrix(left, right, pairs):
         back = [u for u in selected if units[u].office is Office.BACK]
         front = [u for u in selected if units[u].office is Office.FRONT]
