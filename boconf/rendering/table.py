@@ -96,7 +96,8 @@ def _cell(cell: Cell) -> str:
 
 def _table(table: Table) -> str:
     border = "1" if table.borders else "0"
-    rows = "".join(f"<TR>{''.join(_cell(cell) for cell in row)}</TR>" for row in table.rows)
+    # A row a line: Graphviz ignores the whitespace between tags, and golden files diff well.
+    rows = "\n".join(f"<TR>{''.join(_cell(cell) for cell in row)}</TR>" for row in table.rows)
     return (
         f'<TABLE BORDER="0" CELLBORDER="{border}" CELLSPACING="0" '
         f'CELLPADDING="{PADDING}" COLOR="#9ca3af">{rows}</TABLE>'
