@@ -23,7 +23,8 @@ from boconf.rendering.views.registry import VIEWS
 from .conftest import MINIMAL_ORG, REPO, Run
 
 GOLDEN = REPO / "tests" / "golden" / "charts"
-NODE = re.compile(r"^\s*n\d+ \[", re.MULTILINE)  # a node statement (edges read "n1 -> n2")
+# A node statement (edges read "n1 -> n2"); a table chart is one node, "table".
+NODE = re.compile(r"^\s*(?:n\d+|table) \[", re.MULTILINE)
 DATE = ("--reference-date", "2026-11-26")
 
 

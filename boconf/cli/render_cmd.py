@@ -49,7 +49,9 @@ def _format_of(output: Path | None, all_views: bool) -> str:
 Views: reporting (positions by reporting line), structure (the unit tree),
 back-office (everything under the back-office head, with sourcing badges),
 sourcing (where the work is done and by whom), support (which back-office
-units support which front-office units).
+units support which front-office units: a matrix once its edges would cross),
+sourcing-mix and sourcing-mix-cost (bars: in-house, captive and vendor work
+per back-office unit, by FTE or by cost).
 
 \b
 Graphviz is looked for in this order: --dot PATH (or BOCONF_DOT), `dot` on
@@ -135,9 +137,11 @@ def render_command(
                 organisation, settings_for(organisation, None, date), limits=limits, jobs=jobs
             )
             loaded, lint = result.load, result.lint
+            rule_options = result.settings.options
             note_reference_date(result.settings.reference_date, result.settings.reference_date_from)
         else:
             loaded, lint = load_organisation(organisation, limits=limits, jobs=jobs), LintResult()
+            rule_options = {}  # the support matrix's gaps: the rules' default options
     except (ConfigError, OutputError) as error:
         raise click.UsageError(str(error)) from None
     if not loaded.ok or loaded.tree is None:
@@ -150,7 +154,10 @@ def render_command(
         if severity is not Severity.INFO
     }
     context = ViewContext(
-        structure, ViewFilter(root, depth, Office(office) if office else None, unit), overlay
+        structure,
+        ViewFilter(root, depth, Office(office) if office else None, unit),
+        overlay,
+        rule_options=rule_options,
     )
     names = sorted(VIEWS) if all_views else [view or ""]
     try:

@@ -11,7 +11,7 @@ first, then renders them all in parallel (:mod:`boconf.docs.build`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from boconf.docs.links import CHARTS_DIR, UNITS_DIR, slug
@@ -21,6 +21,7 @@ from boconf.rendering.chart import Chart
 from boconf.rendering.renderer import render_many
 from boconf.rendering.views.common import ViewContext, ViewFilter
 from boconf.rendering.views.registry import VIEWS
+from boconf.rules.base import RuleOptions
 
 MAX_NODES = 60
 # A top-down chart wider than this many boxes on one level is turned left-to-right: a page
@@ -31,8 +32,14 @@ OVERVIEW_VIEWS = (
     ("structure", "The unit tree, front and back office, with each unit's manager."),
     ("back-office", "Everything that rolls up to the back-office head, with sourcing badges."),
     ("support", "Which back-office units support which front-office units."),
-    ("sourcing", "Where the work is done and by whom, with shares."),
+    (
+        "sourcing-mix",
+        "The back office's work in FTE by sourcing model: a bar per unit, grouped by function.",
+    ),
 )
+# Views that show the whole organisation or nothing: their totals would be wrong with fewer
+# levels (the bars draw functions only when there are too many units).
+WHOLE = frozenset({"sourcing-mix"})
 SHALLOWER = (6, 5, 4, 3, 2, 1)
 
 Overlay = dict[tuple[str, str], str]
@@ -65,6 +72,7 @@ def _first_readable(
     candidates: Sequence[Candidate],
     overlay: Overlay,
     link: LinkFor,
+    rule_options: Mapping[str, RuleOptions] | None = None,
 ) -> tuple[Chart, ViewFilter]:
     """The first filter whose chart is readable, else the last (the narrowest).
 
@@ -75,7 +83,7 @@ def _first_readable(
         last = index == len(candidates) - 1
         if at_least > MAX_NODES and not last:
             continue
-        chart = VIEWS[view](ViewContext(structure, chosen, overlay, link))
+        chart = VIEWS[view](ViewContext(structure, chosen, overlay, link, rule_options or {}))
         if len(chart.nodes) <= MAX_NODES or last:
             break
     return _orient(chart), chosen
@@ -127,6 +135,8 @@ def _overview_candidates(structure: OrgStructure, view: str) -> list[Candidate]:
             return unit.office is Office.FRONT or bool(unit.supports)
         return True
 
+    if view in WHOLE:
+        return [(ViewFilter(), 0)]
     units = [depth.get(u, 1) for u in tree.units if shown(u)]
     return [
         (ViewFilter(depth=levels), sum(1 for d in units if levels is None or d <= levels))
@@ -134,12 +144,19 @@ def _overview_candidates(structure: OrgStructure, view: str) -> list[Candidate]:
     ]
 
 
-def overview_charts(structure: OrgStructure, overlay: Overlay, link: LinkFor) -> list[PlannedChart]:
+def overview_charts(
+    structure: OrgStructure,
+    overlay: Overlay,
+    link: LinkFor,
+    rule_options: Mapping[str, RuleOptions] | None = None,
+) -> list[PlannedChart]:
+    """The overview's charts. A support chart drawn as a matrix is left out: the overview shows
+    the matrix as a table of its own (boconf.docs.support), with every front-office unit."""
     planned = []
     for view, caption in OVERVIEW_VIEWS:
         candidates = _overview_candidates(structure, view)
-        chart, chosen = _first_readable(view, structure, candidates, overlay, link)
-        if not chart.nodes:
+        chart, chosen = _first_readable(view, structure, candidates, overlay, link, rule_options)
+        if not chart.nodes or (view == "support" and chart.table is not None):
             continue
         chart.title += _levels(chosen)
         note = (

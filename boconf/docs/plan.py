@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from boconf.docs.registers import (
     location_register,
     vendor_register,
 )
+from boconf.docs.support import site_matrix
 from boconf.docs.unit_list import unit_rows
 from boconf.docs.unit_page import build_unit_page
 from boconf.economics.cost import CostLine, cost_report
@@ -34,6 +36,7 @@ from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import all_work
 from boconf.linting.check import CheckResult
 from boconf.rendering.dot import to_dot
+from boconf.rules.base import RuleOptions
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,21 @@ def _structure(result: CheckResult) -> OrgStructure:
 
 
 def plan_charts(
-    structure: OrgStructure, overlay: dict[tuple[str, str], str], fmt: str
+    structure: OrgStructure,
+    overlay: dict[tuple[str, str], str],
+    fmt: str,
+    rule_options: Mapping[str, RuleOptions] | None = None,
 ) -> list[PlannedChart]:
     """Every chart of the site. In HTML a chart's links are relative to its SVG file (in
-    charts/ or charts/units/); in Markdown to the page that embeds it."""
+    charts/ or charts/units/); in Markdown to the page that embeds it. Markdown pages draw
+    charts in Mermaid, which has no tables: table charts (the sourcing bars) are left out, the
+    pages have their figures as tables."""
     ext = EXTENSIONS[fmt]
     overview_link = Links(1 if fmt == HTML else 0, ext).chart_link
     unit_link = Links(2 if fmt == HTML else 1, ext).chart_link
-    planned = chart_plan.overview_charts(structure, overlay, overview_link)
+    planned = chart_plan.overview_charts(structure, overlay, overview_link, rule_options)
+    if fmt != HTML:
+        planned = [chart for chart in planned if chart.chart.table is None]
     for unit_id in sorted(structure.tree.units):
         planned.extend(chart_plan.unit_charts(structure, unit_id, overlay, unit_link))
     return planned
@@ -87,7 +97,8 @@ def plan_charts(
 
 def site_dot_sources(result: CheckResult) -> list[str]:
     """The DOT source of every chart an HTML build renders, in the order it renders them."""
-    return [to_dot(c.chart) for c in plan_charts(_structure(result), _overlay(result), HTML)]
+    charts = plan_charts(_structure(result), _overlay(result), HTML, result.settings.options)
+    return [to_dot(c.chart) for c in charts]
 
 
 def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
@@ -107,7 +118,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     for row in findings:
         if row.unit is not None:
             unit_findings[row.unit].append(row)
-    charts = plan_charts(structure, _overlay(result), options.format)
+    charts = plan_charts(structure, _overlay(result), options.format, result.settings.options)
     charts_by_page: dict[str, list[PlannedChart]] = defaultdict(list)
     for chart in charts:
         charts_by_page[chart.page].append(chart)
@@ -131,6 +142,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         accepted=len(result.lint.suppressed_findings),
         lint=severity_counts(findings),
         charts=charts_by_page[""],
+        support=site_matrix(structure, result.settings.options),
     )
     add(
         f"units{ext}",

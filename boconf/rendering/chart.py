@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from boconf.rendering.table import Table
+
 
 @dataclass
 class Node:
@@ -45,6 +47,9 @@ class Chart:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
+    # A chart drawn as a table (the support matrix, the sourcing bars): DOT draws the table
+    # instead of the nodes; Mermaid, which has no tables, draws the nodes and edges.
+    table: Table | None = None
     _ids: dict[str, str] = field(default_factory=dict)
     _added: set[str] = field(default_factory=set)
 

@@ -17,6 +17,7 @@ import graphviz
 from boconf.rendering.chart import Chart
 from boconf.rendering.fonts import FONT
 from boconf.rendering.styles import DASHED, DOUBLE, ROUNDED_PROVIDER, THICK, colours
+from boconf.rendering.table import Table, to_html_label
 from boconf.rendering.tree_layout import TreePlan, plan_tree
 
 # Characters per line of a box label: about 190 pt of DejaVu Sans at 11 pt.
@@ -40,7 +41,26 @@ def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
     return wrapped
 
 
+def table_dot(title: str, table: Table) -> str:
+    """A table chart: its title, then the table as one borderless node (see rendering.table)."""
+    graph = graphviz.Digraph(
+        "boconf",
+        graph_attr={
+            "label": escape_label([title]),
+            "labelloc": "t",
+            "fontname": FONT,
+            "fontsize": "16",
+        },
+        node_attr={"shape": "plaintext", "fontname": FONT, "fontsize": "11", "margin": "0"},
+    )
+    graph.node("table", label=to_html_label(table))
+    source: str = graph.source
+    return source
+
+
 def to_dot(chart: Chart) -> str:
+    if chart.table is not None:
+        return table_dot(chart.title, chart.table)
     tree = chart.layout == "tree" and chart.direction == "TB"
     plan = plan_tree(chart) if tree else TreePlan()
     graph_attr = {

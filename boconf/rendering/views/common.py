@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
 from boconf.numbers import fte
+from boconf.rules.base import RuleOptions
 from boconf.validation.suggest import did_you_mean
 
 
@@ -31,6 +32,9 @@ class ViewContext:
     findings: dict[tuple[str, str], str] = field(default_factory=dict)
     # A link per unit page, for charts embedded in the documentation site.
     link: Callable[[str, str], str | None] = lambda kind, identifier: None
+    # The settings' rule options by code (the support matrix marks what BO204 and BO205 find
+    # with them); a rule not here runs with its defaults.
+    rule_options: Mapping[str, RuleOptions] = field(default_factory=dict)
 
 
 def finding_class(context: ViewContext, kind: str, identifier: str) -> tuple[str, ...]:

@@ -1,0 +1,246 @@
+"""`sourcing-mix` and `sourcing-mix-cost`: the back office's sourcing at a glance.
+
+One horizontal bar per back-office unit, grouped by function, split into its in-house,
+captive and vendor parts; the function totals above their units and the whole back office at
+the top. Front-office units with captive or vendor work follow in a group of their own (the
+rest of the front office is in-house by definition, and would only lengthen the chart).
+
+Bars are weighted by FTE (own staff's from their posts, vendors' as contracted or derived:
+:mod:`boconf.graph.work`) or by annual cost (:func:`boconf.economics.cost.cost_report`'s
+lines); nothing is recomputed from shares here. Every unit and function bar uses one scale, so
+lengths compare across the chart; the whole back office's bar is a 100% bar of its own.
+
+Graphviz draws the chart as a table (see :mod:`boconf.rendering.table`): deterministic, the
+same font and metrics as every chart, SVG, PNG or PDF, no script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from boconf.economics.cost import cost_report
+from boconf.graph.structure import OrgStructure
+from boconf.graph.work import FteBasis, all_work
+from boconf.model.entities import Office, SourcingModel
+from boconf.numbers import fte, money, percent
+from boconf.rendering.chart import Chart
+from boconf.rendering.table import Cell, Segment, Table
+from boconf.rendering.views.common import ViewContext, select_units
+
+TITLE_FTE = "Sourcing mix (FTE)"
+TITLE_COST = "Sourcing mix (annual cost)"
+BAR_WIDTH = 360  # points: the longest function bar, and the whole back office's bar
+MAX_UNIT_BARS = 60  # past this, functions only: a bar chart is read at a glance or not at all
+PARTS = (SourcingModel.IN_HOUSE, SourcingModel.CAPTIVE, SourcingModel.OUTSOURCED)
+NAMES = {
+    SourcingModel.IN_HOUSE: "in-house",
+    SourcingModel.CAPTIVE: "captive",
+    SourcingModel.OUTSOURCED: "vendor",
+}
+FILLS = {
+    SourcingModel.IN_HOUSE: "#15803d",
+    SourcingModel.CAPTIVE: "#0369a1",
+    SourcingModel.OUTSOURCED: "#c2410c",
+}
+GROUP_FILL = "#f3f4f6"
+FRONT_GROUP = "front office (captive or vendor work)"
+# Neither weight reads the date (cost_report's calendar does, and it is not drawn).
+_ANY_DATE = dt.date(2000, 1, 1)
+
+
+@dataclass
+class Mix:
+    """How much of one unit's (or group's) work each sourcing model does."""
+
+    parts: dict[SourcingModel, Decimal] = field(default_factory=dict)
+    unknown: int = 0  # lines whose weight is not known (vendor FTE, unpriced cost)
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.parts.values(), Decimal(0))
+
+    def add(self, model: SourcingModel, value: Decimal | None) -> None:
+        if value is None:
+            self.unknown += 1
+            return
+        self.parts[model] = self.parts.get(model, Decimal(0)) + value
+
+    def merge(self, other: Mix) -> None:
+        for model, value in other.parts.items():
+            self.add(model, value)
+        self.unknown += other.unknown
+
+
+@dataclass(frozen=True)
+class Weight:
+    title: str
+    figure: Callable[[Decimal], str]  # the total as written next to a bar
+    unknown: str  # what an unknown line is called
+
+
+def fte_mixes(structure: OrgStructure) -> dict[str, Mix]:
+    mixes: dict[str, Mix] = {}
+    for work in all_work(structure):
+        known = work.fte if work.basis is not FteBasis.UNKNOWN else None
+        mixes.setdefault(work.unit, Mix()).add(work.model, known)
+    return mixes
+
+
+def cost_mixes(structure: OrgStructure) -> dict[str, Mix]:
+    mixes: dict[str, Mix] = {}
+    for line in cost_report(structure, _ANY_DATE, 0).lines:
+        if line.unit:  # a contract no unit uses belongs to no bar
+            mixes.setdefault(line.unit, Mix()).add(SourcingModel(line.model), line.cost)
+    return mixes
+
+
+def _segments(mix: Mix, full: Decimal, width: int) -> tuple[Segment, ...]:
+    """The mix's parts as segments on a scale where ``full`` is ``width`` points, rounded so
+    that the ends of the parts (not each part alone) fall on whole points; a transparent
+    filler makes every bar equally wide, so the bars start together."""
+    segments: list[Segment] = []
+    done = Decimal(0)
+    end = 0
+    for model in PARTS:
+        value = mix.parts.get(model, Decimal(0))
+        if not value or not full:
+            continue
+        done += value
+        right = int((done * width / full).to_integral_value())
+        segment_width = max(1, right - end)  # a sliver stays visible
+        share = percent(value / mix.total, 0)
+        segments.append(Segment(segment_width, FILLS[model], f"{NAMES[model]}: {share}"))
+        end += segment_width
+    if end < width:
+        segments.append(Segment(width - end, ""))
+    return tuple(segments)
+
+
+def _figures(mix: Mix, weight: Weight) -> str:
+    total = mix.total
+    shares = ", ".join(
+        f"{percent(mix.parts[model] / total, 0)} {NAMES[model]}"
+        for model in PARTS
+        if total and mix.parts.get(model)
+    )
+    text = weight.figure(total) + (f": {shares}" if shares else "")
+    if mix.unknown:
+        text += f" (+{mix.unknown} {weight.unknown})"
+    return text
+
+
+def _legend() -> Table:
+    cells: list[Cell] = []
+    for model in PARTS:
+        cells.append(Cell(bar=(Segment(14, FILLS[model]),)))  # fixed: a swatch, not a band
+        cells.append(Cell((NAMES[model],), align="LEFT"))
+    return Table([cells], borders=False)
+
+
+def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart:
+    structure = context.structure
+    units = structure.tree.units
+    chart = Chart(weight.title)
+    selected = select_units(context)
+    groups: dict[str, list[str]] = {}
+    for unit_id in selected:
+        unit = units[unit_id]
+        mix = mixes.get(unit_id, Mix())
+        if unit.office is Office.BACK:
+            groups.setdefault(unit.function.replace("_", " "), []).append(unit_id)
+        elif any(mix.parts.get(m) for m in (SourcingModel.CAPTIVE, SourcingModel.OUTSOURCED)):
+            groups.setdefault(FRONT_GROUP, []).append(unit_id)
+    order = sorted(groups, key=lambda name: (name == FRONT_GROUP, name))
+    totals = {name: Mix() for name in order}
+    whole = Mix()
+    for name in order:
+        groups[name].sort(key=lambda u: (units[u].name, u))
+        for unit_id in groups[name]:
+            totals[name].merge(mixes.get(unit_id, Mix()))
+        if name != FRONT_GROUP:
+            whole.merge(totals[name])
+    scale = max((mix.total for mix in totals.values()), default=Decimal(0))
+    with_units = sum(len(members) for members in groups.values()) <= MAX_UNIT_BARS
+    rows: list[list[Cell]] = [[Cell(inner=_legend(), align="LEFT", colspan=3)]]
+
+    def row(label: Cell, mix: Mix, full: Decimal, width: int) -> None:
+        rows.append(
+            [
+                label,
+                Cell(bar=_segments(mix, full, width)),
+                Cell((_figures(mix, weight),), align="LEFT"),
+            ]
+        )
+
+    if whole.total or whole.unknown:
+        row(Cell(("Whole back office",), bold=True, align="LEFT"), whole, whole.total, BAR_WIDTH)
+        chart.add_node("whole", ["Whole back office", _figures(whole, weight)])
+    for name in order:
+        members = groups[name]
+        alone = len(members) == 1 and name != FRONT_GROUP
+        # A function of one unit is one bar: its unit's, under both names.
+        label = f"{name}: {units[members[0]].name}" if alone else name
+        row(
+            Cell(
+                (label,),
+                bold=True,
+                align="LEFT",
+                fill=GROUP_FILL,
+                link=context.link("unit", members[0]) if alone else None,
+                tooltip=members[0] if alone else "",
+            ),
+            totals[name],
+            scale,
+            BAR_WIDTH,
+        )
+        chart.add_node(f"function:{name}", [label, _figures(totals[name], weight)])
+        if not with_units or alone:
+            continue
+        for unit_id in members:
+            mix = mixes.get(unit_id, Mix())
+            row(
+                Cell(
+                    (f"    {units[unit_id].name}",),
+                    align="LEFT",
+                    link=context.link("unit", unit_id),
+                    tooltip=unit_id,
+                ),
+                mix,
+                scale,
+                BAR_WIDTH,
+            )
+            chart.add_node(
+                f"unit:{unit_id}",
+                [units[unit_id].name, _figures(mix, weight)],
+                link=context.link("unit", unit_id),
+                tooltip=unit_id,
+            )
+    if not with_units:
+        rows.append(
+            [
+                Cell(
+                    (
+                        f"Functions only: {len(selected)} units are too many bars to read; "
+                        "narrow with --unit or --root to see each unit.",
+                    ),
+                    align="LEFT",
+                    colspan=3,
+                )
+            ]
+        )
+    chart.table = Table(rows, borders=False)
+    return chart
+
+
+def build(context: ViewContext) -> Chart:
+    weight = Weight(TITLE_FTE, lambda value: f"{fte(value)} FTE", "vendor lines of unknown FTE")
+    return _build(context, weight, fte_mixes(context.structure))
+
+
+def build_cost(context: ViewContext) -> Chart:
+    currency = context.structure.tree.organisation.currency
+    weight = Weight(TITLE_COST, lambda value: money(value, currency), "unpriced lines")
+    return _build(context, weight, cost_mixes(context.structure))
