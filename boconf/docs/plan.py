@@ -79,7 +79,7 @@ def plan_charts(
     ext = EXTENSIONS[fmt]
     overview_link = Links(1 if fmt == HTML else 0, ext).chart_link
     unit_link = Links(2 if fmt == HTML else 1, ext).chart_link
-    planned = chart_plan.overview_charts(structure, overlay, overview_link)
+    planned = chart_plan.overview_charts(structure, overlay, overview_link, paged=fmt == HTML)
     for unit_id in sorted(structure.tree.units):
         planned.extend(chart_plan.unit_charts(structure, unit_id, overlay, unit_link))
     return planned
