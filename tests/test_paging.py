@@ -24,7 +24,7 @@ from boconf.rendering.views.registry import VIEWS
 from .conftest import REPO, Run
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import make_org  # noqa: E402
+import make_org
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
