@@ -81,8 +81,10 @@ def inline_charts(page_path: str, page: bytes, svgs: dict[str, bytes]) -> bytes:
     if b"<!--boconf-chart:" not in page:
         return page
     here = posixpath.dirname(page_path)
+    drawn = 0
 
     def chart(match: re.Match[bytes]) -> bytes:
+        nonlocal drawn
         path = match.group(1).decode("utf-8")
         svg = svgs.get(path)
         there = posixpath.dirname(path)
@@ -95,6 +97,9 @@ def inline_charts(page_path: str, page: bytes, svgs: dict[str, bytes]) -> bytes:
             target = posixpath.normpath(posixpath.join(there, link.group(1).decode("utf-8")))
             return b'xlink:href="' + posixpath.relpath(target, here or ".").encode("utf-8") + b'"'
 
-        return _HREF.sub(relink, svg[start:])
+        drawn += 1
+        # Graphviz numbers ids from 0 in every file: prefixed, two charts on a page differ.
+        unique = svg[start:].replace(b' id="', b' id="chart%d-' % drawn)
+        return _HREF.sub(relink, unique)
 
     return _MARKER.sub(chart, page)
