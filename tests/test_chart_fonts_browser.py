@@ -101,9 +101,9 @@ def chart_page(charts: Path, font: str, page: Path) -> None:
         f'<style>svg text {{ font-family: "{font}" !important; }}</style></head>',
         f'<body data-font="{font}">',
     ]
-    for view in sorted(VIEWS):
-        svg = (charts / f"{view}.svg").read_text(encoding="utf-8")
-        parts.append(f'<div data-view="{view}">{svg[svg.index("<svg") :]}</div>')
+    for file in sorted(charts.glob("*.svg")):  # every view, and the pages of a paged one
+        svg = file.read_text(encoding="utf-8")
+        parts.append(f'<div data-view="{file.stem}">{svg[svg.index("<svg") :]}</div>')
     parts.append(f'<pre id="result"></pre><script>{MEASURE}</script></body></html>')
     page.write_text("".join(parts), encoding="utf-8")
 
@@ -122,7 +122,10 @@ def test_every_label_fits_its_box_in_chromium(
     assert found and found.group(1), "the measuring script did not run"
     result = json.loads(html.unescape(found.group(1)))
     assert result["installed"], f"{font} is not installed: apt-get install {FONTS[font]}"
-    # Every text of the charts was measured (555 lines in the five edge and tree charts, the
-    # matrix and the two bar charts add about 300; titles and frames too).
+    # Every text of the charts was measured: the edge and tree charts with the reporting
+    # chart's pages, the matrix and the bar charts; titles, frames and breadcrumbs too.
+    assert sorted(p.name for p in charts.glob("*.svg")) == sorted(
+        [f"{view}.svg" for view in VIEWS] + ["reporting--coo.svg", "reporting--finance-manager.svg"]
+    )
     assert result["texts"] > 800, result["texts"]
     assert result["overflow"] == [], json.dumps(result["overflow"][:5], indent=1)

@@ -84,10 +84,15 @@ def elements(dom: str) -> Elements:
 
 
 def assert_charts_shown(page: Path, dom: str, at_least: int) -> None:
-    images = elements(dom).of("img")
-    charts = [attrs["src"] or "" for attrs in images if (attrs.get("src") or "").endswith(".svg")]
-    assert len(charts) >= at_least, f"{page}: {len(charts)} charts in the DOM"
-    for source in charts:
+    """Charts are drawn inline; each figure also links its SVG file, which must exist."""
+    found = elements(dom)
+    inline = [attrs for attrs in found.of("svg") if (attrs.get("viewbox") or "")]
+    assert len(inline) >= at_least, f"{page}: {len(inline)} charts in the DOM"
+    files = [
+        attrs["href"] or "" for attrs in found.of("a") if (attrs.get("href") or "").endswith(".svg")
+    ]
+    assert len(files) >= at_least
+    for source in files:
         assert (page.parent / unquote(source)).is_file(), f"{page}: {source} is missing"
 
 
@@ -145,6 +150,7 @@ def test_injected_names_do_not_run_in_chromium(boconf: Callable[..., Run], tmp_p
     dom, log = dump_dom(page, tmp_path / "profile")
     assert not console_errors(log), console_errors(log)
     found = elements(dom)
-    assert not found.of("script"), "a name became a script element"
+    scripts = [attrs.get("src") for attrs in found.of("script")]
+    assert scripts == ["../charts.js"], "a name became a script element"
     assert all((attrs.get("src") or "").endswith(".svg") for attrs in found.of("img"))
     assert "Rep &lt;script&gt;alert(1)&lt;/script&gt;" in dom

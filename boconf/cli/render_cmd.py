@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -19,8 +21,10 @@ from boconf.linting.settings import ConfigError
 from boconf.loading.limits import MIB, Limits
 from boconf.model.entities import Office
 from boconf.output import OutputError, check_outside, write_atomic
+from boconf.rendering.chart import Chart
 from boconf.rendering.dot import to_dot
 from boconf.rendering.mermaid import to_mermaid
+from boconf.rendering.paging import page_chart
 from boconf.rendering.renderer import RendererError, render
 from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
 from boconf.rendering.views.registry import VIEWS
@@ -30,8 +34,17 @@ from boconf.validation.run import load_organisation
 
 FORMATS = ("dot", "mermaid", "svg", "png", "pdf")
 EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf": "pdf"}
-# Past this many nodes a single layout stops being readable; say how to narrow it.
-READABLE_NODES = 300
+# Drawn formats are paged past PAGE_BOXES boxes; dot and mermaid are sources, kept whole.
+PAGED = frozenset({"svg", "png", "pdf"})
+
+
+def _page_file(stem: str, extension: str) -> Callable[[str], str]:
+    """A page's file name beside the index: ``stem.svg``, ``stem--<page>.svg``."""
+
+    def file_of(page: str) -> str:
+        return f"{stem}--{page}.{extension}" if page else f"{stem}.{extension}"
+
+    return file_of
 
 
 def _format_of(output: Path | None, all_views: bool) -> str:
@@ -54,6 +67,11 @@ sourcing-mix and sourcing-mix-cost (bars: in-house, captive and vendor work
 per back-office unit, by FTE or by cost).
 
 \b
+A tree chart (reporting, structure, back-office) of more than 60 boxes
+drawn as svg, png or pdf is paged: the index goes to -o FILE (or DIR/VIEW.svg)
+and one page per subtree beside it, FILE-STEM--<id>.svg, linked both ways.
+
+\b
 Graphviz is looked for in this order: --dot PATH (or BOCONF_DOT), `dot` on
 the PATH, then graphviz-pure (installed with boconf; svg and png). dot and
 mermaid need no renderer.
@@ -64,6 +82,7 @@ Examples:
   boconf render --view reporting --root coo --depth 3 --format png -o coo.png
   boconf render --view support --format mermaid          (for GitHub Markdown)
   boconf render --all --format svg -o charts/            (every view)
+  boconf render --view reporting -o charts/              (charts/reporting.svg + pages)
   boconf render --view back-office --findings -o bo.svg   (mark lint findings)
 """
 )
@@ -82,8 +101,9 @@ Examples:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
-    help="Write to FILE (a directory with --all).",
+    "output_text",
+    type=click.Path(),
+    help="Write to FILE, or into DIR/ (ending in / or existing; always with --all).",
 )
 @click.option(
     "--root", help="Start from this unit (a position, or a unit's manager, for the reporting view)."
@@ -109,7 +129,7 @@ def render_command(
     view: str | None,
     all_views: bool,
     output_format: str | None,
-    output: Path | None,
+    output_text: str | None,
     root: str | None,
     depth: int | None,
     office: str | None,
@@ -120,11 +140,16 @@ def render_command(
     verbose: bool,
 ) -> None:
     organisation = org_path(path)
+    output = Path(output_text) if output_text is not None else None
+    # click drops nothing, but Path does: "charts/" names a directory even before it exists.
+    into_dir = output_text is not None and (
+        all_views or output_text.endswith(("/", os.sep)) or Path(output_text).is_dir()
+    )
     if all_views == (view is not None):
         raise click.UsageError("give one of --view VIEW or --all")
     if all_views and output is None:
         raise click.UsageError("--all needs -o DIR")
-    fmt = output_format or _format_of(output, all_views)
+    fmt = output_format or _format_of(output, bool(into_dir))
     if fmt in ("png", "pdf") and output is None:
         raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
     try:
@@ -163,27 +188,31 @@ def render_command(
     try:
         for name in names:
             chart = VIEWS[name](context)
-            if len(chart.nodes) > READABLE_NODES:
-                click.echo(
-                    f"warning: the {name} chart has {len(chart.nodes)} nodes; past about {READABLE_NODES} "
-                    "a layout is hard to read: narrow it with --root, --depth, --unit or --office",
-                    err=True,
-                )
-            if fmt == "dot":
-                data = to_dot(chart).encode("utf-8")
-            elif fmt == "mermaid":
-                data = to_mermaid(chart).encode("utf-8")
-            else:
-                data, used = render(to_dot(chart), fmt, dot_binary)
-                if verbose:
-                    click.echo(f"{name}: rendered by {used.describe()}", err=True)
             if output is None:
-                click.echo(data.decode("utf-8"), nl=False)
+                click.echo(_draw(chart, fmt, dot_binary, name, verbose).decode("utf-8"), nl=False)
                 continue
-            target = output / f"{name}.{EXTENSIONS[fmt]}" if all_views else output
-            write_atomic(target, data)
-            if verbose or all_views:
-                click.echo(f"wrote {target}", err=True)
+            index = output / f"{name}.{EXTENSIONS[fmt]}" if into_dir else output
+            file_of = _page_file(index.stem, EXTENSIONS[fmt])
+            pages = page_chart(chart, file_of) if fmt in PAGED else [None]
+            for page in pages:
+                drawn = chart if page is None else page.chart
+                target = index.with_name(file_of(page.name)) if page is not None else index
+                write_atomic(target, _draw(drawn, fmt, dot_binary, name, verbose))
+                if verbose or (into_dir and (page is None or not page.name)):
+                    click.echo(f"wrote {target}", err=True)
+            if len(pages) > 1:
+                click.echo(f"{name}: {len(pages) - 1} pages beside {index}", err=True)
     except (ViewError, RendererError, OutputError) as error:
         raise click.UsageError(str(error)) from None
     raise SystemExit(Exit.OK)
+
+
+def _draw(chart: Chart, fmt: str, dot_binary: str | None, name: str, verbose: bool) -> bytes:
+    if fmt == "dot":
+        return to_dot(chart).encode("utf-8")
+    if fmt == "mermaid":
+        return to_mermaid(chart).encode("utf-8")
+    data, used = render(to_dot(chart), fmt, dot_binary)
+    if verbose:
+        click.echo(f"{name}: rendered by {used.describe()}", err=True)
+    return data

@@ -131,8 +131,9 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
     finally:
         _build = None
     files = output.static_files()
+    drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
     for page, data in zip(plan.pages, prepared[len(charts) :], strict=True):
-        files[page.path] = data
-    for chart, svg in zip(charts, svgs, strict=True):
-        files[f"{chart.path}.svg"] = svg
+        files[page.path] = html_output.inline_charts(page.path, data, drawn) if charts else data
+    for path, svg in drawn.items():
+        files[f"{path}.svg"] = svg
     return files

@@ -1,9 +1,12 @@
 """Which charts the site shows, each small enough to read, and their rendering on every core.
 
 The overview shows the structure, back-office, support and sourcing views of the whole
-organisation; a big organisation gets its top levels only (a chart past ``MAX_NODES`` boxes is
-a wall, never a map): the full view first, then fewer and fewer levels until one fits. A unit
-page shows its reporting lines and, when it has sub-units, its part of the unit tree.
+organisation. A chart past ``MAX_NODES`` boxes is a wall, never a map: the org charts
+(structure, back-office) are paged as ``boconf render`` pages them (:mod:`boconf.rendering.paging`:
+the index embedded, every page a file beside it, linked from its box and from the caption);
+the other views get fewer and fewer levels until one fits. A unit page shows its reporting
+lines (its top levels when they are many: each sub-unit's page shows the rest) and, when it
+has sub-units, its part of the unit tree.
 
 Rendering is the slow part, one Graphviz process per chart: the site builds every DOT source
 first, then renders them all in parallel (:mod:`boconf.docs.build`).
@@ -18,12 +21,15 @@ from boconf.docs.links import CHARTS_DIR, UNITS_DIR, slug
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
 from boconf.rendering.chart import Chart
+from boconf.rendering.paging import PAGE_BOXES, page_chart
 from boconf.rendering.renderer import render_many
 from boconf.rendering.views.common import ViewContext, ViewFilter
 from boconf.rendering.views.registry import VIEWS
 from boconf.rules.base import RuleOptions
 
-MAX_NODES = 60
+MAX_NODES = PAGE_BOXES
+# Overview views drawn whole and paged (tree charts); the others are narrowed by levels.
+PAGED_VIEWS = frozenset({"structure", "back-office"})
 # A top-down chart wider than this many boxes on one level is turned left-to-right: a page
 # scrolls down, not across, and a wide chart scaled to the page width cannot be read. (Not a
 # compact org chart: it keeps its width down by stacking and wrapping, see tree_layout.)
@@ -53,6 +59,8 @@ class PlannedChart:
     view: str
     caption: str
     chart: Chart
+    embedded: bool = True  # False: a page of a paged chart, linked, not shown on a page
+    pages: tuple[tuple[str, str], ...] = ()  # an index's pages: (label, path without .svg)
 
 
 def chart_path(page: str, view: str) -> str:
@@ -149,11 +157,17 @@ def overview_charts(
     overlay: Overlay,
     link: LinkFor,
     rule_options: Mapping[str, RuleOptions] | None = None,
+    paged: bool = True,
 ) -> list[PlannedChart]:
     """The overview's charts. A support chart drawn as a matrix is left out: the overview shows
-    the matrix as a table of its own (boconf.docs.support), with every front-office unit."""
-    planned = []
+    the matrix as a table of its own (boconf.docs.support), with every front-office unit.
+    ``paged``: the org charts as linked SVG pages (HTML); else by levels, as Markdown's
+    Mermaid charts are (a Mermaid chart cannot link to a page that is not written)."""
+    planned: list[PlannedChart] = []
     for view, caption in OVERVIEW_VIEWS:
+        if paged and view in PAGED_VIEWS:
+            planned.extend(_paged(view, caption, structure, overlay, link))
+            continue
         candidates = _overview_candidates(structure, view)
         chart, chosen = _first_readable(view, structure, candidates, overlay, link, rule_options)
         if not chart.nodes or (view == "support" and chart.table is not None):
@@ -166,6 +180,40 @@ def overview_charts(
         )
         planned.append(PlannedChart("", chart_path("", view), view, note, chart))
     return planned
+
+
+def _paged(
+    view: str, caption: str, structure: OrgStructure, overlay: Overlay, link: LinkFor
+) -> list[PlannedChart]:
+    """The whole view, paged: the index first, then its pages, each a file in charts/."""
+    chart = VIEWS[view](ViewContext(structure, ViewFilter(), overlay, link))
+    if not chart.nodes:
+        return []
+    base = chart_path("", view)
+    name = base.rsplit("/", 1)[-1]
+    pages = page_chart(chart, lambda page: f"{name}--{page}.svg" if page else f"{name}.svg")
+    paths = [f"{base}--{page.name}" if page.name else base for page in pages]
+    index = PlannedChart(
+        "",
+        base,
+        view,
+        caption
+        + (
+            f" Paged: the top levels here, the rest on {len(pages) - 1} pages of at most "
+            f"{MAX_NODES} boxes, each opened from its ▸ box."
+            if len(pages) > 1
+            else ""
+        ),
+        pages[0].chart,
+        pages=tuple(
+            (f"{page.label} ({page.posts:,} posts)", path)
+            for page, path in zip(pages[1:], paths[1:], strict=True)
+        ),
+    )
+    return [index] + [
+        PlannedChart("", path, view, page.label, page.chart, embedded=False)
+        for page, path in zip(pages[1:], paths[1:], strict=True)
+    ]
 
 
 def _rolls_up(structure: OrgStructure, position: str, manager: str) -> bool:

@@ -14,6 +14,7 @@ UNITS_DIR = "units"
 CHARTS_DIR = "charts"
 STYLESHEET = "style.css"
 SCRIPT = "filter.js"
+CHART_SCRIPT = "charts.js"
 
 
 def slug(identifier: str) -> str:

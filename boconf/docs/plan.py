@@ -87,7 +87,9 @@ def plan_charts(
     ext = EXTENSIONS[fmt]
     overview_link = Links(1 if fmt == HTML else 0, ext).chart_link
     unit_link = Links(2 if fmt == HTML else 1, ext).chart_link
-    planned = chart_plan.overview_charts(structure, overlay, overview_link, rule_options)
+    planned = chart_plan.overview_charts(
+        structure, overlay, overview_link, rule_options, paged=fmt == HTML
+    )
     if fmt != HTML:
         planned = [chart for chart in planned if chart.chart.table is None]
     for unit_id in sorted(structure.tree.units):

@@ -19,6 +19,7 @@ class Node:
     classes: tuple[str, ...] = ()
     link: str | None = None  # a page to open on click (site charts)
     tooltip: str = ""
+    posts: int = 0  # the posts the box stands for (a position's headcount, a unit's posts)
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Chart:
     # "layered": Graphviz as is; "tree": a compact org chart (see rendering.tree_layout), for
     # top-down charts whose solid edges form a tree. A hint: Mermaid lays out on its own.
     layout: str = "layered"
+    # What a box is, singular and plural: a paged chart's link boxes count them.
+    noun: tuple[str, str] = ("box", "boxes")
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
@@ -66,13 +69,18 @@ class Chart:
         classes: tuple[str, ...] = (),
         link: str | None = None,
         tooltip: str = "",
+        posts: int = 0,
     ) -> str:
         """Add a node once; later calls for the same key return its id."""
         identifier = self.node_id(key)
         if identifier not in self._added:
             self._added.add(identifier)
-            self.nodes.append(Node(identifier, lines, classes, link, tooltip))
+            self.nodes.append(Node(identifier, lines, classes, link, tooltip, posts))
         return identifier
+
+    def keys(self) -> dict[str, str]:
+        """Node id -> the entity key it was added for (``unit:credit``)."""
+        return {identifier: key for key, identifier in self._ids.items()}
 
     def has(self, key: str) -> bool:
         return key in self._ids and self._ids[key] in self._added

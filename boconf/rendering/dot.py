@@ -10,35 +10,28 @@ A chart with ``layout="tree"`` is drawn as a compact org chart (:mod:`tree_layou
 
 from __future__ import annotations
 
-import textwrap
-
 import graphviz
 
 from boconf.rendering.chart import Chart
 from boconf.rendering.fonts import FONT
-from boconf.rendering.styles import DASHED, DOUBLE, ROUNDED_PROVIDER, THICK, colours
+from boconf.rendering.styles import (
+    DASHED,
+    DOUBLE,
+    ROUNDED_PROVIDER,
+    SVG_CLASSES,
+    THICK,
+    colours,
+)
 from boconf.rendering.table import Table, to_html_label
-from boconf.rendering.tree_layout import TreePlan, plan_tree
+from boconf.rendering.tree_layout import WRAP, TreePlan, plan_tree, wrap_lines
 
-# Characters per line of a box label: about 190 pt of DejaVu Sans at 11 pt.
-WRAP = 32
+__all__ = ["WRAP", "escape_label", "to_dot", "wrap_lines"]
 
 
 def escape_label(lines: list[str]) -> str:
     return "\\n".join(
         line.replace("\\", "\\\\").replace("\r", "").replace("\n", " ") for line in lines
     )
-
-
-def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
-    """Each line broken at spaces to at most ``width`` characters (a longer word stays whole)."""
-    wrapped: list[str] = []
-    for line in lines:
-        flat = line.replace("\r", "").replace("\n", " ")
-        wrapped.extend(
-            textwrap.wrap(flat, width, break_long_words=False, break_on_hyphens=False) or [flat]
-        )
-    return wrapped
 
 
 def table_dot(title: str, table: Table) -> str:
@@ -108,6 +101,9 @@ def to_dot(chart: Chart) -> str:
             attributes["URL"] = node.link
         if node.tooltip:
             attributes["tooltip"] = escape_label([node.tooltip])
+        marked = [name for name in node.classes if name in SVG_CLASSES]
+        if marked:
+            attributes["class"] = " ".join(marked)
         target.node(node.id, **attributes)
 
     for node in chart.nodes:

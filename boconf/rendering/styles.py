@@ -16,6 +16,9 @@ PALETTE: dict[str, tuple[str, str]] = {
     "unsupported": ("#fee2e2", "#b91c1c"),
     "finding-warning": ("", "#d97706"),
     "finding-error": ("", "#dc2626"),
+    # A paged chart's boxes that open another page (see rendering.paging).
+    "page-link": ("#eef2ff", "#3730a3"),
+    "crumb": ("#f9fafb", "#6b7280"),
     # What a change does (the diff chart).
     "change-added": ("#dcfce7", "#15803d"),
     "change-removed": ("#fee2e2", "#b91c1c"),
@@ -23,9 +26,11 @@ PALETTE: dict[str, tuple[str, str]] = {
     "change-changed": ("#dbeafe", "#1d4ed8"),
     "change-renamed": ("#ede9fe", "#6d28d9"),
 }
-DASHED = frozenset({"vacant", "change-removed"})
+DASHED = frozenset({"vacant", "change-removed", "crumb"})
 DOUBLE = frozenset({"multi"})
-THICK = frozenset({"head", "unsupported", "finding-warning", "finding-error"})
+# Classes written into the SVG too (``class="node page-link"``), for the site's script and tests.
+SVG_CLASSES = frozenset({"page-link", "crumb"})
+THICK = frozenset({"page-link", "head", "unsupported", "finding-warning", "finding-error"})
 ROUNDED_PROVIDER = "provider"
 
 

@@ -12,6 +12,13 @@ a few reports each comes out as one very wide row of boxes (the example's report
   onto rows, each row below the deepest box of the subtree above it (an invisible edge from
   that box holds it down), so that a manager's reports spread over a block, not a line.
 
+Both are also held to :data:`MAX_WIDTH` points, so that a chart opens in a browser window
+without scrolling across: every box's width is estimated from its wrapped label (DejaVu Sans
+at 11 pt, see :func:`box_width`), every subtree's from its boxes, and a node whose branches
+side by side would be wider wraps them onto more rows (down to one a row), a stack wider than
+the limit gets fewer, longer columns. A chart can only be too wide when one row of boxes is
+(a very long stack lead, say); paging (:mod:`boconf.rendering.paging`) keeps pages small.
+
 The tree is the chart's solid edges (a node's first solid incoming edge is its parent; a node
 with none hangs on its first edge of any kind). Every other edge, such as a dotted reporting
 line, is drawn but does not move boxes, so it cannot widen the chart.
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import textwrap
 from dataclasses import dataclass, field
 
 from boconf.rendering.chart import Chart
@@ -31,6 +39,35 @@ STACK_ROWS = 6
 ROW_WIDTH = 3
 # A deeper tree than this is drawn as Graphviz lays it out (and is no org chart to read anyway).
 MAX_DEPTH = 200
+# Characters per line of a box label: about 190 pt of DejaVu Sans at 11 pt.
+WRAP = 32
+# The widest a chart should be, in points: 1,000 pt are 1,333 CSS px at 100 %, so a chart opened
+# on its own fits a 1,440 px window, and on the site (about 1,140 px wide) 11 pt text is still
+# drawn at 12.5 px.
+MAX_WIDTH = 1000.0
+# DejaVu Sans at 11 pt: about 6 pt a character in mixed text; a box adds 8 pt of margin a side
+# and Graphviz's narrowest box is 54 pt (0.75 in). Gaps: nodesep 0.25 in plus the frame's margins.
+CHAR_WIDTH = 6.0
+BOX_MARGIN = 16.0
+MIN_BOX = 54.0
+GAP = 24.0
+
+
+def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
+    """Each line broken at spaces to at most ``width`` characters (a longer word stays whole)."""
+    wrapped: list[str] = []
+    for line in lines:
+        flat = line.replace("\r", "").replace("\n", " ")
+        wrapped.extend(
+            textwrap.wrap(flat, width, break_long_words=False, break_on_hyphens=False) or [flat]
+        )
+    return wrapped
+
+
+def box_width(lines: list[str]) -> float:
+    """The estimated width in points of a box with this (unwrapped) label."""
+    longest = max((len(line) for line in wrap_lines(lines)), default=0)
+    return max(MIN_BOX, longest * CHAR_WIDTH + BOX_MARGIN)
 
 
 @dataclass(frozen=True)
@@ -62,7 +99,7 @@ class TreePlan:
         }
 
 
-def _tree(chart: Chart) -> tuple[dict[str, int], dict[str, list[str]], list[str]]:
+def tree_of(chart: Chart) -> tuple[dict[str, int], dict[str, list[str]], list[str]]:
     """Each node's tree edge (an index into chart.edges), children in chart order, roots."""
     known = {node.id for node in chart.nodes}
     tree_edge: dict[str, int] = {}
@@ -81,7 +118,7 @@ def _tree(chart: Chart) -> tuple[dict[str, int], dict[str, list[str]], list[str]
     return tree_edge, children, roots
 
 
-def _depths(children: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
+def depths(children: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
     """Depth of every node reachable from a root (nodes on a reporting cycle are not)."""
     depth = dict.fromkeys(roots, 0)
     queue = list(roots)
@@ -93,17 +130,33 @@ def _depths(children: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
     return depth
 
 
-def _columns(members: list[str]) -> list[list[str]]:
-    """At most STACK_ROWS per column, the columns as even as they can be, read top-down."""
-    count = math.ceil(len(members) / STACK_ROWS)
+def _columns(members: list[str], member_width: float = MIN_BOX) -> list[list[str]]:
+    """At most STACK_ROWS per column (more when that many columns of ``member_width`` would be
+    wider than MAX_WIDTH), the columns as even as they can be, read top-down."""
+    fits = max(1, int((MAX_WIDTH + GAP) // (member_width + GAP)))
+    count = min(math.ceil(len(members) / STACK_ROWS), fits)
     rows = math.ceil(len(members) / count)
     return [members[start : start + rows] for start in range(0, len(members), rows)]
 
 
+def _per_row(widths: list[float], beside: float) -> int:
+    """How many branches of these widths go side by side: the most, up to ROW_WIDTH, whose
+    rows (balanced, each branch under the one a row above) fit MAX_WIDTH beside ``beside``."""
+    count = len(widths)
+    if count == 0:
+        return 0
+    for rows in range(math.ceil(count / ROW_WIDTH), count + 1):
+        per = math.ceil(count / rows)
+        columns = [max(widths[start::per]) for start in range(per)]
+        if beside + sum(columns) + GAP * (per - 1) <= MAX_WIDTH:
+            return per
+    return 1
+
+
 def plan_tree(chart: Chart) -> TreePlan:
     plan = TreePlan()
-    tree_edge, children, roots = _tree(chart)
-    depth = _depths(children, roots)
+    tree_edge, children, roots = tree_of(chart)
+    depth = depths(children, roots)
     if not depth or max(depth.values()) > MAX_DEPTH:
         return plan
     clustered = {node for cluster in chart.clusters for node in cluster.nodes}
@@ -113,6 +166,7 @@ def plan_tree(chart: Chart) -> TreePlan:
         for index, edge in enumerate(chart.edges)
         if index not in tree_edges and edge.target in tree_edge
     }
+    own_width = {node.id: box_width(node.lines) for node in chart.nodes}
 
     def stackable(node: str) -> bool:
         edge = chart.edges[tree_edge[node]]
@@ -124,14 +178,38 @@ def plan_tree(chart: Chart) -> TreePlan:
             and edge.source not in clustered
         )
 
+    def split(node: str) -> tuple[list[str], list[str]]:
+        """A node's children on the chart: (stacked members, branches)."""
+        below = [child for child in children.get(node, ()) if depth.get(child) is not None]
+        members = [child for child in below if stackable(child)]
+        return members, [child for child in below if child not in members]
+
+    # Bottom-up (deepest first): each subtree's estimated width, and each node's stack
+    # columns and branches a row, chosen so that the subtree fits MAX_WIDTH when it can.
+    width: dict[str, float] = {}
+    columns: dict[str, list[list[str]]] = {}
+    per_row: dict[str, int] = {}
+    for node in sorted(depth, key=lambda n: -depth[n]):
+        members, branches = split(node)
+        beside = 0.0
+        if members:
+            widest = max(own_width[m] for m in members)
+            columns[node] = _columns(members, widest)
+            beside = len(columns[node]) * (widest + GAP) + GAP  # the frame and its margin
+        per_row[node] = _per_row([width[b] for b in branches], beside)
+        below = 0.0
+        if branches:
+            per = per_row[node]
+            below = sum(max(width[b] for b in branches[s::per]) for s in range(per))
+            below += GAP * (per - 1)
+        width[node] = max(own_width[node], beside + below)
+
     def place(node: str, rank: int) -> tuple[int, str]:
         """Lay out the subtree of ``node`` at ``rank``; its deepest (rank, box)."""
         deepest = (rank, node)
-        below = [child for child in children.get(node, ()) if depth.get(child) is not None]
-        members = [child for child in below if stackable(child)]
-        branches = [child for child in below if child not in members]
+        members, branches = split(node)
         if members:
-            stack = Stack(f"cluster_team_{node}", node, _columns(members))
+            stack = Stack(f"cluster_team_{node}", node, columns[node])
             plan.stacks.append(stack)
             for number, column in enumerate(stack.columns):
                 top = tree_edge[column[0]]
@@ -145,13 +223,12 @@ def plan_tree(chart: Chart) -> TreePlan:
                     plan.stacked_edges[tree_edge[lower]] = "hidden"
                     plan.spacers.append((upper, lower))
                 deepest = max(deepest, (rank + len(column), column[-1]))
-        rows = math.ceil(len(branches) / ROW_WIDTH)
-        width = math.ceil(len(branches) / rows) if rows else 0
+        per = per_row[node]
         ends: list[tuple[int, str]] = []
         for number, branch in enumerate(branches):
             start = rank + 1
-            if number >= width:
-                above_rank, above = ends[number - width]
+            if number >= per:
+                above_rank, above = ends[number - per]
                 start = above_rank + 1
                 plan.spacers.append((above, branch))
             ends.append(place(branch, start))

@@ -18,7 +18,7 @@ TITLE = "Back office"
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(TITLE, layout="tree")
+    chart = Chart(TITLE, layout="tree", noun=("unit", "units"))
     line = structure.back_office_line
     head = tree.organisation.back_office_head
     units = [u for u in select_units(context) if tree.units[u].manager in line]
@@ -29,6 +29,7 @@ def build(context: ViewContext) -> Chart:
             ("head", *finding_class(context, "position", head)),
             None,
             head,
+            tree.positions[head].headcount,
         )
     shown = set(units)
     for unit_id in units:
@@ -39,6 +40,7 @@ def build(context: ViewContext) -> Chart:
             (model.value, *finding_class(context, "unit", unit_id)),
             context.link("unit", unit_id),
             unit_id,
+            structure.unit_posts(unit_id),
         )
     for unit_id in units:
         parent = tree.units[unit_id].parent

@@ -57,7 +57,7 @@ def _positions(context: ViewContext) -> list[str]:
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(TITLE, layout="tree")
+    chart = Chart(TITLE, layout="tree", noun=("position", "positions"))
     shown = _positions(context)
     for position_id in shown:
         post = tree.positions[position_id]
@@ -72,6 +72,7 @@ def build(context: ViewContext) -> Chart:
             classes + finding_class(context, "position", position_id),
             context.link("unit", post.unit) if post.unit else None,
             position_id,
+            post.headcount,
         )
     visible = set(shown)
     for position_id in shown:

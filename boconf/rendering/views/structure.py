@@ -11,7 +11,7 @@ TITLE = "Unit structure"
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     units = structure.tree.units
-    chart = Chart(TITLE, layout="tree")
+    chart = Chart(TITLE, layout="tree", noun=("unit", "units"))
     shown = select_units(context)
     for unit_id in shown:
         unit = units[unit_id]
@@ -25,6 +25,7 @@ def build(context: ViewContext) -> Chart:
             classes + finding_class(context, "unit", unit_id),
             context.link("unit", unit_id),
             unit_id,
+            structure.unit_posts(unit_id),
         )
     visible = set(shown)
     for unit_id in shown:

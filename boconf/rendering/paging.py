@@ -1,0 +1,214 @@
+"""A large org chart as linked pages: an index of the top levels and one page per subtree.
+
+Shrinking a 1,000-box chart to a screen makes every label a speck; so a tree-shaped chart
+("tree" layout) with more than :data:`PAGE_BOXES` boxes is cut into pages instead:
+
+* every box is on exactly one page. The index holds the top of the tree; a subtree cut off
+  is one linked box on its parent's page ("▸ 34 positions, 41 posts"), and a page of its own;
+  a subtree still too large is cut again (pages of pages);
+* cuts are made bottom-up: a box whose subtree would hold more than the budget gives up its
+  largest branches first, each to a page of its own, while that helps; branches too small to
+  help (a manager with 200 direct reports) are packed, in chart order, into pages of at most
+  the budget, one link box each;
+* every page starts with its way back: one breadcrumb box per page above it, from the index
+  down, each linking to that page (and, when the subtree's parent is not the top of its
+  page, a last one naming that parent).
+
+Links are file names given by the caller (``file_of(page name)``): pages are meant to lie side
+by side (``reporting.svg``, ``reporting--cfo.svg``). A page's name is its top box's entity id
+(``:`` written ``~``, which ids cannot contain), or ``<parent>+<n>`` for the n-th pack of a
+parent's small branches (``+`` neither). Everything keeps chart order: the same chart gives
+the same pages. Edges between two pages (a dotted line across) are not drawn.
+
+The budget: a 1,440 x 900 window shows five or six 190-pt boxes across and about ten rows
+down at 11 pt, so 60 boxes read on one or two screens; the docs site uses the same number.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from boconf.rendering.chart import Chart, Edge, Node
+from boconf.rendering.tree_layout import depths, tree_of
+
+PAGE_BOXES = 60
+TOP = ""  # the index page's name, and the virtual parent of the chart's roots
+LINK_CLASS = "page-link"
+CRUMB_CLASS = "crumb"
+
+
+@dataclass
+class ChartPage:
+    name: str  # TOP for the index
+    chart: Chart
+    parent: str | None = None  # the page above (None for the index)
+    boxes: int = 0  # entities the page's subtrees hold, on it and on the pages below it
+    posts: int = 0
+    label: str = ""  # how links name the page
+
+
+def _slug(key: str) -> str:
+    return key.replace(":", "~")
+
+
+def page_chart(
+    chart: Chart, file_of: Callable[[str], str], budget: int = PAGE_BOXES
+) -> list[ChartPage]:
+    """The chart as pages, the index first; a small or non-tree chart is one page, itself."""
+    if chart.layout != "tree" or len(chart.nodes) <= budget:
+        return [ChartPage(TOP, chart, None, len(chart.nodes), sum(n.posts for n in chart.nodes))]
+    _, children, roots = tree_of(chart)
+    depth = depths(children, roots)
+    kids: dict[str, list[str]] = {
+        node: [child for child in children.get(node, ()) if child in depth] for node in depth
+    }
+    kids[TOP] = roots
+    by_id = {node.id: node for node in chart.nodes}
+    bottom_up = sorted(depth, key=lambda n: -depth[n])
+    cuts = _cuts([*bottom_up, TOP], kids, budget)
+
+    # Each node's whole subtree, for the counts on link boxes.
+    boxes: dict[str, int] = {}
+    posts: dict[str, int] = {}
+    for node in bottom_up:
+        boxes[node] = 1 + sum(boxes[c] for c in kids[node])
+        posts[node] = by_id[node].posts + sum(posts[c] for c in kids[node])
+
+    keys = chart.keys()
+    used = {TOP}
+
+    def name_of(group: list[str], parent: str, number: int) -> str:
+        if len(group) == 1:
+            key = keys.get(group[0], group[0])
+            name = _slug(key.split(":", 1)[-1])
+            if name in used:
+                name = _slug(key)
+        else:
+            base = "top" if parent == TOP else _slug(keys.get(parent, parent).split(":", 1)[-1])
+            name = f"{base}+{number}"
+        while name in used:  # only a name like "x+2" met twice gets here
+            name += "+"
+        used.add(name)
+        return name
+
+    def short(node: str) -> str:
+        return by_id[node].lines[0] if by_id[node].lines else node
+
+    def describe(group: list[str], parent: str) -> str:
+        if len(group) == 1:
+            return short(group[0])
+        first, last = short(group[0]), short(group[-1])
+        return f"{first} … {last}" + (f" (under {short(parent)})" if parent != TOP else "")
+
+    pages: list[ChartPage] = []
+    # The index also holds what no root reaches (posts on a reporting cycle).
+    unreached = [node.id for node in chart.nodes if node.id not in depth]
+    cut_at_top = {root for group in cuts[TOP] for root in group}
+    # Breadth first, so that pages list the index, then its pages, then theirs.
+    todo: list[tuple[str, str, list[str], str | None, list[Node], list[str]]] = [
+        (TOP, "", [r for r in roots if r not in cut_at_top], None, [], unreached)
+    ]
+    while todo:
+        name, label, tops, parent_page, crumbs, extra = todo.pop(0)
+        page = Chart(
+            f"{chart.title}: {label}" if label else chart.title,
+            chart.direction,
+            chart.layout,
+            chart.noun,
+        )
+        members = set(extra)
+        walk = list(reversed(tops))
+        while walk:
+            node = walk.pop()
+            members.add(node)
+            cut_off = {child for group in cuts[node] for child in group}
+            walk.extend(reversed([c for c in kids[node] if c not in cut_off]))
+        page.nodes.extend(crumbs)
+        page.edges.extend(Edge(a.id, b.id, "dashed") for a, b in itertools.pairwise(crumbs))
+        if crumbs:
+            page.edges.extend(Edge(crumbs[-1].id, top, "dashed") for top in tops)
+        page.nodes.extend(node for node in chart.nodes if node.id in members)
+        page.edges.extend(
+            edge for edge in chart.edges if edge.source in members and edge.target in members
+        )
+        own_crumb = Node(
+            f"cr_{len(crumbs)}",
+            [f"▲ {label or chart.title}"],
+            (CRUMB_CLASS,),
+            file_of(name),
+            "Up to this page",
+        )
+        parents = [n.id for n in chart.nodes if n.id in members and n.id in cuts]
+        for parent in [TOP, *parents] if name == TOP else parents:
+            for number, group in enumerate(cuts[parent], start=1):
+                child = name_of(group, parent, number)
+                about = describe(group, parent)
+                counts = (
+                    f"{_count(sum(boxes[g] for g in group), chart.noun)}, "
+                    f"{_count(sum(posts[g] for g in group), ('post', 'posts'))} ▸"
+                )
+                link = Node(
+                    f"pg_{len(page.nodes)}",
+                    [about, counts],
+                    (LINK_CLASS,),
+                    file_of(child),
+                    f"Open the page of {about}",
+                )
+                page.nodes.append(link)
+                if parent != TOP:
+                    page.edges.append(Edge(parent, link.id))
+                trail = [*crumbs, own_crumb]
+                if parent != TOP and parent not in tops:
+                    trail.append(
+                        Node(
+                            f"cr_{len(trail)}",
+                            [f"▲ {short(parent)}"],
+                            (CRUMB_CLASS,),
+                            file_of(name),
+                            "Up to the page above",
+                        )
+                    )
+                todo.append((child, about, group, name, trail, []))
+        if name == TOP:
+            held = (len(chart.nodes), sum(node.posts for node in chart.nodes))
+        else:
+            held = (sum(boxes[t] for t in tops), sum(posts[t] for t in tops))
+        pages.append(ChartPage(name, page, parent_page, *held, label or chart.title))
+    return pages
+
+
+def _cuts(order: list[str], kids: dict[str, list[str]], budget: int) -> dict[str, list[list[str]]]:
+    """Bottom-up, the groups of children each node cuts off to pages of their own."""
+    residual: dict[str, int] = {}
+    cuts: dict[str, list[list[str]]] = {}
+    for node in order:
+        below = kids[node]
+        size = {child: residual[child] for child in below}
+        total = (node != TOP) + sum(size.values())
+        groups: list[list[str]] = []
+        kept = list(below)
+        for child in sorted(below, key=lambda c: -size[c]):  # stable: chart order on ties
+            if total <= budget or size[child] <= 1:
+                break
+            groups.append([child])
+            kept.remove(child)
+            total -= size[child] - 1
+        if total > budget:  # many small branches: packs of at most the budget, in order
+            pack: list[str] = []
+            for child in kept:
+                if pack and sum(size[c] for c in pack) + size[child] > budget:
+                    groups.append(pack)
+                    pack = []
+                pack.append(child)
+            groups.append(pack)
+            total = (node != TOP) + len(groups)
+        order_of = {child: index for index, child in enumerate(below)}
+        cuts[node] = sorted(groups, key=lambda group: order_of[group[0]])
+        residual[node] = total
+    return cuts
+
+
+def _count(number: int, noun: tuple[str, str]) -> str:
+    return f"{number:,} {noun[0] if number == 1 else noun[1]}"
