@@ -36,6 +36,7 @@ test: $(DEV)
 	$(BIN)/lint-imports
 	$(BIN)/boconf schema --check --out schemas
 	$(BIN)/boconf rules --docs docs/rules.md --check
+	bash .ci/test-deps
 	$(BIN)/pytest
 
 ## bench: validate, check and diff vs a bare YAML load; docs vs the renderer alone;

@@ -13,6 +13,38 @@ from boconf.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 
+# A machine with only Python and make has no Chromium (nor the fonts, nor libfaketime): there
+# the tests that need them skip, and say so loudly at the end; under CI they fail instead.
+BROWSER_SKIP = "BROWSER TEST SKIPPED"
+
+
+def missing_browser_dependency(package: str) -> None:
+    """Skip (or, under CI, fail) a test that needs a system package that is not installed."""
+    message = (
+        f"{package} is not installed: install it with `apt-get install {package}` "
+        "(`make test` does when run as root; .ci/run always does)"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(f"{BROWSER_SKIP}: {message}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if BROWSER_SKIP in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS SKIPPED", red=True)
+        terminalreporter.write_line(
+            "Chromium, fonts-dejavu-core, fonts-liberation or faketime is missing: the charts and "
+            "the site were not checked in a browser. Install them (apt-get) and run make test "
+            "again; CI installs them and never skips these tests.",
+            red=True,
+        )
+
+
 MINIMAL_FIXTURE = REPO / "tests" / "fixtures" / "minimal-org"
 # A small valid organisation (3 units, 5 positions): the base that tests and rule cases break.
 MINIMAL_ORG: dict[str, str] = {

@@ -19,7 +19,7 @@ import pytest
 
 from boconf.rendering.views.registry import VIEWS
 
-from .conftest import REPO, Run
+from .conftest import REPO, Run, missing_browser_dependency
 from .test_docs_browser import dump_dom
 
 # font -> the Debian package that installs it (.ci/run installs both)
@@ -121,7 +121,8 @@ def test_every_label_fits_its_box_in_chromium(
     found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.DOTALL)
     assert found and found.group(1), "the measuring script did not run"
     result = json.loads(html.unescape(found.group(1)))
-    assert result["installed"], f"{font} is not installed: apt-get install {FONTS[font]}"
+    if not result["installed"]:
+        missing_browser_dependency(FONTS[font])
     # Every text of the charts was measured: the edge and tree charts with the reporting
     # chart's pages, the matrix and the bar charts; titles, frames and breadcrumbs too.
     assert sorted(p.name for p in charts.glob("*.svg")) == sorted(

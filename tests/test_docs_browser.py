@@ -11,9 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
-
-from .conftest import REPO, Run
+from .conftest import REPO, Run, missing_browser_dependency
 from .test_docs_site import DATE, nasty_files, write
 
 TIMEOUT = 60
@@ -27,10 +25,8 @@ CONSOLE_ERROR = re.compile(r":CONSOLE[:(]|Uncaught")
 def chromium() -> str:
     binary = shutil.which("chromium")
     if binary is None:
-        pytest.fail(
-            "chromium is not installed: the browser test needs it "
-            "(apt-get install -y chromium; .ci/run installs it in CI)"
-        )
+        missing_browser_dependency("chromium")
+    assert binary is not None
     return binary
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from boconf.rendering.views.registry import VIEWS
 
-from .conftest import REPO, Run
+from .conftest import REPO, Run, missing_browser_dependency
 
 YEARS_AHEAD = "2031-06-01"  # four years after BlueWave's contract (org/vendors) has ended
 DECLARED = "2026-11-30"  # org/.boconf.yaml
@@ -75,13 +75,11 @@ def test_make_demo_works_years_ahead(example: Path) -> None:
     assert len([name for name in charts if "--" not in name]) == len(VIEWS)  # and big ones' pages
 
 
-@pytest.mark.skipif(
-    shutil.which("faketime") is None and not os.environ.get("CI"),
-    reason="libfaketime is not installed (.ci/run installs it): the BOCONF_TODAY test stands in",
-)
 def test_make_demo_works_with_the_system_clock_years_ahead(example: Path) -> None:
     """The same with the process's real clock moved (libfaketime), not boconf's override: no
     date in boconf is read from anywhere but the one clock."""
+    if shutil.which("faketime") is None:
+        missing_browser_dependency("faketime")
     env = {k: v for k, v in os.environ.items() if k != "BOCONF_TODAY"}
     for command in demo_commands():
         run = subprocess.run(
