@@ -29,6 +29,7 @@ FIELDS: tuple[str, ...] = (
     "headcount",
     "holder",
     "manages",
+    "parent",
 )
 
 # Normalised header names that mean each field, best first (after the field's own name).
@@ -99,6 +100,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "headcount": ("posts", "numberofposts"),
     "holder": ("holderid",),
     "manages": ("heads",),
+    # A unit's parent, for registers of units (--units); ``parentid`` is reports_to's.
+    "parent": ("parentunit", "parentunitid", "parentdepartment", "parentorganisation"),
 }
 FIRST_NAMES = ("firstname", "givenname", "forename", "forenames", "first")
 LAST_NAMES = ("lastname", "surname", "familyname", "last")
@@ -156,16 +159,16 @@ class ColumnMap:
         return values
 
 
-def parse_column_option(text: str) -> tuple[str, str]:
+def parse_column_option(text: str, option: str = "--column") -> tuple[str, str]:
     """``FIELD=HEADER`` -> (field, header); raises :class:`ImportUsageError`."""
     field, equals, header = text.partition("=")
     field = field.strip()
     if not equals or not header.strip():
-        raise ImportUsageError(f"--column '{text}': expected FIELD=HEADER, e.g. id=employee_id")
+        raise ImportUsageError(f"{option} '{text}': expected FIELD=HEADER, e.g. id=employee_id")
     if field not in FIELDS:
         hint = did_you_mean(field, FIELDS)
         raise ImportUsageError(
-            f"--column '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
+            f"{option} '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
             + (f"; {hint}" if hint else "")
         )
     return field, header.strip()
