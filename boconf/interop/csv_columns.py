@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from boconf.interop.import_problems import ImportUsageError
 from boconf.validation.suggest import did_you_mean
@@ -31,6 +32,8 @@ FIELDS: tuple[str, ...] = (
     "manages",
     "parent",
 )
+# The fields of a position (what `boconf export csv` writes); ``parent`` is a unit's.
+POST_FIELDS = FIELDS[:-1]
 
 # Normalised header names that mean each field, best first (after the field's own name).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -184,7 +187,14 @@ def _find(header: list[str], wanted: str) -> int | None:
     return None
 
 
-def map_columns(header: list[str], explicit: Iterable[tuple[str, str]], display: str) -> ColumnMap:
+def map_columns(
+    header: list[str],
+    explicit: Iterable[tuple[str, str]],
+    display: str,
+    reserved: Iterable[str] = (),
+) -> ColumnMap:
+    """Each field's columns; ``reserved`` headers (the --unit-path levels) are never
+    matched by name."""
     columns: dict[str, tuple[int, ...]] = {}
     for field, spec in explicit:
         indices = []
@@ -199,6 +209,7 @@ def map_columns(header: list[str], explicit: Iterable[tuple[str, str]], display:
             indices.append(index)
         columns[field] = tuple(indices)
     used = {index for indices in columns.values() for index in indices}
+    used.update(index for index in map(partial(_find, header), reserved) if index is not None)
     normalised = [normalise(name) for name in header]
 
     def take(candidates: Iterable[str]) -> int | None:

@@ -219,7 +219,7 @@ class _Importer:
         self.summary.read = len(table.numbers) + table.skipped
         self.summary.skipped += table.skipped
         table, self.summary.left_out = apply_where(table, options.where)
-        columns = map_columns(table.header, options.columns, self.display)
+        columns = map_columns(table.header, options.columns, self.display, options.unit_path)
         self.table = table
         self.columns = columns
         return columns
@@ -790,27 +790,12 @@ class _Importer:
         if not table.numbers:
             raise ImportUsageError(f"{self.display}: no rows to import")
         values = columns.values(table.columns, len(table.numbers), _NULLS)
-        tree = self._path_tree() if options.unit_path else self._parent_tree(columns, values)
-        named: set[str] = set()
-        for number, unit in zip(table.numbers, tree.row_units, strict=True):
-            if unit is None:
-                self.summary.skipped += 1
-                self.problem(number, f"no unit in {', '.join(options.unit_path)}: row skipped")
-            elif unit in named:
-                self.summary.merged += 1
-            else:
-                named.add(unit)
-        self.summary.kept = len(named)
-        merged_by_path = self.summary.merged if options.unit_path else 0
-        if merged_by_path:
-            self.notes.append(
-                f"{merged_by_path} row(s) name a unit an earlier row named: merged into it"
-            )
-        implied = len(tree.names) - len(named)
-        if implied:
-            self.notes.append(
-                f"{implied} unit(s) named only as a level above others: written as their parents"
-            )
+        if options.unit_path:
+            tree = self._path_tree()
+            self._count_path_rows(tree)
+        else:
+            tree = self._parent_tree(columns, values)
+            self.summary.kept = len(tree.names)
         units = self._plain_units(tree)
         self.summary.guessed["unit functions from unit names"] += len(units)
         # Each unit's place: that of the first row that is the unit's own.
@@ -844,15 +829,42 @@ class _Importer:
             )
         )
 
+    def _count_path_rows(self, tree: UnitTree) -> None:
+        """Kept: the rows that name a unit first; merged: those naming one again."""
+        table = cast(CsvTable, self.table)
+        named: set[str] = set()
+        for number, unit in zip(table.numbers, tree.row_units, strict=True):
+            if unit is None:
+                self.summary.skipped += 1
+                levels = ", ".join(self.options.unit_path)
+                self.problem(number, f"no unit in {levels}: row skipped")
+            elif unit in named:
+                self.summary.merged += 1
+            else:
+                named.add(unit)
+        self.summary.kept = len(named)
+        if self.summary.merged:
+            self.notes.append(
+                f"{self.summary.merged} row(s) name a unit an earlier row named: merged into it"
+            )
+        implied = len(tree.names) - len(named)
+        if implied:
+            self.notes.append(
+                f"{implied} unit(s) named only as a level above others: written as their parents"
+            )
+
     def _parent_tree(self, columns: ColumnMap, values: dict[str, list[str | None]]) -> UnitTree:
         """Units from id/parent rows: the id column keys them, ``parent`` (or reports_to)
         names the parent's key, ``name`` (or ``title``, or ``unit``) names them."""
         table = cast(CsvTable, self.table)
-        if "id" not in columns:
+        # A register's key column is often its unit column (unit_id, department_id).
+        key_field = "id" if "id" in columns else "unit" if "unit" in columns else None
+        if key_field is None:
             raise ImportUsageError(
                 f"{self.display}: no id column among {', '.join(table.header)}; name it with "
                 "--column id=HEADER, or give the levels with --unit-path COL1,COL2,..."
             )
+        name_cells = self._unit_names(columns, values, key_field)
         parent_field = "parent" if "parent" in columns else "reports_to"
         parent_header = columns.header_of(parent_field) if parent_field in columns else "parent"
         numbers: list[int] = []
@@ -861,11 +873,11 @@ class _Importer:
         parents: list[str | None] = []
         first: dict[str, tuple[int, tuple[str, ...]]] = {}
         for index, number in enumerate(table.numbers):
-            key = values["id"][index]
+            key = values[key_field][index]
             row = tuple(column[index] for column in table.columns)
             if key is None:
                 self.summary.skipped += 1
-                self.problem(number, f"blank {columns.header_of('id')}: row skipped")
+                self.problem(number, f"blank {columns.header_of(key_field)}: row skipped")
                 continue
             if key in first:
                 earlier, cells = first[key]
@@ -883,7 +895,7 @@ class _Importer:
             first[key] = (number, row)
             numbers.append(number)
             keys.append(key)
-            names.append(values["name"][index] or values["title"][index] or values["unit"][index])
+            names.append(name_cells[index])
             parents.append(values[parent_field][index])
         tree = build_parent_tree(numbers, keys, names, parents, self.display, parent_header)
         self.problems.extend(tree.problems)
@@ -891,6 +903,22 @@ class _Importer:
         unit_of = dict(zip(numbers, tree.row_units, strict=True))
         tree.row_units = [unit_of.get(number) for number in table.numbers]
         return tree
+
+    def _unit_names(
+        self, columns: ColumnMap, values: dict[str, list[str | None]], key_field: str
+    ) -> list[str | None]:
+        """Each unit row's name: the name or title column, else a column named like a
+        unit's name (unit_name, agency_name...), else none (the key is the name)."""
+        for field in ("name", "title", "unit"):
+            if field in columns and field != key_field:
+                return values[field]
+        table = cast(CsvTable, self.table)
+        used = {index for indices in columns.columns.values() for index in indices}
+        for index, header in enumerate(table.header):
+            if index not in used and normalise(header).endswith("name"):
+                self.notes.append(f"unit names from column '{header}'")
+                return [None if cell in _NULLS else cell for cell in table.columns[index]]
+        return [None] * len(table.numbers)
 
     def _placeholder_head(self, units: list[PlainUnit], tree: UnitTree) -> PlainPosition:
         """The one post a register of units gets: the organisation needs a back-office head

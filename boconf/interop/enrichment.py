@@ -69,7 +69,7 @@ UNITS_ONLY_RULES: tuple[IgnoredRule, ...] = (
     ),
     IgnoredRule(
         "vacant-manager",
-        "BO1xx: the one post, 'head-to-be-named', is vacant by design; re-enable once\n"
+        "BO109: the one post, 'head-to-be-named', is vacant by design; re-enable once\n"
         "the back-office head is named and units have managers.",
     ),
 )

@@ -27,12 +27,12 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """The summary as printed: the rows, then the guesses (largest first)."""
         rows = (
-            f"read {self.read} {_rows(self.read)} from {self.source}: kept {self.kept} "
+            f"read {self.read} {_rows(self.read)} of {self.source} (kept {self.kept} "
             f"as {self.kept_as}, merged {self.merged}, skipped {self.skipped}"
         )
-        if self.left_out:
-            rows += f", left out {self.left_out} by --where"
-        total = sum(self.guessed.values())
+        rows += f", left out {self.left_out} by --where)" if self.left_out else ")"
+        guesses = {kind: count for kind, count in self.guessed.items() if count}
+        total = sum(guesses.values())
         guessed = f"guessed {total}" + (
             ": "
             + ", ".join(
