@@ -143,6 +143,7 @@ class _Importer:
         self.options = options
         self.table = table  # already read (a records file), else read from path
         self.kind = kind
+        self.row_word = "line" if kind == "records" else "row"  # what FILE:ROW counts
         self.summary = ImportSummary(display, "units" if options.units_only else "positions")
         self.markers = frozenset(options.root_markers)
         self.problems: list[ImportProblem] = []
@@ -285,7 +286,8 @@ class _Importer:
                     self.summary.merged += 1
                     self.problem(
                         table.numbers[index],
-                        f"'{identifier}' repeats row {table.numbers[earlier]} exactly: merged",
+                        f"'{identifier}' repeats {self.row_word} {table.numbers[earlier]} "
+                        "exactly: merged",
                     )
                     continue
             keep.append(index)
@@ -328,7 +330,7 @@ class _Importer:
                 written[index] = ids.claim(raw if is_id(raw) else slugify(raw, "post"))
                 self.problem(
                     number,
-                    f"duplicate id '{raw}' (first on row {first[raw]}): "
+                    f"duplicate id '{raw}' (first on {self.row_word} {first[raw]}): "
                     f"this one renamed '{written[index]}'",
                 )
                 continue
@@ -449,7 +451,9 @@ class _Importer:
         number, raw_id = rows.number[index], rows.raw_id[index]
 
         def listed(found: list[int]) -> str:
-            return ", ".join(f"row {rows.number[at]} ('{rows.raw_id[at]}')" for at in found)
+            return ", ".join(
+                f"{self.row_word} {rows.number[at]} ('{rows.raw_id[at]}')" for at in found
+            )
 
         found = rows_of.get(value)
         if found is not None and len(found) == 1:
@@ -532,9 +536,15 @@ class _Importer:
             )
             return None
         if code is None:
-            code = self.options.country or FALLBACK_COUNTRY
             if self.options.country is None:
-                self.summary.guessed[f"places without a country placed in {code}"] += 1
+                self.problem(
+                    row,
+                    f"location '{value}' names no country and the row gives none: written "
+                    "without a location; pass --country to place such places, or add a "
+                    "country column",
+                )
+                return None
+            code = self.options.country
         return (name, code)
 
     def _known_units(
@@ -883,12 +893,14 @@ class _Importer:
                 earlier, cells = first[key]
                 if cells == row:
                     self.summary.merged += 1
-                    self.problem(number, f"unit '{key}' repeats row {earlier} exactly: merged")
+                    self.problem(
+                        number, f"unit '{key}' repeats {self.row_word} {earlier} exactly: merged"
+                    )
                 else:
                     self.summary.skipped += 1
                     self.problem(
                         number,
-                        f"unit '{key}' is already on row {earlier}, with other values: "
+                        f"unit '{key}' is already on {self.row_word} {earlier}, with other values: "
                         "this row skipped",
                     )
                 continue
@@ -909,9 +921,9 @@ class _Importer:
     ) -> list[str | None]:
         """Each unit row's name: the name or title column, else a column named like a
         unit's name (unit_name, agency_name...), else none (the key is the name)."""
-        for field in ("name", "title", "unit"):
-            if field in columns and field != key_field:
-                return values[field]
+        for wanted in ("name", "title", "unit"):
+            if wanted in columns and wanted != key_field:
+                return values[wanted]
         table = cast(CsvTable, self.table)
         used = {index for indices in columns.columns.values() for index in indices}
         for index, header in enumerate(table.header):
