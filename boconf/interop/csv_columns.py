@@ -52,6 +52,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postuniquereference",
         "userid",
         "uid",
+        "slug",  # handbook and records files: the person's or post's slug
     ),
     "name": ("fullname", "employeename", "displayname", "personname", "staffname"),
     "title": (
@@ -92,6 +93,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "unitname",
         "team",
         "division",
+        "departments",  # a records file's list of one department
         "orgunit",
         "organisationalunit",
         "organizationalunit",

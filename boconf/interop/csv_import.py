@@ -355,7 +355,7 @@ class _Importer:
         if (
             managers.count(None) == bosses.count(None)  # every manager is in the file
             and not any(map(operator.eq, managers, rows.id))  # nobody reports to themselves
-            and self.markers.isdisjoint(by_raw)
+            and not any(marker in by_raw for marker in self.markers)
         ):
             return managers
         return [self.resolve_manager(rows, index, by_raw) for index in range(len(bosses))]
@@ -965,17 +965,19 @@ class _Importer:
         """Managers and parents the data does not give, counted as guesses."""
         guessed = self.summary.guessed
         guessed["unit functions from unit names"] += len(units)
+        guessed["back-office head (the top of the organisation)"] += 1
         managers = sum(unit.manager is None for unit in units)
         infer_managers(units, positions)
         guessed["unit managers (the most senior post)"] += managers - sum(
             unit.manager is None for unit in units
         )
+        if self.options.unit_path:
+            return  # the path gives every unit's parent: a top level is a top unit
         parents = sum(unit.parent is None for unit in units)
         infer_parents(units, positions)
         guessed["unit parents (where their managers report)"] += parents - sum(
             unit.parent is None for unit in units
         )
-        guessed["back-office head (the top of the organisation)"] += 1
 
     def _path_tree(self) -> UnitTree:
         table = cast(CsvTable, self.table)
