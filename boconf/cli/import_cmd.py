@@ -7,7 +7,9 @@ to it, prints the problems it found (``FILE:ROW: message``) and picks the exit c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -18,6 +20,8 @@ from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.csv_source import MAX_BYTES
 from boconf.interop.import_problems import ImportUsageError
 from boconf.interop.plain_org import ImportResult
+from boconf.interop.records_import import DEFAULT_KEY_FIELD, import_records
+from boconf.interop.row_filter import parse_where
 from boconf.interop.tree_writer import write_tree
 from boconf.loading.limits import MIB
 from boconf.output import OutputError
@@ -56,6 +60,9 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
         click.echo(f"note: {note}", err=True)
     for problem in result.problems:
         click.echo(str(problem), err=True)
+    if result.summary is not None:
+        for line in result.summary.lines():
+            click.echo(line, err=True)
     org = result.org
     count = len(result.problems)
     if strict and count:
@@ -75,42 +82,149 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
     raise SystemExit(Exit.OK)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+_TABLE_OPTIONS: tuple[Callable[[F], F], ...] = (
+    click.option(
+        "--column",
+        "columns",
+        multiple=True,
+        metavar="FIELD=HEADER",
+        help="Read FIELD from column HEADER (join columns with +). Repeatable.",
+    ),
+    click.option(
+        "--root-marker",
+        "root_markers",
+        multiple=True,
+        metavar="VALUE",
+        help="A reports_to value that marks the top (e.g. XX, none). Repeatable.",
+    ),
+    click.option(
+        "--self-report-is-top",
+        is_flag=True,
+        help="A post reporting to itself is the top (exports that mark the top so).",
+    ),
+    click.option(
+        "--ref",
+        "refs",
+        multiple=True,
+        metavar="reports_to=FIELD",
+        help="reports_to names the row whose FIELD holds the value (e.g. a role slug), not an id.",
+    ),
+    click.option(
+        "--where",
+        "where",
+        multiple=True,
+        metavar="COLUMN=VALUE",
+        help="Keep only the rows whose COLUMN is VALUE (one period of stacked snapshots). "
+        "Repeatable: values of one column are alternatives, different columns must all hold.",
+    ),
+    click.option(
+        "--units",
+        "units_only",
+        is_flag=True,
+        help="The rows are units, not posts (a register of agencies and bureaus, a "
+        "department tree): placed by --unit-path, or by --column parent=HEADER.",
+    ),
+    click.option(
+        "--unit-path",
+        metavar="COL1,COL2,...",
+        help="Columns naming each row's units from the top down (Division,Department,Team).",
+    ),
+    _name,
+    _currency,
+    click.option(
+        "--country",
+        help="ISO 3166 country for places whose country the data leaves blank [default: US, "
+        "counted as a guess]. A place whose country cannot be told is listed, never filled.",
+    ),
+    _force,
+    _strict,
+    click.option(
+        "--max-file-size",
+        type=click.IntRange(min=1),
+        default=MAX_BYTES // MIB,
+        show_default=True,
+        metavar="MIB",
+        help="Refuse a file larger than this (reading takes ~15x its size in memory).",
+    ),
+)
+
+
+def _table_options(function: F) -> F:
+    for option in reversed(_TABLE_OPTIONS):
+        function = option(function)
+    return function
+
+
+def _options(
+    columns: tuple[str, ...],
+    root_markers: tuple[str, ...],
+    self_report_is_top: bool,
+    refs: tuple[str, ...],
+    where: tuple[str, ...],
+    units_only: bool,
+    unit_path: str | None,
+    name: str,
+    currency: str,
+    country: str | None,
+    max_file_size: int,
+) -> CsvImportOptions:
+    """The options ``import csv`` and ``import records`` share; raises ImportUsageError."""
+    path = [level.strip() for level in (unit_path or "").split(",") if level.strip()]
+    if unit_path is not None and not path:
+        raise ImportUsageError("--unit-path: expected column names, e.g. Division,Department")
+    return CsvImportOptions(
+        columns=[parse_column_option(column) for column in columns],
+        root_markers=root_markers,
+        self_report_is_top=self_report_is_top,
+        refs=[parse_column_option(ref, "--ref") for ref in refs],
+        where=[parse_where(condition) for condition in where],
+        units_only=units_only,
+        unit_path=path,
+        name=name,
+        currency=currency,
+        country=country.upper() if country else None,
+        max_bytes=max_file_size * MIB,
+    )
+
+
 @import_group.command(
     "csv",
-    help="""Import an HR export: one row per employee (or post).
+    help="""Import an HR export (one row per employee or post), or a register of
+units (--units).
 
 \b
 Columns are found by name (id/employee_id/EmployeeID, name or
 first_name+last_name, title/job_id, reports_to/manager_id/ReportsTo/
 supervisor, unit/department, location/city, country, email, fte,
-headcount, holder, manages) or given with --column FIELD=HEADER.
+headcount, holder, manages, parent) or given with --column FIELD=HEADER.
 Companion tables beside FILE (departments.csv, locations.csv, jobs.csv,
-countries.csv) resolve department, location and job ids.
+countries.csv) resolve department, location and job ids. A free-text
+location ('Berlin, Germany', 'Mill Valley, CA, USA') gives a city and
+a country; one whose country cannot be told is listed.
 
 \b
 Problems (duplicate ids, unknown managers, self-reports, blank cells,
 rows with the wrong number of fields) are printed as FILE:ROW: message;
-the tree is written anyway unless --strict.
+the tree is written anyway unless --strict. A summary says how many
+rows were read, kept, merged, skipped, left out by --where, and what
+was guessed.
 
 \b
 Examples:
   boconf import csv ../shared/data/oracle-hr/employees.csv -o hr
-  boconf import csv ../shared/data/northwind/employees.csv -o northwind
   boconf import csv staff.csv -o org --column name=first_name+last_name \\
       --column reports_to="Line manager" --root-marker XX
   boconf import csv staff.csv -o org --encoding cp1252 --delimiter ';'
+  boconf import csv stacked.csv -o org --where 'Back to Index=Mar-15'
+  boconf import csv staff.csv -o org --unit-path Division,Department,Team
+  boconf import csv agencies.csv -o gov --units --unit-path Agency,Bureau
+  boconf import csv tree.csv -o gov --units --column parent=parent_id
 """,
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_output
-@click.option(
-    "--column",
-    "columns",
-    multiple=True,
-    metavar="FIELD=HEADER",
-    help="Read FIELD from column HEADER (join columns with +). Repeatable.",
-)
-@click.option("--root-marker", help="The reports_to value that marks the top (e.g. XX).")
 @click.option("--delimiter", help="The field delimiter [default: guessed from the header].")
 @click.option("--encoding", help="The file's encoding [default: UTF-8, with or without BOM].")
 @click.option(
@@ -134,58 +248,76 @@ Examples:
     show_default=True,
     help="Look for the companion tables beside FILE.",
 )
-@_name
-@_currency
-@click.option(
-    "--country",
-    default="US",
-    show_default=True,
-    help="ISO 3166 country for locations whose country the data does not give.",
-)
-@_force
-@_strict
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES // MIB,
-    show_default=True,
-    metavar="MIB",
-    help="Refuse a CSV file larger than this (reading takes ~15x its size in memory).",
-)
+@_table_options
 def import_csv_command(
     file: Path,
     output: Path,
-    columns: tuple[str, ...],
-    root_marker: str | None,
     delimiter: str | None,
     encoding: str | None,
     departments: Path | None,
     locations: Path | None,
     jobs: Path | None,
     siblings: bool,
-    name: str,
-    currency: str,
-    country: str,
     force: bool,
     strict: bool,
-    max_file_size: int,
+    **shared: Any,
 ) -> None:
     try:
-        options = CsvImportOptions(
-            columns=[parse_column_option(column) for column in columns],
-            root_marker=root_marker,
-            delimiter=delimiter.replace("\\t", "\t") if delimiter else None,
-            encoding=encoding,
-            departments=departments,
-            locations=locations,
-            jobs=jobs,
-            siblings=siblings,
-            name=name,
-            currency=currency,
-            country=country,
-            max_bytes=max_file_size * MIB,
-        )
+        options = _options(**shared)
+        options.delimiter = delimiter.replace("\\t", "\t") if delimiter else None
+        options.encoding = encoding
+        options.departments = departments
+        options.locations = locations
+        options.jobs = jobs
+        options.siblings = siblings
         result = import_csv(file, options, display_path(file))
+    except ImportUsageError as error:
+        raise click.UsageError(str(error)) from None
+    _finish(result, output, force, strict)
+
+
+@import_group.command(
+    "records",
+    help="""Import a YAML or JSON file of records: one per post (or per unit, --units).
+
+\b
+FILE holds a list of mappings, a mapping of id -> record (the key is
+stored in the field --key-field names), or a mapping with one list of
+records ({"employees": [...]}). Nested mappings become dotted fields
+(--column location=office.city); lists of values are joined with ';'.
+The column options are those of `import csv`; a problem is FILE:LINE,
+the line its record starts on.
+
+\b
+--ref reports_to=FIELD resolves a manager given by another field's
+value (a role slug, say): a value two records hold is ambiguous and one
+that matches only ignoring case (CEO for ceo) is taken but said, both
+naming the records involved.
+
+\b
+Examples:
+  boconf import records team.yaml -o org
+  boconf import records people.json -o org --ref reports_to=role \\
+      --root-marker none --root-marker XX
+  boconf import records staff.yaml -o org --key-field slug \\
+      --self-report-is-top --column location=office
+""",
+)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_output
+@click.option(
+    "--key-field",
+    default=DEFAULT_KEY_FIELD,
+    show_default=True,
+    help="For a mapping of records: the field its keys are stored in (the id by default).",
+)
+@_table_options
+def import_records_command(
+    file: Path, output: Path, key_field: str, force: bool, strict: bool, **shared: Any
+) -> None:
+    try:
+        options = _options(**shared)
+        result = import_records(file, options, display_path(file), key_field)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)

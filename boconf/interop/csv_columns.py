@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from boconf.interop.import_problems import ImportUsageError
 from boconf.validation.suggest import did_you_mean
@@ -29,7 +30,10 @@ FIELDS: tuple[str, ...] = (
     "headcount",
     "holder",
     "manages",
+    "parent",
 )
+# The fields of a position (what `boconf export csv` writes); ``parent`` is a unit's.
+POST_FIELDS = FIELDS[:-1]
 
 # Normalised header names that mean each field, best first (after the field's own name).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -48,6 +52,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postuniquereference",
         "userid",
         "uid",
+        "slug",  # handbook and records files: the person's or post's slug
     ),
     "name": ("fullname", "employeename", "displayname", "personname", "staffname"),
     "title": (
@@ -88,6 +93,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "unitname",
         "team",
         "division",
+        "departments",  # a records file's list of one department
         "orgunit",
         "organisationalunit",
         "organizationalunit",
@@ -99,6 +105,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "headcount": ("posts", "numberofposts"),
     "holder": ("holderid",),
     "manages": ("heads",),
+    # A unit's parent, for registers of units (--units); ``parentid`` is reports_to's.
+    "parent": ("parentunit", "parentunitid", "parentdepartment", "parentorganisation"),
 }
 FIRST_NAMES = ("firstname", "givenname", "forename", "forenames", "first")
 LAST_NAMES = ("lastname", "surname", "familyname", "last")
@@ -156,16 +164,16 @@ class ColumnMap:
         return values
 
 
-def parse_column_option(text: str) -> tuple[str, str]:
+def parse_column_option(text: str, option: str = "--column") -> tuple[str, str]:
     """``FIELD=HEADER`` -> (field, header); raises :class:`ImportUsageError`."""
     field, equals, header = text.partition("=")
     field = field.strip()
     if not equals or not header.strip():
-        raise ImportUsageError(f"--column '{text}': expected FIELD=HEADER, e.g. id=employee_id")
+        raise ImportUsageError(f"{option} '{text}': expected FIELD=HEADER, e.g. id=employee_id")
     if field not in FIELDS:
         hint = did_you_mean(field, FIELDS)
         raise ImportUsageError(
-            f"--column '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
+            f"{option} '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
             + (f"; {hint}" if hint else "")
         )
     return field, header.strip()
@@ -181,7 +189,14 @@ def _find(header: list[str], wanted: str) -> int | None:
     return None
 
 
-def map_columns(header: list[str], explicit: Iterable[tuple[str, str]], display: str) -> ColumnMap:
+def map_columns(
+    header: list[str],
+    explicit: Iterable[tuple[str, str]],
+    display: str,
+    reserved: Iterable[str] = (),
+) -> ColumnMap:
+    """Each field's columns; ``reserved`` headers (the --unit-path levels) are never
+    matched by name."""
     columns: dict[str, tuple[int, ...]] = {}
     for field, spec in explicit:
         indices = []
@@ -196,6 +211,7 @@ def map_columns(header: list[str], explicit: Iterable[tuple[str, str]], display:
             indices.append(index)
         columns[field] = tuple(indices)
     used = {index for indices in columns.values() for index in indices}
+    used.update(index for index in map(partial(_find, header), reserved) if index is not None)
     normalised = [normalise(name) for name in header]
 
     def take(candidates: Iterable[str]) -> int | None:

@@ -24,11 +24,11 @@ import csv
 import io
 from decimal import Decimal
 
-from boconf.interop.csv_columns import FIELDS
+from boconf.interop.csv_columns import POST_FIELDS
 from boconf.interop.csv_import import MANAGES_SEPARATOR
 from boconf.model.tree import OrgTree
 
-COLUMNS = FIELDS
+COLUMNS = POST_FIELDS  # a position export: no unit-register columns
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

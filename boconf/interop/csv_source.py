@@ -39,6 +39,7 @@ class CsvTable:
     numbers: list[int]
     columns: list[list[str]]
     problems: list[ImportProblem] = field(default_factory=list)
+    skipped: int = 0  # rows read but not kept (each with a problem saying why)
 
     @property
     def rows(self) -> list[tuple[int, list[str]]]:
@@ -193,4 +194,4 @@ def _table(display: str, records: list[list[str]]) -> CsvTable:
     columns = [list(map(str.strip, column)) for column in zip(*body, strict=True)]
     if not body:
         columns = [[] for _ in header]
-    return CsvTable(display, header, numbers, columns, problems)
+    return CsvTable(display, header, numbers, columns, problems, len(problems))

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from boconf.interop.import_problems import ImportProblem
+from boconf.interop.import_summary import ImportSummary
 
 T = TypeVar("T")
 
@@ -166,3 +167,4 @@ class ImportResult:
     org: PlainOrg
     problems: list[ImportProblem]
     notes: list[str]
+    summary: ImportSummary | None = None  # what happened to the rows (CSV and records)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from boconf.interop.csv_columns import FIELDS
+from boconf.interop.csv_columns import POST_FIELDS
 from tests.conftest import Run
 from tests.interop.helpers import NORTHWIND, ORACLE, SYNTHETIC, tree_bytes
 
@@ -33,7 +33,7 @@ def test_export_has_a_row_per_position_and_one_per_empty_unit(
     run = boconf("export", "csv", str(tmp_path / "hr"))
     assert run.code == 0
     rows = list(csv.DictReader(run.out.splitlines()))
-    assert tuple(rows[0]) == FIELDS
+    assert tuple(rows[0]) == POST_FIELDS
     positions = [row for row in rows if row["id"]]
     assert len(positions) == 107
     assert len([row for row in rows if not row["id"]]) == 16  # the empty departments
