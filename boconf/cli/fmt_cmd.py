@@ -33,7 +33,9 @@ Examples:
 """
 )
 @click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 listing files that would change.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 listing files that would change."
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
 def fmt(path: Path | None, check: bool, show_diff: bool) -> None:
     root = org_path(path)

@@ -64,7 +64,9 @@ Examples:
 @click.argument("kind", type=click.Choice(RENAMABLE))
 @click.argument("old")
 @click.argument("new")
-@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
+)
 @dry_run_option
 def rename(kind: str, old: str, new: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)
@@ -89,7 +91,9 @@ Example:
 @click.argument("identifier", metavar="ID")
 @click.option("--to-unit", "unit", required=True, help="The unit the position joins.")
 @click.option("--reports-to", default=None, help="Its new reporting line.")
-@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
+)
 @dry_run_option
 def move_position(
     identifier: str, unit: str, reports_to: str | None, path: Path | None, dry_run: bool
@@ -109,7 +113,9 @@ Example:
 )
 @click.argument("identifier", metavar="ID")
 @click.option("--parent", required=True, help="The unit it moves under.")
-@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
+)
 @dry_run_option
 def move_unit(identifier: str, parent: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)

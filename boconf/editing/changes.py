@@ -37,7 +37,7 @@ class ChangeSet:
 
     def diff(self) -> str:
         """Every change as a unified diff (``a/`` and ``b/`` paths, as git shows them)."""
-        parts = []
+        parts: list[str] = []
         for change in sorted(self.changes, key=lambda c: c.display):
             parts.extend(
                 difflib.unified_diff(
@@ -80,7 +80,9 @@ class ChangeSet:
             raise OutputError(f"{error.filename}: cannot write: {error.strerror}") from None
 
 
-def parse_text(text: str, display: str, limits: Limits | None = None) -> tuple[list[Any], list[Diagnostic]]:
+def parse_text(
+    text: str, display: str, limits: Limits | None = None
+) -> tuple[list[Any], list[Diagnostic]]:
     """What the loader makes of ``text``: each document's plain values, and its diagnostics.
 
     Through the loader itself (not ruamel), so that an edit is judged by what boconf reads."""
@@ -88,5 +90,5 @@ def parse_text(text: str, display: str, limits: Limits | None = None) -> tuple[l
         path = Path(scratch) / "file.yaml"
         path.write_text(text, encoding="utf-8")
         parsed = parse_file(str(path), display, limits or Limits())
-    diagnostics = [d for d in parsed.diagnostics]
+    diagnostics = list(parsed.diagnostics)
     return [document.data for document in parsed.documents], diagnostics

@@ -8,6 +8,7 @@ detached first and re-attached in front of the same key after the move.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -38,6 +39,7 @@ def _take_after_first_line(holder: Holder) -> str:
     if first.strip():
         token.value = first + newline
     else:  # no end-of-line comment: a bare newline left here would print as a blank line
+        assert entry is not None
         entry[slot] = None
         if not any(entry):
             del items[key]
@@ -66,8 +68,8 @@ def reorder(mapping: CommentedMap, order: list[Any]) -> None:
     keys = list(mapping)
     if keys == order:
         return
-    leading = {key: "" for key in keys}
-    for before, key in zip(keys, keys[1:], strict=False):
+    leading = dict.fromkeys(keys, "")
+    for before, key in itertools.pairwise(keys):
         leading[key] = _take_after_first_line(_tail(mapping, before))
     trailing = _take_after_first_line(_tail(mapping, keys[-1]))
     for key in order:
@@ -80,6 +82,6 @@ def reorder(mapping: CommentedMap, order: list[Any]) -> None:
         if pre[1] is None:
             pre[1] = []
         pre[1].append(CommentToken(leading[order[0]], CommentMark(0), None))
-    for before, key in zip(order, order[1:], strict=False):
+    for before, key in itertools.pairwise(order):
         _append(_tail(mapping, before), leading[key])
     _append(_tail(mapping, order[-1]), trailing)

@@ -62,7 +62,9 @@ def _normalise(mapping: CommentedMap, model: type[BaseModel] | None, indent: int
         if isinstance(value, CommentedMap):
             _normalise(value, child, indent + 2)
         elif isinstance(value, CommentedSeq):
-            _list(value, str(key), child, indent, model is not None and model.__name__ == "Scenario")
+            _list(
+                value, str(key), child, indent, model is not None and model.__name__ == "Scenario"
+            )
 
 
 def _list(
@@ -122,7 +124,9 @@ def format_tree(root: Path, limits: Limits | None = None) -> FormatResult:
             before = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             before = None
-        values, diagnostics = parse_text(before, display, limits) if before is not None else ([], [])
+        values, diagnostics = (
+            parse_text(before, display, limits) if before is not None else ([], [])
+        )
         if before is None or diagnostics:
             result.skipped.append(
                 Diagnostic(

@@ -79,7 +79,8 @@ def plan_move_position(
     documents = files.get(Path(source.path))
     entry: CommentedMap
     if source.at:  # nested in its unit's file: take it out of the list
-        _, index = source.at[-2], source.at[-1]
+        index = source.at[-1]
+        assert isinstance(index, int)
         items: CommentedSeq = documents[source.document]["positions"]
         entry = items.pop(index)
         target = tree.sources[(UNIT, unit)]

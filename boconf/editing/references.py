@@ -116,7 +116,15 @@ def _walk(mapping: CommentedMap, model: type[BaseModel], document: int) -> Itera
     if defines is not None and isinstance(mapping.get("id"), str):
         line, column = mapping.lc.value("id")
         yield Occurrence(
-            defines, str(mapping["id"]), DEFINITION, document, mapping, "id", "id", line, column,
+            defines,
+            str(mapping["id"]),
+            DEFINITION,
+            document,
+            mapping,
+            "id",
+            "id",
+            line,
+            column,
             mapping,
         )
     for key in list(mapping):

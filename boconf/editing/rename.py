@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from boconf.diagnostics import Diagnostic
@@ -31,7 +32,7 @@ from boconf.validation.suggest import did_you_mean
 RENAMABLE = (LOCATION, VENDOR, CONTRACT, UNIT, POSITION, PERSON)
 
 
-NESTED_KINDS = {POSITION: PositionSpec, CONTRACT: Contract}
+NESTED_KINDS: dict[str, type[BaseModel]] = {POSITION: PositionSpec, CONTRACT: Contract}
 
 
 class EditError(Exception):
@@ -95,9 +96,7 @@ def plan_rename(
         for occurrence in found:
             _replace(occurrence, new)
             line, column = occurrence.line + 1, occurrence.column + 1
-            changes.summary.append(
-                f"{display}:{line}:{column}: {occurrence.field}: {old} -> {new}"
-            )
+            changes.summary.append(f"{display}:{line}:{column}: {occurrence.field}: {old} -> {new}")
             if occurrence.role == DEFINITION and not scenario:
                 _record_previously(occurrence, old, kind)
         changes.changes.append(FileChange(path, display, before, dump_documents(documents)))

@@ -13,9 +13,7 @@ def scenario_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     folder = scenario_directory(root)
-    return sorted(
-        path for name in scenario_names(root) for path in folder.glob(f"{name}.y*ml")
-    )
+    return sorted(path for name in scenario_names(root) for path in folder.glob(f"{name}.y*ml"))
 
 
 def tree_files(root: Path) -> list[tuple[Path, str]]:

@@ -13,7 +13,9 @@ from boconf.loading.limits import Limits
 from boconf.validation.run import load_organisation
 
 
-def problems_after(root: Path, changes: ChangeSet, limits: Limits | None = None) -> list[Diagnostic]:
+def problems_after(
+    root: Path, changes: ChangeSet, limits: Limits | None = None
+) -> list[Diagnostic]:
     """The errors of the organisation (and of its scenarios) with ``changes`` applied, shown
     at the real files' paths."""
     with tempfile.TemporaryDirectory(prefix="boconf-edit-") as scratch:
@@ -21,7 +23,12 @@ def problems_after(root: Path, changes: ChangeSet, limits: Limits | None = None)
         shutil.copytree(root, copy, symlinks=True)
         moved = ChangeSet(
             [
-                type(change)(copy / change.path.resolve().relative_to(root.resolve()), change.display, change.before, change.after)
+                type(change)(
+                    copy / change.path.resolve().relative_to(root.resolve()),
+                    change.display,
+                    change.before,
+                    change.after,
+                )
                 for change in changes.changes
             ]
         )

@@ -8,7 +8,6 @@ results are mapped back to the real paths. Only the files that change are rewrit
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import tempfile
@@ -86,7 +85,7 @@ class OrgWorkspace:
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
-        self.shadow = Path(tempfile.mkdtemp(prefix="boconf-lsp-")) / "org"
+        self.shadow = Path(tempfile.mkdtemp(prefix="boconf-lsp-")).resolve() / "org"
         shutil.copytree(self.root, self.shadow, symlinks=True, ignore=_ignored)
 
     def close(self) -> None:
@@ -142,7 +141,7 @@ class OrgWorkspace:
 
     def real_path(self, shown: str) -> Path:
         """A path as the check showed it (in the shadow) -> the editor's file."""
-        path = Path(os.path.abspath(shown))
+        path = (Path.cwd() / shown).resolve()
         try:
             return self.root / path.relative_to(self.shadow)
         except ValueError:
@@ -163,9 +162,7 @@ class OrgWorkspace:
                 except Exception:  # mid-edit text that does not parse: keep the last index
                     documents = None
                 if documents is not None:
-                    cached = _FileIndex(
-                        digest, [_place(real, o) for o in occurrences(documents)]
-                    )
+                    cached = _FileIndex(digest, [_place(real, o) for o in occurrences(documents)])
                     self._index[real] = cached
             if cached is not None:
                 found.extend(cached.places)
@@ -184,9 +181,17 @@ class OrgWorkspace:
 
     def definitions(self, kind: str, identifier: str) -> list[Place]:
         return [
-            p for p in self.places() if p.kind == kind and p.id == identifier and p.role == DEFINITION
+            p
+            for p in self.places()
+            if p.kind == kind
+            and p.id == identifier
+            and p.role == DEFINITION
             and "scenarios" not in p.path.relative_to(self.root).parts[:1]
-        ] or [p for p in self.places() if p.kind == kind and p.id == identifier and p.role == DEFINITION]
+        ] or [
+            p
+            for p in self.places()
+            if p.kind == kind and p.id == identifier and p.role == DEFINITION
+        ]
 
     def references(self, kind: str, identifier: str) -> list[Place]:
         return [p for p in self.places() if p.kind == kind and p.id == identifier]
