@@ -179,19 +179,17 @@ class OrgWorkspace:
                 return place
         return None
 
+    def _in_scenarios(self, path: Path) -> bool:
+        return path.resolve().relative_to(self.root).parts[:1] == ("scenarios",)
+
     def definitions(self, kind: str, identifier: str) -> list[Place]:
-        return [
-            p
-            for p in self.places()
-            if p.kind == kind
-            and p.id == identifier
-            and p.role == DEFINITION
-            and "scenarios" not in p.path.relative_to(self.root).parts[:1]
-        ] or [
+        """Where the organisation defines the id; else the scenarios that add it."""
+        found = [
             p
             for p in self.places()
             if p.kind == kind and p.id == identifier and p.role == DEFINITION
         ]
+        return [p for p in found if not self._in_scenarios(p.path)] or found
 
     def references(self, kind: str, identifier: str) -> list[Place]:
         return [p for p in self.places() if p.kind == kind and p.id == identifier]
@@ -214,7 +212,17 @@ class OrgWorkspace:
         kind = FIELD_KINDS.get(key)
         if kind is None:
             return []
-        ids = sorted({p.id for p in self.places() if p.kind == kind and p.role == DEFINITION})
+        # An id a scenario adds exists only in that scenario.
+        in_scenario = self._in_scenarios(path)
+        ids = sorted(
+            {
+                p.id
+                for p in self.places()
+                if p.kind == kind
+                and p.role == DEFINITION
+                and (not self._in_scenarios(p.path) or (p.path == path.resolve() and in_scenario))
+            }
+        )
         found = [(identifier, kind) for identifier in ids]
         if key == "provider":
             found.insert(0, ("in_house", "the organisation's own staff"))
