@@ -59,6 +59,10 @@ COMMANDS = {
     "import": "boconf.cli.import_cmd:import_group",
     "export": "boconf.cli.export_cmd:export_group",
     "init": "boconf.cli.init_cmd:init",
+    "fmt": "boconf.cli.fmt_cmd:fmt",
+    "rename": "boconf.cli.refactor_cmd:rename",
+    "move": "boconf.cli.refactor_cmd:move",
+    "lsp": "boconf.cli.lsp_cmd:lsp",
 }
 
 
@@ -79,6 +83,10 @@ SUMMARIES = {
     "import": "Create an organisation tree from an HR export or Backstage.",
     "export": "Export the organisation to other tools (CSV, Backstage).",
     "init": "Create a new organisation repository.",
+    "fmt": "Format organisation files in one canonical style.",
+    "rename": "Rename an entity: its id and every reference to it, in every file.",
+    "move": "Move a position to another unit, or a unit under another parent.",
+    "lsp": "Run the language server (stdio) for editors.",
 }
 
 
