@@ -46,7 +46,10 @@ _currency = click.option(
 )
 
 
-@click.group("import", help="Create an organisation tree from an HR export or a Backstage catalog.")
+@click.group(
+    "import",
+    help="Create an organisation tree from an HR export, an organogram or a Backstage catalog.",
+)
 def import_group() -> None:
     pass
 
@@ -225,3 +228,9 @@ def import_backstage_command(
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)
+
+
+# In a module of its own (it has options of its own); imported last, as it uses the above.
+from boconf.cli.import_organogram_cmd import import_organogram_command  # noqa: E402
+
+import_group.add_command(import_organogram_command)

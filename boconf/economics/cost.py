@@ -144,9 +144,7 @@ def _own_pricing(structure: OrgStructure) -> dict[tuple[str, str], _OwnPricing]:
     for unit in sorted(priced_units):
         for position_id in structure.positions_by_unit.get(unit, ()):
             post = positions[position_id]
-            entry = pricing.setdefault(
-                (unit, post_location(structure, position_id)), _OwnPricing()
-            )
+            entry = pricing.setdefault((unit, post_location(structure, position_id)), _OwnPricing())
             fte = post.fte * post.headcount
             if post.annual_cost_per_fte is None:
                 entry.at_place_rate += fte

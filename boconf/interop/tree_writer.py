@@ -95,6 +95,9 @@ def _positions_text(positions: PositionTable, indices: list[int], nested: bool) 
         # An fte is a number: written bare so that it loads as one.
         optional_lines(f"{other}fte: %s\n", ftes, quote=False),
     ]
+    for name, column in positions.extra.items():
+        values: list[str | None] = pick(column, indices)
+        fields.append(optional_lines(f"{other}{name}: %s\n", values, quote=False))
     return "".join(chain.from_iterable(zip(*[lines for lines in fields if lines], strict=True)))
 
 
