@@ -174,6 +174,13 @@ class _Importer:
             self.notes.append(
                 f"{len(renamed)} post reference(s) are not ids and were written as ids: {shown}"
             )
+        for reference, number in self.eliminated.items():
+            if reference in groups:
+                self.notes.append(
+                    f"{sheet.display}:{number}: post '{reference}' is Eliminated and its "
+                    f"reference is used by the current post on row {groups[reference][0][0]}: "
+                    "the Eliminated one skipped, reports to the reference go to the current one"
+                )
         for reference, rows in groups.items():
             self._senior_group(reference, rows)
 

@@ -106,7 +106,11 @@ def _cut_off(
     """A top whose manager the source named but left out: reported with the missing id."""
     message = f"position '{root}' reports to '{missing}', which is not in the organisation"
     if others:
-        message += f" (nor is it for {others} other position{'s' if others > 1 else ''})"
+        message += (
+            " (1 other position reports to it too)"
+            if others == 1
+            else f" ({others} other positions report to it too)"
+        )
     if root == top:
         message += ": it stands as the top, for want of another"
         hint = (
