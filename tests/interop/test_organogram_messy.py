@@ -11,6 +11,7 @@ fractional, zero and unreadable junior FTE.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_fixture_has_the_mess_it_claims(tmp_path: Path) -> None:
 
 
 def _import(boconf: Callable[..., Run], tmp_path: Path, *extra: str) -> tuple[Run, Path]:
-    senior, junior = write_fixture(tmp_path / "in")
+    write_fixture(tmp_path / "in")
     out = tmp_path / "out"
     run = boconf(
         "import", "organogram", "senior.csv", "junior.csv", "-o", str(out), *extra,
@@ -216,7 +217,7 @@ def test_the_fte_total_is_exact_and_cost_uses_the_pay_bands(
     structure = build_structure(loaded.tree)
     total = sum((post.fte * post.headcount for post in loaded.tree.positions.values()), Decimal(0))
     assert total == Decimal("18.25")  # 12 senior + 6.25 junior
-    report = cost_report(structure, __import__("datetime").date(2026, 1, 1))
+    report = cost_report(structure, dt.date(2026, 1, 1))
     # By hand, each post's FTE x the middle of its band:
     # Jane 142,499.5; Ann and Cat 0.5 x 72,499.5 each; Dan 67,499.5; Fay 77,499.5;
     # Gus 72,499.5; Ivy 72,499.5; finance managers 2.5 x 60,000; regional officers
@@ -293,7 +294,7 @@ def test_deterministic_and_reimports_over_itself(
 
 
 def test_usage_errors(boconf: Callable[..., Run], tmp_path: Path) -> None:
-    senior, junior = write_fixture(tmp_path / "in")
+    _, junior = write_fixture(tmp_path / "in")
     swapped = boconf("import", "organogram", str(junior), "-o", str(tmp_path / "x"))
     assert swapped.code == 2
     assert "is a junior file (it has Number of Posts in FTE): give the senior file first" in (
