@@ -36,6 +36,7 @@ INSIDE: dict[str, list[str]] = {
 CREATE_AN_ORGANISATION = {
     "import csv": "writes a new organisation tree from an HR export",
     "import backstage": "writes a new organisation tree from a Backstage catalog",
+    "import organogram": "writes a new organisation tree from a UK government organogram",
 }
 
 
