@@ -267,7 +267,9 @@ Examples:
 @click.option(
     "--name", help="The organisation's name [default: the senior file's Organisation column]."
 )
-@_currency
+@click.option(
+    "--currency", default="GBP", show_default=True, help="The organisation's ISO 4217 currency."
+)
 @click.option(
     "--country",
     default="GB",
@@ -288,9 +290,7 @@ Examples:
     metavar="MIB",
     help="Refuse a file larger than this.",
 )
-@click.pass_context
 def import_organogram_command(
-    context: click.Context,
     senior: Path,
     junior: Path | None,
     output: Path,
@@ -306,9 +306,6 @@ def import_organogram_command(
     from boconf.interop.organogram_import import OrganogramOptions, import_organogram
     from boconf.interop.organogram_source import is_junior
 
-    # The currency option's default is the CSV importer's (EUR); organograms are in pounds.
-    if context.get_parameter_source("currency") is click.core.ParameterSource.DEFAULT:
-        currency = "GBP"
     if is_junior(senior, encoding):
         raise click.UsageError(
             f"{display_path(senior)} is a junior file (it has Number of Posts in FTE): "

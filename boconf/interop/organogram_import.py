@@ -114,6 +114,7 @@ class _Counts:
     fractional: int = 0
     costed: int = 0
     pay_not_disclosed: int = 0
+    zeros: int = 0  # references matched to a post once their leading zeros were restored
     cut_off: Counter[str] = field(default_factory=Counter)  # missing reference -> posts
 
 
@@ -142,6 +143,7 @@ class _Importer:
         self.person_ids = IdAllocator()
         self.senior_posts = 0  # the positions of the senior file come first
         self.raw_rows: dict[int, tuple[str, ...]] = {}  # a senior row's cells, by number
+        self._by_number: dict[str, str] | None = None
 
     def problem(self, sheet: Sheet, row: int, message: str) -> None:
         self.problems.append(ImportProblem(sheet.display, row, message))
@@ -305,6 +307,18 @@ class _Importer:
             )
             return
         target = self.written.get(value)
+        if target is None and value.isdigit():
+            # Excel drops leading zeros from a column it takes for numbers: '105227' for
+            # '00105227'. The same number is the same post, unless two posts share it.
+            target = self._numbers().get(value.lstrip("0"))
+            if target is not None:
+                self.counts.zeros += 1
+                self.problem(
+                    sheet,
+                    number,
+                    f"reports to '{value}', which is not a post reference: taken as "
+                    f"'{target}', the same number with its leading zeros",
+                )
         if target is not None:
             post.reports_to = target
             return
@@ -327,6 +341,17 @@ class _Importer:
                 f"{self.senior.display}: kept, with reports_to_missing: '{value}' for "
                 "boconf check to report",
             )
+
+    def _numbers(self) -> dict[str, str]:
+        """Numeric references without their leading zeros -> the post, when only one has
+        that number."""
+        if self._by_number is None:
+            found: dict[str, list[str]] = {}
+            for reference, written in self.written.items():
+                if reference.isdigit():
+                    found.setdefault(reference.lstrip("0"), []).append(written)
+            self._by_number = {key: ids[0] for key, ids in found.items() if len(ids) == 1}
+        return self._by_number
 
     # -- junior posts ---------------------------------------------------------------------
 
@@ -495,7 +520,8 @@ class _Importer:
         self.notes.append(
             f"guessed: {counts.costed} positions costed at the middle of their pay band "
             f"(annual_cost_per_fte); {counts.pay_not_disclosed} without a disclosed "
-            "pay band (no cost); one 'Headquarters' location, as organograms give no places; "
+            f"pay band (no cost); {counts.zeros} references matched to a post by their "
+            "number (leading zeros lost); one 'Headquarters' location, as organograms give no places; "
             "unit managers, parents and functions from the posts and unit names"
         )
 

@@ -58,6 +58,8 @@ JUNIOR_ROWS = [
     f'{ORG},{ORG},Regions,00109999,Higher Executive Officer,"£30,000","£34,000",Regional Officer,3',  # 4
     f"{ORG},{ORG},Estates,00105303,Administrative Officer,N/D,N/D,Estates Assistant,0.75",  # 5
     f'{ORG},{ORG},Estates,00105303,Administrative Officer,"£20,000","£22,000",Estates Assistant,x',  # 6
+    # Excel took the column for numbers and dropped the zeros of '00105303'.
+    f'{ORG},{ORG},Estates,105303,Administrative Officer,"£20,000","£22,000",Estates Clerk,1',  # 7
 ]
 
 
@@ -99,6 +101,8 @@ EXPECTED_PROBLEMS = [
     "junior.csv:4: 'Regional Officer' reports to senior post '00109999', which is not in "
     "senior.csv: kept, with reports_to_missing: '00109999' for boconf check to report",
     "junior.csv:6: Number of Posts in FTE 'x' is not a number of posts: row skipped",
+    "junior.csv:7: reports to '105303', which is not a post reference: taken as '00105303', "
+    "the same number with its leading zeros",
 ]
 
 
@@ -120,29 +124,29 @@ def test_every_problem_at_its_row_and_the_summary_counts(
         "organisation named 'Ministry of Examples' from the Organisation column (--name)",
         "senior.csv is not UTF-8 (byte 0xa3 at offset 110): read as cp1252; pass --encoding "
         "if that is wrong",
-        "read 16 senior rows from senior.csv and 5 junior rows from junior.csv",
+        "read 16 senior rows from senior.csv and 6 junior rows from junior.csv",
         # 16 rows - 1 merged - 2 eliminated = 13 posts: 11 full-time (Kim Lee's 1.5 written
         # as 1) and the two halves of the job share: 12 FTE. Named: Jane, Ann, Cat, Dan, Fay,
         # Gus, Ivy, Kim; N/D: rows 3, 13, 16; Vacant: row 4; blank: row 11.
         "kept 13 senior posts (12 FTE): 8 people named, 3 holders not disclosed (N/D), "
         "1 vacant, 1 without a name",
-        # Rows 2, 4, 5 (row 3 is 0 FTE, row 6 unreadable): 2 + 0.5 + 3 + 0.75 = 6.25 FTE in
-        # 4 positions (2.5 is 2 posts and a 0.5 post) of 2 + 1 + 3 + 1 = 7 posts.
-        "kept 3 junior rows as 4 positions of 7 posts (6.25 FTE; 2 fractional rows split "
+        # Rows 2, 4, 5, 7 (row 3 is 0 FTE, row 6 unreadable): 2 + 0.5 + 3 + 0.75 + 1 = 7.25
+        # FTE in 5 positions (2.5 is 2 posts and a 0.5 post) of 2 + 1 + 3 + 1 + 1 = 8 posts.
+        "kept 4 junior rows as 5 positions of 8 posts (7.25 FTE; 2 fractional rows split "
         "into whole posts and one part-time post)",
         "merged 1 exactly repeated rows; kept 1 job shares as posts of their own and renamed "
         "1 other posts reusing a reference",
         "skipped 2 Eliminated posts, 1 junior rows of 0 FTE and 1 unreadable rows",
         "3 posts report to 2 senior posts not in the file ('00105310' (1), '00109999' (2)): "
         "kept with reports_to_missing",
-        # Pay bands: senior rows 2, 5, 6, 7, 10, 12, 15; junior rows 2 (twice), 4.
-        "guessed: 10 positions costed at the middle of their pay band (annual_cost_per_fte); "
-        "7 without a disclosed pay band (no cost); one 'Headquarters' location, as "
-        "organograms give no places; unit managers, parents and functions from the posts "
-        "and unit names",
+        # Pay bands: senior rows 2, 5, 6, 7, 10, 12, 15; junior rows 2 (twice), 4, 7.
+        "guessed: 11 positions costed at the middle of their pay band (annual_cost_per_fte); "
+        "7 without a disclosed pay band (no cost); 1 references matched to a post by their "
+        "number (leading zeros lost); one 'Headquarters' location, as organograms give no "
+        "places; unit managers, parents and functions from the posts and unit names",
     ]
     assert lines[-2] == (
-        "imported 17 positions, 6 units, 8 people and 1 locations into ../out (7 problem(s) above)"
+        "imported 18 positions, 6 units, 8 people and 1 locations into ../out (8 problem(s) above)"
     )
     assert (out / "organisation.yaml").read_text().count("currency: GBP") == 1
 
@@ -206,6 +210,8 @@ def test_what_is_written_for_each_case(boconf: Callable[..., Run], tmp_path: Pat
     regional = posts["00109999-higher-executive-officer-regional-officer"]
     assert (regional["headcount"], regional["reports_to_missing"]) == (3, "00109999")
     assert "Finance Officer" not in str(posts)  # 0 FTE: no posts
+    clerk = posts["00105303-administrative-officer-estates-clerk"]
+    assert clerk["reports_to"] == "00105303"  # '105303' in the file
 
 
 def test_the_fte_total_is_exact_and_cost_uses_the_pay_bands(
@@ -216,12 +222,13 @@ def test_the_fte_total_is_exact_and_cost_uses_the_pay_bands(
     assert loaded.ok and loaded.tree is not None
     structure = build_structure(loaded.tree)
     total = sum((post.fte * post.headcount for post in loaded.tree.positions.values()), Decimal(0))
-    assert total == Decimal("18.25")  # 12 senior + 6.25 junior
+    assert total == Decimal("19.25")  # 12 senior + 7.25 junior
     report = cost_report(structure, dt.date(2026, 1, 1))
     # By hand, each post's FTE x the middle of its band:
     # Jane 142,499.5; Ann and Cat 0.5 x 72,499.5 each; Dan 67,499.5; Fay 77,499.5;
     # Gus 72,499.5; Ivy 72,499.5; finance managers 2.5 x 60,000; regional officers
-    # 3 x 32,000. The rest (N/D and vacant pay, the 0.75 assistant) is unpriced.
+    # 3 x 32,000; the estates clerk 21,000. The rest (N/D and vacant pay, the 0.75
+    # assistant) is unpriced.
     expected = (
         Decimal("142499.5")
         + Decimal("72499.5")
@@ -230,8 +237,9 @@ def test_the_fte_total_is_exact_and_cost_uses_the_pay_bands(
         + 2 * Decimal("72499.5")
         + Decimal("150000")
         + Decimal("96000")
+        + Decimal("21000")
     )
-    assert report.total == expected == Decimal("750997.00")
+    assert report.total == expected == Decimal("771997.00")
     assert report.missing == [
         # N/D 00105300, 00105307, 00105306-2; vacant 00105301; blank 00105305; Kim Lee;
         # the assistant's 0.75: 6.75 FTE.
@@ -265,7 +273,7 @@ def test_strict_writes_nothing_and_a_clean_file_imports_without_problems(
 ) -> None:
     run, out = _import(boconf, tmp_path, "--strict")
     assert run.code == 1
-    assert "7 problem(s) in the data; --strict: nothing written" in run.err
+    assert "8 problem(s) in the data; --strict: nothing written" in run.err
     assert not out.exists()
     clean = tmp_path / "clean"
     clean.mkdir()
