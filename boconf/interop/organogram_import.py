@@ -9,7 +9,10 @@ actual pay band. The **junior** file holds the junior posts grouped by grade und
 What the files mean, and what is written for it:
 
 - a senior row is a position; a name that is no person's (``N/D`` not disclosed, ``Vacant``,
-  blank) leaves it without a holder, an undisclosed holder said in its description;
+  blank) leaves it without a holder, an undisclosed holder said in its description (and a
+  unit an N/D post heads gets vacant-manager suppressed, with the reason: it is held);
+- a reference that is not in the file but is a post's number without its leading zeros
+  (Excel's doing) is that post, said as a problem;
 - an ``Eliminated`` post is not a current post: not written, counted;
 - a repeated post reference is told apart: a row repeated exactly is merged into the first;
   part-time rows of the same title are a job share, each half its own position
@@ -410,6 +413,7 @@ class _Importer:
         positions = self._positions(unit_ids)
         infer_managers(units, positions)
         infer_parents(units, positions)
+        self._undisclosed_managers(units)
         tops = [post.id for post in self.posts if post.reports_to is None and not post.missing]
         top = tops[0] if len(tops) == 1 else top_position(positions)
         location = PlainLocation("headquarters", "Headquarters", self.options.country, "London")
@@ -433,6 +437,23 @@ class _Importer:
         self._summarise(org)
         problems = sorted(self.problems, key=lambda p: (p.file != self.senior.display, p))
         return ImportResult(org, problems, self.notes)
+
+    def _undisclosed_managers(self, units: list[PlainUnit]) -> None:
+        """A unit headed by an N/D post is not headed by a vacant post: its holder is only
+        not named. vacant-manager would say otherwise, so it is suppressed on that unit,
+        with the reason (``check --show-suppressed`` lists it)."""
+        undisclosed = {p.id for p in self.posts if p.description == DESCRIPTION_UNDISCLOSED}
+        headed = [unit for unit in units if unit.manager in undisclosed]
+        for unit in headed:
+            unit.ignore["vacant-manager"] = (
+                f"its manager '{unit.manager}' has a holder the organogram does not name "
+                "(N/D): not vacant"
+            )
+        if headed:
+            self.notes.append(
+                f"{len(headed)} units headed by an N/D post: vacant-manager suppressed on "
+                "them, with the reason (check --show-suppressed lists them)"
+            )
 
     def _positions(self, unit_ids: dict[str, str]) -> PositionTable:
         posts = self.posts

@@ -140,6 +140,8 @@ class PlainUnit:
     location: str | None = None
     description: str | None = None
     tags: list[str] = field(default_factory=list)
+    # Rules not to report on this unit: rule -> the reason, written as its `lint: ignore:`.
+    ignore: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

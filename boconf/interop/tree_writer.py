@@ -117,6 +117,9 @@ def _unit_text(unit: PlainUnit, positions: PositionTable, indices: list[int]) ->
     )
     if unit.tags:
         lines.append("tags: [" + ", ".join(scalar(tag) for tag in unit.tags) + "]")
+    if unit.ignore:
+        lines += ["lint:", "  ignore:"]
+        lines += [f"    {scalar(rule)}: {scalar(why)}" for rule, why in unit.ignore.items()]
     if indices:
         lines.append("positions:")
         return "\n".join(lines) + "\n" + _positions_text(positions, indices, nested=True)

@@ -121,6 +121,9 @@ def test_every_problem_at_its_row_and_the_summary_counts(
         "current one",
         "senior.csv:6: post '00105302' is a job share with row 5 (0.5 + 0.5 FTE): written as "
         "'00105302-share' beside '00105302', with the same manager",
+        # Finance is headed by 00105300, whose holder is N/D: held, not vacant.
+        "1 units headed by an N/D post: vacant-manager suppressed on them, with the reason "
+        "(check --show-suppressed lists them)",
         "organisation named 'Ministry of Examples' from the Organisation column (--name)",
         "senior.csv is not UTF-8 (byte 0xa3 at offset 110): read as cp1252; pass --encoding "
         "if that is wrong",
@@ -255,6 +258,9 @@ def test_check_names_the_missing_id_of_every_cut_off_post(
     tops = {
         f["message"].split("'")[1]: f["message"] for f in report["findings"] if f["code"] == "BO102"
     }
+    # A unit headed by a blank name is reported vacant; one headed by an N/D post is not.
+    vacant = [f["message"] for f in report["findings"] if f["code"] == "BO109"]
+    assert vacant == ["unit 'audit' is headed by position '00105305', which is vacant"]
     assert tops == {
         "00105306": "position '00105306' reports to '00109999', which is not in the "
         "organisation (1 other position reports to it too): a top of its own beside "
