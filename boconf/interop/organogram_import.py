@@ -35,8 +35,9 @@ guessed, with counts.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -58,6 +59,7 @@ from boconf.interop.organogram_source import (
     read_sheet,
     value_or_none,
 )
+from boconf.interop.organogram_summary import Counts, Totals, number_text, summary_notes
 from boconf.interop.plain_org import (
     ImportResult,
     PersonTable,
@@ -103,31 +105,8 @@ class _Post:
     description: str | None = None
 
 
-@dataclass
-class _Counts:
-    undisclosed: int = 0
-    vacant: int = 0
-    unnamed: int = 0
-    eliminated: int = 0
-    repeated: int = 0
-    job_shares: int = 0
-    reused: int = 0
-    zero_fte: int = 0
-    unreadable: int = 0
-    fractional: int = 0
-    costed: int = 0
-    pay_not_disclosed: int = 0
-    zeros: int = 0  # references matched to a post once their leading zeros were restored
-    cut_off: Counter[str] = field(default_factory=Counter)  # missing reference -> posts
-
-
 def _fte_text(fte: Decimal) -> str | None:
     return None if fte == 1 else f"{fte.normalize():f}"
-
-
-def _number(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text if "." not in text else text.rstrip("0").rstrip(".")
 
 
 class _Importer:
@@ -137,7 +116,7 @@ class _Importer:
         self.options = options
         self.problems: list[ImportProblem] = []
         self.notes: list[str] = []
-        self.counts = _Counts()
+        self.counts = Counts()
         self.posts: list[_Post] = []
         self.ids = IdAllocator()
         self.written: dict[str, str] = {}  # a senior reference -> the id of its (first) post
@@ -219,7 +198,7 @@ class _Importer:
                 self.counts.job_shares += 1
                 self.notes.append(
                     f"{sheet.display}:{number}: post '{reference}' is a job share with row "
-                    f"{first_number} ({_number(first_fte)} + {_number(fte)} FTE): written as "
+                    f"{first_number} ({number_text(first_fte)} + {number_text(fte)} FTE): written as "
                     f"'{identifier}' beside '{self.written[reference]}', with the same manager"
                 )
             else:
@@ -368,6 +347,7 @@ class _Importer:
                     f"Number of Posts in FTE '{row['fte']}' is not a number of posts: row skipped",
                 )
                 self.counts.unreadable += 1
+                self.counts.unreadable_junior += 1
                 continue
             if fte == 0:
                 self.counts.zero_fte += 1
@@ -388,7 +368,7 @@ class _Importer:
                 post.id, post.headcount = self.ids.claim(base), whole
                 self.posts.append(post)
             if part:
-                share = _Post(**{**post.__dict__})
+                share = dataclasses.replace(post)
                 share.id = self.ids.claim(f"{base}-part" if whole else base)
                 share.headcount, share.fte = 1, part
                 self.posts.append(share)
@@ -473,12 +453,12 @@ class _Importer:
             "reports_to_missing": [scalar(p.missing) if p.missing else None for p in posts],
             "grade": [scalar(p.grade) if p.grade else None for p in posts],
             "pay_band": [
-                f"{{min: {_number(band[0])}, max: {_number(band[1])}}}" if band else None
+                f"{{min: {number_text(band[0])}, max: {number_text(band[1])}}}" if band else None
                 for band in bands
             ],
             # The middle of the band: what a post of it costs, for want of its salary.
             "annual_cost_per_fte": [
-                _number(((band[0] + band[1]) / 2).quantize(CENT)) if band else None
+                number_text(((band[0] + band[1]) / 2).quantize(CENT)) if band else None
                 for band in bands
             ],
             "description": [scalar(p.description) if p.description else None for p in posts],
@@ -496,55 +476,21 @@ class _Importer:
         return chosen
 
     def _summarise(self, org: PlainOrg) -> None:
-        counts = self.counts
-        seniors = self.senior_posts
-        junior_posts = self.posts[seniors:]
-        senior_fte = sum((post.fte * post.headcount for post in self.posts[:seniors]), Decimal(0))
-        junior_fte = sum((post.fte * post.headcount for post in junior_posts), Decimal(0))
-        read = f"read {len(self.senior.rows)} senior rows from {self.senior.display}"
-        if self.junior is not None:
-            read += f" and {len(self.junior.rows)} junior rows from {self.junior.display}"
         for sheet in (self.senior, self.junior):
             if sheet is not None and sheet.encoding_note:
                 self.notes.append(sheet.encoding_note)
-        self.notes.append(read)
-        self.notes.append(
-            f"kept {seniors} senior posts ({_number(senior_fte)} FTE): "
-            f"{len(org.people)} people named, {counts.undisclosed} holders not disclosed "
-            f"(N/D), {counts.vacant} vacant, {counts.unnamed} without a name"
+        seniors, juniors = self.posts[: self.senior_posts], self.posts[self.senior_posts :]
+        totals = Totals(
+            (self.senior.display, len(self.senior.rows)),
+            (self.junior.display, len(self.junior.rows)) if self.junior else None,
+            len(seniors),
+            sum((post.fte * post.headcount for post in seniors), Decimal(0)),
+            len(org.people),
+            len(juniors),
+            sum(post.headcount for post in juniors),
+            sum((post.fte * post.headcount for post in juniors), Decimal(0)),
         )
-        if self.junior is not None:
-            rows = len(self.junior.rows) - counts.zero_fte - counts.unreadable
-            self.notes.append(
-                f"kept {rows} junior rows as {len(junior_posts)} positions of "
-                f"{sum(post.headcount for post in junior_posts)} posts "
-                f"({_number(junior_fte)} FTE; {counts.fractional} fractional rows split into "
-                "whole posts and one part-time post)"
-            )
-        self.notes.append(
-            f"merged {counts.repeated} exactly repeated rows; kept {counts.job_shares} job "
-            f"shares as posts of their own and renamed {counts.reused} other posts reusing a "
-            "reference"
-        )
-        self.notes.append(
-            f"skipped {counts.eliminated} Eliminated posts, {counts.zero_fte} junior rows of "
-            f"0 FTE and {counts.unreadable} unreadable rows"
-        )
-        if counts.cut_off:
-            missing = sorted(counts.cut_off)
-            shown = ", ".join(f"'{ref}' ({counts.cut_off[ref]})" for ref in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            self.notes.append(
-                f"{sum(counts.cut_off.values())} posts report to {len(missing)} senior posts "
-                f"not in the file ({shown}{more}): kept with reports_to_missing"
-            )
-        self.notes.append(
-            f"guessed: {counts.costed} positions costed at the middle of their pay band "
-            f"(annual_cost_per_fte); {counts.pay_not_disclosed} without a disclosed "
-            f"pay band (no cost); {counts.zeros} references matched to a post by their "
-            "number (leading zeros lost); one 'Headquarters' location, as organograms give no places; "
-            "unit managers, parents and functions from the posts and unit names"
-        )
+        self.notes += summary_notes(self.counts, totals)
 
 
 def import_organogram(
