@@ -167,7 +167,10 @@ def test_formats(org: Callable[..., Path], boconf: Callable[..., Run], tmp_path:
     assert text.lines[0] == (
         "Annual cost: EUR 540,000.00 for 7 FTE of own staff and 0.67 FTE of vendor work"
     )
-    assert "each post's FTE x the annual cost per FTE of the location" in text.lines[1]
+    assert (
+        "each post's FTE x its own annual_cost_per_fte when it has one, else the annual cost "
+        "per FTE of the location" in text.lines[1]
+    )
     assert "the unit's own FTE x the vendor's share / the in-house share" in text.lines[2]
     document = json.loads(boconf(*args, "--format", "json", cwd=root.parent).out)
     assert document["total"] == "540000.00" and document["currency"] == "EUR"
@@ -261,3 +264,46 @@ def test_the_service_desk_by_hand(boconf: Callable[..., Run]) -> None:
     ]
     text = boconf("report", "cost", "org", cwd=REPO).out
     assert re.search(r"^  service-desk +6\.67 FTE +EUR 338,000\.00$", text, re.MULTILINE)
+
+
+def test_a_post_with_its_own_rate_is_costed_at_it(org: Callable[..., Path]) -> None:
+    # sales-rep (3 posts x 0.5 fte = 1.5 FTE) has its own rate, 40,000: 60,000; sales-head
+    # keeps hq's 60,000. Sales: 120,000 instead of 240,000; the total 540,000 - 120,000.
+    sales = MINIMAL_ORG["units/sales.yaml"].replace(
+        "    headcount: 3\n", "    headcount: 3\n    fte: 0.5\n    annual_cost_per_fte: 40000\n"
+    )
+    report = report_for(org(units__sales_yaml=sales))
+    assert ("sales", Decimal("2.5"), Decimal("120000.00")) in report.by("unit")
+    assert report.total == Decimal("420000.00")
+    assert report.missing == []
+
+
+def test_own_rates_price_their_posts_when_the_location_has_none(
+    org: Callable[..., Path],
+) -> None:
+    # hq has no rate now: the 3 sales reps at their own 40,000 are 120,000; the other 4 own FTE
+    # (exec 2, sales-head 1, it-head 1) stay unpriced and are listed, not counted as zero.
+    sales = MINIMAL_ORG["units/sales.yaml"].replace(
+        "    headcount: 3\n", "    headcount: 3\n    annual_cost_per_fte: 40000\n"
+    )
+    root = org(
+        units__sales_yaml=sales,
+        locations_yaml=MINIMAL_ORG["locations.yaml"].replace("annual_cost_per_fte: 60000\n", ""),
+    )
+    report = report_for(root)
+    assert ("sales", Decimal(4), Decimal("120000.00")) in report.by("unit")
+    assert report.total == Decimal("240000.00")  # + helpco-desk's 120,000
+    assert report.missing == [
+        "location 'hq' has no annual_cost_per_fte: 4 FTE of own staff unpriced"
+    ]
+
+
+def test_a_pay_band_must_not_be_upside_down(
+    boconf: Callable[..., Run], org: Callable[..., Path]
+) -> None:
+    sales = MINIMAL_ORG["units/sales.yaml"].replace(
+        "    headcount: 3\n", "    headcount: 3\n    pay_band: {min: 50000, max: 40000}\n"
+    )
+    result = boconf("validate", str(org(units__sales_yaml=sales)))
+    assert result.code == 1
+    assert "pay band max 40000 is below its min 50000" in result.out + result.err

@@ -37,6 +37,7 @@ CREATE_AN_ORGANISATION = {
     "import csv": "writes a new organisation tree from an HR export",
     "import backstage": "writes a new organisation tree from a Backstage catalog",
     "import records": "writes a new organisation tree from a YAML or JSON file of records",
+    "import organogram": "writes a new organisation tree from a UK government organogram",
 }
 
 

@@ -219,3 +219,28 @@ def test_a_removed_id_is_not_answered_with_a_similar_one(org: Callable[..., Path
     ]
     [typo_found] = [h for h in hints if "ceo0" in h[2]]
     assert typo_found[3] == "did you mean 'ceo'?"
+
+
+def test_reports_to_missing_is_only_for_a_post_without_reports_to(
+    org: Callable[..., Path],
+) -> None:
+    # An import keeps a manager missing from its source as reports_to_missing; once the post
+    # reports to a position of the organisation, the two together are a contradiction.
+    sales = MINIMAL_ORG["units/sales.yaml"].replace(
+        "    reports_to: sales-head\n",
+        '    reports_to: sales-head\n    reports_to_missing: "00105227"\n',
+    )
+    assert codes(org(units__sales_yaml=sales)) == [
+        (
+            "sales.yaml",
+            13,  # the position's list item
+            5,
+            "BO022",
+            "position 'sales-rep': reports_to and reports_to_missing both given: remove "
+            "reports_to_missing once the post reports to a position of the organisation",
+        )
+    ]
+    alone = MINIMAL_ORG["units/sales.yaml"].replace(
+        "    reports_to: sales-head\n", '    reports_to_missing: "00105227"\n'
+    )
+    assert codes(org(units__sales_yaml=alone)) == []  # valid: check reports it (BO102)

@@ -1,5 +1,6 @@
 """`boconf import`: an organisation tree from an HR export (CSV) or a Backstage catalog.
 
+`import organogram` reads a UK government organogram (senior and junior files).
 The library does the reading and writing (:mod:`boconf.interop`); this module maps options
 to it, prints the problems it found (``FILE:ROW: message``) and picks the exit code:
 0 imported, 1 problems with --strict (and nothing written), 2 usage error, 3 internal error.
@@ -354,6 +355,104 @@ def import_backstage_command(
         from boconf.interop.backstage_import import import_backstage
 
         result = import_backstage(list(paths), name=name, currency=currency)
+    except ImportUsageError as error:
+        raise click.UsageError(str(error)) from None
+    _finish(result, output, force, strict)
+
+
+@import_group.command(
+    "organogram",
+    help="""Import a UK government organogram: the senior file, and its junior file.
+
+\b
+The published standard (data.gov.uk): SENIOR has one row per senior
+post (Post Unique Reference, Reports to Senior Post with XX at the top,
+Name, Grade, Job Title, Unit, FTE, Actual Pay Floor/Ceiling); JUNIOR
+has posts grouped by grade under a Reporting Senior Post, with Number
+of Posts in FTE. Columns are found by name; an unnamed index column, a
+BOM, Windows line ends and a Latin-1 pound sign are read as they are.
+
+\b
+What is written: a position per senior post, no holder for N/D (not
+disclosed), Vacant or blank names; Eliminated posts skipped; a row
+repeated exactly merged, a part-time job share kept as two posts, any
+other reuse of a reference renamed <ref>-2; a post reporting to a
+reference not in the file keeps it as reports_to_missing, and
+`boconf check` names it (BO102). Junior rows become posts under their
+senior post: 2.5 FTE is 2 full-time posts and one of 0.5 FTE. Grade and
+pay band are kept; the band's middle is the post's annual_cost_per_fte
+for `boconf report cost`. Problems print as FILE:ROW: message; the notes
+say what was read, kept, merged, skipped and guessed.
+
+\b
+Examples:
+  boconf import organogram ../shared/data/uk-organogram-decc/*-senior.csv \\
+      ../shared/data/uk-organogram-decc/*-junior.csv -o decc
+  boconf import organogram senior.csv -o org --name "Cabinet Office"
+""",
+)
+@click.argument("senior", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "junior", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@_output
+@click.option(
+    "--name", help="The organisation's name [default: the senior file's Organisation column]."
+)
+@click.option(
+    "--currency", default="GBP", show_default=True, help="The organisation's ISO 4217 currency."
+)
+@click.option(
+    "--country",
+    default="GB",
+    show_default=True,
+    help="ISO 3166 country of the one location written (organograms give no places).",
+)
+@click.option(
+    "--encoding",
+    help="The files' encoding [default: UTF-8 with or without BOM, else Windows-1252].",
+)
+@_force
+@_strict
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES // MIB,
+    show_default=True,
+    metavar="MIB",
+    help="Refuse a file larger than this.",
+)
+def import_organogram_command(
+    senior: Path,
+    junior: Path | None,
+    output: Path,
+    name: str | None,
+    currency: str,
+    country: str,
+    encoding: str | None,
+    force: bool,
+    strict: bool,
+    max_file_size: int,
+) -> None:
+    # Imported here, as for backstage: `import csv` has no use for them.
+    from boconf.interop.organogram_import import OrganogramOptions, import_organogram
+    from boconf.interop.organogram_source import is_junior
+
+    if is_junior(senior, encoding):
+        raise click.UsageError(
+            f"{display_path(senior)} is a junior file (it has Number of Posts in FTE): "
+            "give the senior file first, then the junior file"
+        )
+    try:
+        options = OrganogramOptions(
+            name=name,
+            currency=currency,
+            country=country,
+            encoding=encoding,
+            max_bytes=max_file_size * MIB,
+        )
+        displays = (display_path(senior), display_path(junior) if junior else None)
+        result = import_organogram(senior, junior, options, displays)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)

@@ -1,7 +1,8 @@
 """The annual cost of the organisation's work, line by line.
 
-    annual cost = own staff: each post's FTE (headcount x fte) x the annual cost per FTE of
-                  the location where it works (its own, else its unit's)
+    annual cost = own staff: each post's FTE (headcount x fte) x its own annual_cost_per_fte
+                  when it has one, else the annual cost per FTE of the location where it
+                  works (its own, else its unit's)
                 + vendors: each contract's annual_cost, attributed to the units that work
                   under it in proportion to the vendor FTE of their work
 
@@ -12,7 +13,9 @@ equivalent derived from the shares (see :mod:`boconf.graph.work`). Money is Deci
 organisation's currency and stays exact: a contract's attribution is rounded to cents with
 the remainder on its last share, so every breakdown adds up to the total. Anything unpriced
 (a location without a cost per FTE, a contract without a cost, vendor work without a
-contract) is listed, never counted as zero.
+contract) is listed, never counted as zero. A post's own ``annual_cost_per_fte`` (an import
+sets it from the post's pay band, say) prices that post alone; the posts beside it at the same
+place without one still take the place's rate.
 """
 
 from __future__ import annotations
@@ -24,15 +27,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
-from boconf.graph.work import FteBasis, Work, all_work
+from boconf.graph.work import FteBasis, Work, all_work, post_location
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
 from boconf.numbers import number, percent
 
 CENT = Decimal("0.01")
 FORMULA = (
-    "annual cost = own staff (each post's FTE x the annual cost per FTE of the location where "
-    "it works) + vendor contracts (annual_cost, attributed to the units that work under each "
+    "annual cost = own staff (each post's FTE x its own annual_cost_per_fte when it has one, "
+    "else the annual cost per FTE of the location where it works) + vendor contracts (annual_cost, attributed to the units that work under each "
     "contract in proportion to the vendor FTE of their work)"
 )
 VENDOR_FTE = (
@@ -119,12 +122,53 @@ class CostReport:
         )
 
 
-def own_staff_cost(tree: OrgTree, work: Work) -> Decimal | None:
-    """The annual cost of an own-staff allocation; None for vendor work or an unpriced site."""
+@dataclass
+class _OwnPricing:
+    """The posts of one unit at one place: the cost of those priced at their own rate, and
+    the FTE left to the place's rate."""
+
+    own_cost: Decimal = Decimal(0)
+    own_posts: int = 0
+    at_place_rate: Decimal = Decimal(0)
+
+
+def _own_pricing(structure: OrgStructure) -> dict[tuple[str, str], _OwnPricing]:
+    """(unit, place) -> how its posts are priced; only units with a post of its own rate."""
+    positions = structure.tree.positions
+    pricing: dict[tuple[str, str], _OwnPricing] = {}
+    priced_units = {
+        post.unit
+        for post in positions.values()
+        if post.annual_cost_per_fte is not None and post.unit is not None
+    }
+    for unit in sorted(priced_units):
+        for position_id in structure.positions_by_unit.get(unit, ()):
+            post = positions[position_id]
+            entry = pricing.setdefault((unit, post_location(structure, position_id)), _OwnPricing())
+            fte = post.fte * post.headcount
+            if post.annual_cost_per_fte is None:
+                entry.at_place_rate += fte
+            else:
+                entry.own_cost += fte * post.annual_cost_per_fte
+                entry.own_posts += 1
+    return pricing
+
+
+def own_staff_cost(
+    tree: OrgTree, work: Work, pricing: _OwnPricing | None = None
+) -> tuple[Decimal | None, Decimal]:
+    """The annual cost of an own-staff allocation (None for vendor work or when nothing of
+    it is priced), and the FTE of it left unpriced (its place has no rate)."""
     if not work.own_staff or work.location is None:
-        return None
+        return None, Decimal(0)
     per_fte = tree.locations[work.location].annual_cost_per_fte
-    return None if per_fte is None else (work.fte * per_fte).quantize(CENT)
+    if pricing is None or not pricing.own_posts:
+        if per_fte is None:
+            return None, work.fte
+        return (work.fte * per_fte).quantize(CENT), Decimal(0)
+    if per_fte is None:
+        return pricing.own_cost.quantize(CENT), pricing.at_place_rate
+    return (pricing.own_cost + pricing.at_place_rate * per_fte).quantize(CENT), Decimal(0)
 
 
 def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
@@ -143,13 +187,16 @@ def cost_report(
     report = CostReport(tree.organisation.currency, reference_date, horizon_days)
     unpriced_locations: dict[str, Decimal] = defaultdict(Decimal)
     by_contract: dict[str, list[int]] = defaultdict(list)
+    pricing = _own_pricing(structure)
     for work in all_work(structure):
         unit = tree.units[work.unit]
         cost: Decimal | None = None
         if work.own_staff:
-            cost = own_staff_cost(tree, work)
-            if cost is None and work.location is not None:
-                unpriced_locations[work.location] += work.fte
+            cost, unpriced = own_staff_cost(
+                tree, work, pricing.get((work.unit, work.location or ""))
+            )
+            if work.location is not None and (cost is None or unpriced):
+                unpriced_locations[work.location] += unpriced
         elif work.contract is None:
             report.missing.append(
                 f"unit '{work.unit}': work of vendor '{work.provider}' "

@@ -120,14 +120,20 @@ def reporting_way_out(
     return WayOut(member, None, None, False)
 
 
-def main_top(forest: Forest, preferred: Collection[str] = ()) -> str | None:
-    """The organisation's top when a forgotten link has made more than one: a ``preferred``
-    top (the manager of a top unit) first, then the one with the most nodes below it, then
-    the least id."""
+def main_top(
+    forest: Forest, preferred: Collection[str] = (), cut_off: Collection[str] = ()
+) -> str | None:
+    """The organisation's top when a forgotten link has made more than one: not a ``cut_off``
+    top (one whose manager the source named but left out: it is below someone), then a
+    ``preferred`` top (the manager of a top unit), then the one with the most nodes below
+    it, then the least id."""
     if not forest.roots:
         return None
     below: dict[str, int] = {}
     for root in forest.root_of.values():
         if root is not None:
             below[root] = below.get(root, 0) + 1
-    return min(forest.roots, key=lambda root: (root not in preferred, -below.get(root, 0), root))
+    return min(
+        forest.roots,
+        key=lambda root: (root in cut_off, root not in preferred, -below.get(root, 0), root),
+    )

@@ -65,12 +65,19 @@ class PositionTable:
     headcount: list[int]
     fte: list[str | None]
     location: list[str | None]
+    # Further fields some sources hold (an organogram's grade, pay band, missing manager):
+    # field name -> a value per position, already YAML text (None: not written). Written after
+    # the fields above, in this order.
+    extra: dict[str, list[str | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, positions: Sequence[PlainPosition]) -> PositionTable:
         if not positions:
             return cls([], [], [], [], [], [], [], [])
-        return cls(*map(list, zip(*positions, strict=True)))
+        ids, titles, units, bosses, holders, counts, ftes, places = map(
+            list, zip(*positions, strict=True)
+        )
+        return cls(ids, titles, units, bosses, holders, counts, ftes, places)
 
     def __len__(self) -> int:
         return len(self.id)
@@ -134,6 +141,8 @@ class PlainUnit:
     location: str | None = None
     description: str | None = None
     tags: list[str] = field(default_factory=list)
+    # Rules not to report on this unit: rule -> the reason, written as its `lint: ignore:`.
+    ignore: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -95,6 +95,9 @@ def _positions_text(positions: PositionTable, indices: list[int], nested: bool) 
         # An fte is a number: written bare so that it loads as one.
         optional_lines(f"{other}fte: %s\n", ftes, quote=False),
     ]
+    for name, column in positions.extra.items():
+        values: list[str | None] = pick(column, indices)
+        fields.append(optional_lines(f"{other}{name}: %s\n", values, quote=False))
     return "".join(chain.from_iterable(zip(*[lines for lines in fields if lines], strict=True)))
 
 
@@ -114,6 +117,9 @@ def _unit_text(unit: PlainUnit, positions: PositionTable, indices: list[int]) ->
     )
     if unit.tags:
         lines.append("tags: [" + ", ".join(scalar(tag) for tag in unit.tags) + "]")
+    if unit.ignore:
+        lines += ["lint:", "  ignore:"]
+        lines += [f"    {scalar(rule)}: {scalar(why)}" for rule, why in unit.ignore.items()]
     if indices:
         lines.append("positions:")
         return "\n".join(lines) + "\n" + _positions_text(positions, indices, nested=True)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from boconf.model.names import API_VERSION as API_VERSION  # re-exported
 from boconf.model.types import (
@@ -157,6 +157,21 @@ class Allocation(Entity):
     equivalent is derived: the unit's own FTE x this share / the in-house share."""
 
 
+class PayBand(Entity):
+    """The full-time annual pay range of a post (e.g. a civil-service pay band)."""
+
+    min: Money
+    """The floor of the band."""
+    max: Money
+    """The ceiling of the band; not below the floor."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PayBand:
+        if self.max < self.min:
+            raise ValueError(f"pay band max {self.max} is below its min {self.min}")
+        return self
+
+
 class PositionSpec(Entity):
     """A post in a unit; as a nested list item of a unit, ``unit`` is implied."""
 
@@ -165,6 +180,9 @@ class PositionSpec(Entity):
     unit: Ref | None = None
     reports_to: Ref | None = None
     """The position this one reports to; absent only at the top of the organisation."""
+    reports_to_missing: Text | None = None
+    """The manager a source named that is not in the organisation (an import keeps it so the
+    cut-off line stays visible: 'check' reports the post with it). Only without reports_to."""
     dotted_to: list[Ref] = Field(default_factory=list)
     """Secondary (dotted-line) reporting."""
     holder: Ref | None = None
@@ -173,11 +191,27 @@ class PositionSpec(Entity):
     """Number of identical posts this entry stands for."""
     fte: Fte = Decimal(1)
     location: Ref | None = None
+    grade: Text | None = None
+    """The post's grade as the source names it (e.g. SCS1, Grade 7)."""
+    pay_band: PayBand | None = None
+    """The post's full-time annual pay range, in the organisation's currency."""
+    annual_cost_per_fte: Money | None = None
+    """Annual cost of one FTE of this post: when given, cost uses it instead of the rate of
+    the location where the post works."""
     description: LongText | None = None
     previously: Id | None = None
     """The id this entity had before a rename: 'boconf diff' shows it as renamed."""
     lint: Lint | None = None
     """Suppressions: rules not to report on this entity, with reasons."""
+
+    @model_validator(mode="after")
+    def _one_manager(self) -> PositionSpec:
+        if self.reports_to is not None and self.reports_to_missing is not None:
+            raise ValueError(
+                "reports_to and reports_to_missing both given: remove reports_to_missing "
+                "once the post reports to a position of the organisation"
+            )
+        return self
 
 
 class Position(Header, PositionSpec):

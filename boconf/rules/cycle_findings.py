@@ -23,10 +23,25 @@ def way_out(context: LintContext, cycle: list[str]) -> WayOut:
 
 
 def organisation_top(context: LintContext) -> str | None:
-    """The top of the organisation: among several, the one that manages a top unit."""
+    """The top of the organisation: among several, one whose manager is not merely missing
+    (``reports_to_missing``), then the one that manages a top unit."""
     units = context.tree.units
     heads = {units[u].manager for u in context.structure.unit_tree.roots} - {None}
-    return main_top(context.structure.reporting, {h for h in heads if h is not None})
+    reporting = context.structure.reporting
+    return main_top(
+        reporting, {h for h in heads if h is not None}, missing_managers(context, reporting.roots)
+    )
+
+
+def missing_managers(context: LintContext, roots: list[str]) -> dict[str, str]:
+    """The tops among ``roots`` whose manager a source named but left out, with that id."""
+    positions = context.tree.positions
+    found: dict[str, str] = {}
+    for root in roots:
+        missing = positions[root].reports_to_missing
+        if missing is not None:
+            found[root] = missing
+    return found
 
 
 def cycle_finding(context: LintContext, cycle: list[str]) -> Finding:

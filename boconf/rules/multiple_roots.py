@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.graph.cutoff import cut_off_below
 from boconf.rules.base import ORGANISATION, POSITION, Finding, LintContext, Rule, RuleOptions
-from boconf.rules.cycle_findings import organisation_top, way_out
+from boconf.rules.cycle_findings import missing_managers, organisation_top, way_out
 
 
 class MultipleRoots(Rule[RuleOptions]):
@@ -19,7 +20,13 @@ class MultipleRoots(Rule[RuleOptions]):
     below it) is the organisation's top, and every other one is reported once, at its `id`,
     with the number of positions below it (cut off from the top with it) and the largest
     lines among them; those get no finding of their own. The hint names the nearest unit
-    manager up its unit line who reaches the top. A position reporting to itself or inside
+    manager up its unit line who reaches the top.
+
+    A top whose `reports_to_missing` names the manager an import found in the source but not
+    in it (a post of an organogram reporting to a post left out of the file) is reported
+    with that id, so that each line cut off says which missing post it hangs from; such a
+    top is never chosen as the organisation's top, and is reported even when it is the only
+    one. A position reporting to itself or inside
     a reporting cycle is not a top: see
     `reporting-cycle` (BO101) and `self-report` (BO104). When there are positions but no
     top at all (every line ends in a cycle), reports that once, at the organisation's `id`,
@@ -34,7 +41,9 @@ class MultipleRoots(Rule[RuleOptions]):
 
     ## How to fix
     Give every position except the real top a `reports_to`: the position it answers to;
-    and remove the real top's `reports_to`.
+    and remove the real top's `reports_to`. For a missing manager, add that position (and
+    replace `reports_to_missing` with `reports_to`), or point `reports_to` at the post the
+    line answers to now.
 
     ## Options
     None.
@@ -65,10 +74,15 @@ class MultipleRoots(Rule[RuleOptions]):
         if not roots and context.tree.positions:
             yield _no_top(context, len(reporting.cycles))
             return
-        if len(roots) < 2:
+        missing = missing_managers(context, roots)
+        if len(roots) < 2 and not missing:
             return
         top = organisation_top(context)
+        sharing = Counter(missing.values())
         for root in roots:
+            if root in missing:
+                yield _cut_off(context, root, missing[root], top, sharing[missing[root]] - 1)
+                continue
             if root == top:
                 continue
             cut = cut_off_below(reporting, {root}).describe()
@@ -84,6 +98,46 @@ class MultipleRoots(Rule[RuleOptions]):
             else:
                 hint = f"give it a reports_to: the position it answers to in the line of '{top}'"
             yield Finding(POSITION, root, message + (f"; {cut}" if cut else ""), hint, ("id",))
+
+
+def _cut_off(
+    context: LintContext, root: str, missing: str, top: str | None, others: int
+) -> Finding:
+    """A top whose manager the source named but left out: reported with the missing id."""
+    message = f"position '{root}' reports to '{missing}', which is not in the organisation"
+    if others:
+        message += (
+            " (1 other position reports to it too)"
+            if others == 1
+            else f" ({others} other positions report to it too)"
+        )
+    if root == top:
+        message += ": it stands as the top, for want of another"
+        hint = (
+            f"add position '{missing}' and point reports_to at it; or, if '{root}' is the top, "
+            "remove reports_to_missing"
+        )
+        return Finding(POSITION, root, message, hint, ("reports_to_missing",))
+    message += f": a top of its own beside '{top}'"
+    cut = cut_off_below(context.structure.reporting, {root}).describe()
+    if cut:
+        message += f"; {cut}"
+    if missing in context.tree.positions:
+        hint = f"position '{missing}' exists now: replace reports_to_missing with reports_to"
+    else:
+        way = way_out(context, [root])
+        hint = f"add position '{missing}' and point reports_to at it"
+        # Only a manager in the top's line: another cut-off line is no way back to the top.
+        reaches = way.instead is not None and reporting_root(context, way.instead) == top
+        if reaches and way.unit is not None:
+            hint += f", or at '{way.instead}', the manager of '{way.unit}' in its unit line"
+        else:
+            hint += f", or at the position it answers to now in the line of '{top}'"
+    return Finding(POSITION, root, message, hint, ("reports_to_missing",))
+
+
+def reporting_root(context: LintContext, position: str) -> str | None:
+    return context.structure.reporting.root_of.get(position)
 
 
 def _no_top(context: LintContext, cycles: int) -> Finding:
