@@ -35,8 +35,9 @@ from boconf.numbers import number, percent
 CENT = Decimal("0.01")
 FORMULA = (
     "annual cost = own staff (each post's FTE x its own annual_cost_per_fte when it has one, "
-    "else the annual cost per FTE of the location where it works) + vendor contracts (annual_cost, attributed to the units that work under each "
-    "contract in proportion to the vendor FTE of their work)"
+    "else the annual cost per FTE of the location where it works) + vendor contracts "
+    "(annual_cost, attributed to the units that work under each contract in proportion to the "
+    "vendor FTE of their work)"
 )
 VENDOR_FTE = (
     "vendor FTE: the allocation's contracted 'fte', else an equivalent derived from the "
