@@ -17,7 +17,6 @@ import click
 from boconf import __version__, clock
 from boconf.cli.exit_codes import Exit
 
-
 MAIN_HELP = """Back-office configuration as code.
 
 \b

@@ -69,9 +69,5 @@ def test_no_file_of_the_repository_names_an_invented_address() -> None:
         if path.suffix not in {".py", ".md", ".yaml", ".yml", ".json", ".tmpl", ".toml", ".txt"}:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        offenders += [
-            f"{path.relative_to(REPO)}: {host}"
-            for host in invented
-            if host in text
-        ]
+        offenders += [f"{path.relative_to(REPO)}: {host}" for host in invented if host in text]
     assert offenders == []

@@ -15,7 +15,6 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from boconf import __version__
 from boconf.interop.scaffold import TEMPLATES, ScaffoldOptions, plan_scaffold
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
@@ -181,7 +180,9 @@ def test_other_yaml_in_org_is_pointed_out(boconf: Callable[..., Run], tmp_path: 
     assert "org/units/legacy.yaml" in result.out and "note:" in result.out
 
 
-def test_pre_commit_config_is_a_local_boconf_hook(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+def test_pre_commit_config_is_a_local_boconf_hook(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
     # A local hook runs the boconf installed where one commits: no repository URL to invent.
     assert boconf("init", str(tmp_path)).code == 0
     config = yaml12(tmp_path / ".pre-commit-config.yaml")
