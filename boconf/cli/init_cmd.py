@@ -42,6 +42,8 @@ Examples:
   boconf init acme-org --name "Acme S.p.A."
   boconf init acme-org --name "Acme Ltd" --country GB --city London --currency GBP
   boconf init . --force                         rewrite the starter files
+  boconf init acme-org --install-from "boconf==0.1.0"
+  boconf init acme-org --install-from git+https://git.example.com/tools/boconf.git
 """,
 )
 @click.argument("directory", type=click.Path(path_type=Path), default=Path(), required=False)
@@ -59,10 +61,30 @@ Examples:
     help="ISO 3166-1 alpha-2 code of the headquarters.",
 )
 @click.option("--city", default=DEFAULTS.city, show_default=True, help="City of the headquarters.")
+@click.option(
+    "--install-from",
+    "install_from",
+    metavar="SPEC",
+    help="Where the new repository's CI and admins install boconf from: a pip requirement "
+    "(boconf==0.1.0), a URL (git+https://...) or a path. Default: the checkout this boconf "
+    "runs from, if it is one, else boconf from the package index.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that exist already.")
-def init(directory: Path, name: str, currency: str, country: str, city: str, force: bool) -> None:
+def init(
+    directory: Path,
+    name: str,
+    currency: str,
+    country: str,
+    city: str,
+    install_from: str | None,
+    force: bool,
+) -> None:
     options = ScaffoldOptions(
-        name=name.strip(), currency=currency.upper(), country=country.upper(), city=city.strip()
+        name=name.strip(),
+        currency=currency.upper(),
+        country=country.upper(),
+        city=city.strip(),
+        install_from=install_from,
     )
     try:
         written = write_scaffold(directory, options, force=force)

@@ -17,8 +17,6 @@ import click
 from boconf import __version__, clock
 from boconf.cli.exit_codes import Exit
 
-ISSUES_URL = "https://github.com/boconf/boconf/issues"
-
 MAIN_HELP = """Back-office configuration as code.
 
 \b
@@ -153,7 +151,7 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
         details = traceback.format_exc() if os.environ.get("BOCONF_DEBUG") else ""
         click.echo(
             f"boconf: internal error (this is a bug in boconf {__version__}, not in your files).\n"
-            f"Please report it at {ISSUES_URL} with the command you ran"
+            "Please report it to whoever provides your boconf, with the command you ran"
             + (
                 " and this traceback:\n" + details
                 if details

@@ -14,6 +14,7 @@ same options always give the same bytes.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,12 +71,81 @@ class ExistingFilesError(ScaffoldError):
         self.existing = existing
 
 
+# What `pip install` accepts besides a path: a URL (git+https://..., https://.../x.whl) or a
+# requirement with an optional version (boconf, boconf==0.1.0, boconf[extra]>=0.1,<0.2).
+_URL = re.compile(r"^(git\+)?[a-z][a-z0-9+.-]*://\S+$")
+_REQUIREMENT = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\[[A-Za-z0-9._,-]+\])?"
+    r"(?:\s*(?:===|==|!=|~=|>=|<=|<|>)\s*[A-Za-z0-9.*+!_-]+"
+    r"(?:\s*,\s*(?:===|==|!=|~=|>=|<=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$"
+)
+INDEX_SPEC = "boconf"
+_ARCHIVES = (".whl", ".tar.gz", ".zip")
+
+
 @dataclass(frozen=True)
 class ScaffoldOptions:
     name: str = "Example Organisation"
     currency: str = "EUR"
     country: str = "IT"
     city: str = "Milano"
+    # Where the new repository's CI and admins install boconf from (a pip requirement, URL
+    # or path); None: from where this boconf runs, see default_install_spec.
+    install_from: str | None = None
+
+
+def source_checkout() -> Path | None:
+    """The checkout this boconf runs from (an editable install), else None."""
+    root = Path(__file__).resolve().parent.parent.parent
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    text = pyproject.read_text(encoding="utf-8", errors="replace")
+    return root if re.search(r'^name\s*=\s*"boconf"\s*$', text, re.MULTILINE) else None
+
+
+def default_install_spec() -> str:
+    """Where to install boconf from when the user does not say: the checkout this boconf runs
+    from, when it is one (the only place it is known to exist), else the package index."""
+    checkout = source_checkout()
+    return str(checkout) if checkout is not None else INDEX_SPEC
+
+
+def install_spec(given: str | None) -> str:
+    """The pip requirement the new repository installs boconf with; raises ScaffoldError for
+    one pip could not read, or a path that does not exist (made absolute: the repository is
+    elsewhere)."""
+    spec = default_install_spec() if given is None else given.strip()
+    if not spec or not spec.isprintable():
+        raise ScaffoldError(f"--install-from {spec!r}: must be a single line of printable text")
+    if _URL.match(spec):
+        return spec
+    # As pip reads it: a name is a requirement even when a folder of that name is here; a
+    # path says so (a separator, a leading dot or tilde, an archive's suffix).
+    if "/" in spec or "\\" in spec or spec.startswith((".", "~")) or spec.endswith(_ARCHIVES):
+        path = Path(spec).expanduser()
+        if path.exists():
+            return str(path.resolve())
+    elif _REQUIREMENT.match(spec):
+        return spec
+    raise ScaffoldError(
+        f"--install-from {spec!r}: not an existing path, a URL or a requirement; give where "
+        "you get boconf from, e.g. boconf==0.1.0, git+https://host/boconf.git or a wheel file"
+    )
+
+
+def _install_note(spec: str, given: bool) -> str:
+    if given:
+        return "# boconf from where you get it (boconf init --install-from)."
+    if spec == INDEX_SPEC:
+        return (
+            "# boconf from the package index: if yours does not have it, change this to where "
+            "you get boconf from (a git URL, a wheel, a path)."
+        )
+    return (
+        "# boconf from the checkout this repository was created with: CI cannot reach a path "
+        "on your machine, so change it to a git URL or a package index that has boconf."
+    )
 
 
 def slug(text: str, fallback: str) -> str:
@@ -105,7 +175,15 @@ def _check(options: ScaffoldOptions) -> None:
 
 def _values(options: ScaffoldOptions) -> dict[str, str]:
     city_id = slug(options.city, "main")
+    spec = install_spec(options.install_from)
+    pip_install = f"pip install {shlex.quote(spec)}"
     return {
+        "install_note": _install_note(spec, options.install_from is not None),
+        "pip_install": pip_install,
+        "pip_install_yaml": scalar(pip_install),
+        "install_note_md": _install_note(spec, options.install_from is not None)
+        .removeprefix("# ")
+        .replace("boconf init --install-from", "`boconf init --install-from`"),
         "org_id": slug(options.name, "organisation"),
         "org_name": scalar(options.name),
         "org_name_text": options.name,

@@ -11,8 +11,9 @@ The layout follows the example in ``org/``::
 
 People are grouped by unit rather than one file each: an HR export of 100,000 employees
 would otherwise make 100,000 files, slow to write, load and review. Every file starts with a
-schema modeline (the published schema URL: an imported tree lives outside this repository,
-so the relative paths ``org/`` uses would not resolve).
+schema modeline, a path relative to the file: the tree carries its own JSON Schemas in
+``schemas/`` (written from the installed boconf's models, as ``boconf init`` does), so an
+editor completes and checks the files offline; a URL would have to exist somewhere.
 
 Writing refuses a directory that holds anything unless ``force`` is set; then it replaces the
 files it writes and removes only the files a previous import listed in ``.boconf-import``
@@ -22,7 +23,7 @@ files it writes and removes only the files a previous import listed in ``.boconf
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from itertools import chain
 from pathlib import Path
 
@@ -37,18 +38,46 @@ from boconf.interop.yaml_text import (
 )
 from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.workers import run_parallel
-from boconf.model.names import API_VERSION, COMBINED, SCHEMA_BASE, SETTINGS
+from boconf.model.names import API_VERSION, COMBINED, SETTINGS
 from boconf.output import OutputError, write_atomic
 
-MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{COMBINED}"
-SETTINGS_MODELINE = f"# yaml-language-server: $schema={SCHEMA_BASE}{SETTINGS}"
+SCHEMA_DIR = "schemas"
+# Files in a folder (units/, people/...) and files at the top (organisation.yaml).
+MODELINE = f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{COMBINED}"
+TOP_MODELINE = f"# yaml-language-server: $schema={SCHEMA_DIR}/{COMBINED}"
+SETTINGS_MODELINE = f"# yaml-language-server: $schema={SCHEMA_DIR}/{SETTINGS}"
 MANIFEST = ".boconf-import"
 SETTINGS_FILE = ".boconf.yaml"
 NO_UNIT = "no-unit"
+# The schemas `boconf schema` writes; tests/interop pins this list to boconf.schema's.
+SCHEMA_FILES = (
+    "boconf.schema.json",
+    "location.schema.json",
+    "organisation.schema.json",
+    "person.schema.json",
+    "position.schema.json",
+    "scenario.schema.json",
+    "settings.schema.json",
+    "unit.schema.json",
+    "vendor.schema.json",
+)
 
 
-def _header(kind: str) -> list[str]:
-    return [MODELINE, f"apiVersion: {API_VERSION}", f"kind: {kind}"]
+def _header(kind: str, *, top: bool = False) -> list[str]:
+    return [TOP_MODELINE if top else MODELINE, f"apiVersion: {API_VERSION}", f"kind: {kind}"]
+
+
+@cache
+def _schema_texts() -> dict[str, str]:
+    # Imported here, not at the top: building the models' schemas is the only part of an
+    # import that needs pydantic's models, and forked writers each build them at most once.
+    from boconf.schema import render, schemas
+
+    return {name: render(schema) for name, schema in schemas().items()}
+
+
+def _schema_text(name: str) -> str:
+    return _schema_texts()[name]
 
 
 def _file_name(identifier: str) -> str:
@@ -170,7 +199,7 @@ def plan_tree(org: PlainOrg) -> Plan:
     """Every file of the tree, by path relative to its directory, in a fixed order."""
     plan: Plan = []
     names = _Names()
-    lines = _header("Organisation")
+    lines = _header("Organisation", top=True)
     lines += mapping_lines(
         [
             ("id", org.id),
@@ -210,6 +239,8 @@ def plan_tree(org: PlainOrg) -> Plan:
             (names.claim("people", group), partial(_people_text, org.people, grouped[group]))
         )
     plan.append((SETTINGS_FILE, partial(_settings_text, org)))
+    for name in SCHEMA_FILES:
+        plan.append((f"{SCHEMA_DIR}/{name}", partial(_schema_text, name)))
     return plan
 
 

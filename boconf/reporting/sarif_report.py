@@ -11,7 +11,6 @@ from boconf.reporting.report import Report, rule_name, rule_summary
 from boconf.rules.registry import BY_CODE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/boconf/boconf"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -31,7 +30,8 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
         "fullDescription": {"text": (rule.section("What it checks") if rule else "") or summary},
         "help": {"text": documentation, "markdown": documentation},
         "defaultConfiguration": {"level": level},
-        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{code.lower()}-{rule_name(code)}",
+        # No helpUri (nor informationUri): boconf has no published address, and the full
+        # documentation travels in `help` above.
     }
 
 
@@ -80,7 +80,6 @@ def render(report: Report) -> str:
                     "driver": {
                         "name": "boconf",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": [_rule_descriptor(code) for code in codes],
                     }
                 },

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import tomllib
 from collections.abc import Callable
@@ -14,7 +15,6 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from boconf import __version__
 from boconf.interop.scaffold import TEMPLATES, ScaffoldOptions, plan_scaffold
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
@@ -180,18 +180,22 @@ def test_other_yaml_in_org_is_pointed_out(boconf: Callable[..., Run], tmp_path: 
     assert "org/units/legacy.yaml" in result.out and "note:" in result.out
 
 
-def test_pre_commit_config_uses_the_boconf_hook(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+def test_pre_commit_config_is_a_local_boconf_hook(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    # A local hook runs the boconf installed where one commits: no repository URL to invent.
     assert boconf("init", str(tmp_path)).code == 0
     config = yaml12(tmp_path / ".pre-commit-config.yaml")
     (repo,) = config["repos"]
-    assert repo["repo"] == "https://github.com/boconf/boconf"
-    assert repo["rev"] == f"v{__version__}"
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
     provided = {
-        hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+        hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     }
-    hook_ids = [hook["id"] for hook in repo["hooks"]]
-    assert hook_ids == ["boconf-check"]
-    assert set(hook_ids) <= provided
+    # The same hook as the one boconf's .pre-commit-hooks.yaml provides, run from the system.
+    assert hook["id"] == "boconf-check" and hook["language"] == "system"
+    for key in ("entry", "files", "pass_filenames", "require_serial"):
+        assert hook[key] == provided["boconf-check"][key], key
 
 
 def test_workflow_checks_the_organisation(tmp_path: Path, boconf: Callable[..., Run]) -> None:
@@ -200,7 +204,8 @@ def test_workflow_checks_the_organisation(tmp_path: Path, boconf: Callable[..., 
     assert workflow["on"]["pull_request"]["paths"] == ["org/**", ".boconf.yaml"]
     steps = workflow["jobs"]["check"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
-    assert f'pip install "boconf=={__version__}"' in runs
+    # In the tests boconf runs from its checkout: that is where the new repository gets it.
+    assert f"pip install {REPO}" in runs.splitlines()
     assert "boconf check org --format sarif --output boconf.sarif" in runs
     assert any(
         step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps
@@ -277,10 +282,112 @@ def test_the_scaffolded_workflow_is_the_example_workflow() -> None:
     def body(text: str) -> list[str]:
         lines = [line for line in text.splitlines() if not line.startswith("#")]
         return [
-            "INSTALL" if "pip install" in line else line
+            "INSTALL" if "pip install" in line or "<<pip_install_yaml>>" in line else line
             for line in lines
-            if line.strip() != '# In an organisation repository: pip install "boconf==0.1.*"'
+            if not line.strip().startswith("#") and line.strip() != "<<install_note>>"
         ]
 
     assert body(template) == body(example)
-    assert template.count('pip install "boconf==<<version>>"') == 2
+    assert template.count("- run: <<pip_install_yaml>>") == 2
+
+
+def _installs(root: Path) -> list[str]:
+    """Every `pip install` command the new repository runs: the workflow's and the README's."""
+    workflow = yaml12(root / ".github" / "workflows" / "boconf.yml")
+    runs = [
+        step["run"]
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if str(step.get("run", "")).startswith("pip install")
+    ]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    return runs + [line for line in readme.splitlines() if line.startswith("pip install")]
+
+
+def _spec_is_installable(spec: str) -> bool:
+    """What pip would accept: an existing project directory or file, a URL, or a requirement."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    path = Path(spec)
+    if path.is_absolute():
+        return (path / "pyproject.toml").is_file() or path.is_file()
+    if "://" in spec:
+        return True
+    try:
+        Requirement(spec)
+    except InvalidRequirement:
+        return False
+    return True
+
+
+def test_default_install_is_the_checkout_boconf_runs_from(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    assert boconf("init", str(tmp_path)).code == 0
+    installs = _installs(tmp_path)
+    assert installs == [f"pip install {REPO}"] * 2 + [f"pip install {REPO} pre-commit"]
+    (spec,) = {shlex.split(command)[2] for command in installs}
+    assert _spec_is_installable(spec)
+    assert 'name = "boconf"' in (Path(spec) / "pyproject.toml").read_text(encoding="utf-8")
+    workflow = (tmp_path / ".github" / "workflows" / "boconf.yml").read_text(encoding="utf-8")
+    assert workflow.count("CI cannot reach a path on your machine") == 2
+
+
+def test_default_install_elsewhere_is_the_index_with_a_note(
+    tmp_path: Path, boconf: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An installed wheel (no checkout): boconf from the index, and a note to change it.
+    monkeypatch.setattr("boconf.interop.scaffold.source_checkout", lambda: None)
+    assert boconf("init", str(tmp_path)).code == 0
+    assert _installs(tmp_path) == ["pip install boconf"] * 2 + ["pip install boconf pre-commit"]
+    workflow = (tmp_path / ".github" / "workflows" / "boconf.yml").read_text(encoding="utf-8")
+    assert workflow.count("# boconf from the package index: if yours does not have it") == 2
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "boconf from the package index: if yours does not have it" in readme
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("boconf==0.1.0", "pip install boconf==0.1.0"),
+        ("boconf[lsp]>=0.1,<0.2", "pip install 'boconf[lsp]>=0.1,<0.2'"),
+        (
+            "git+https://git.example.com/tools/boconf.git@v0.1.0",
+            "pip install git+https://git.example.com/tools/boconf.git@v0.1.0",
+        ),
+    ],
+)
+def test_install_from_is_written_quoted_for_the_shell(
+    tmp_path: Path, boconf: Callable[..., Run], given: str, written: str
+) -> None:
+    assert boconf("init", str(tmp_path), "--install-from", given).code == 0
+    assert _installs(tmp_path) == [written] * 2 + [f"{written} pre-commit"]
+    assert shlex.split(written)[2] == given and _spec_is_installable(given)
+    workflow = (tmp_path / ".github" / "workflows" / "boconf.yml").read_text(encoding="utf-8")
+    assert workflow.count("# boconf from where you get it (boconf init --install-from).") == 2
+
+
+def test_install_from_a_relative_path_is_made_absolute(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    assert boconf("init", str(tmp_path / "new"), "--install-from", ".", cwd=REPO).code == 0
+    assert _installs(tmp_path / "new")[0] == f"pip install {REPO}"
+
+
+@pytest.mark.parametrize("given", ["./no-such-checkout", "boconf 0.1", "", "boconf==0.1\nx"])
+def test_install_from_that_pip_could_not_use_is_a_usage_error(
+    tmp_path: Path, boconf: Callable[..., Run], given: str
+) -> None:
+    result = boconf("init", str(tmp_path), "--install-from", given.replace("\\n", "\n"))
+    assert result.code == 2
+    assert "--install-from" in result.err
+    assert not any(tmp_path.iterdir())
+
+
+def test_nothing_written_names_an_invented_address(
+    tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    assert boconf("init", str(tmp_path)).code == 0
+    for name, content in tree_bytes(tmp_path).items():
+        for host in (b"boconf.dev", b"github.com/boconf", b"boconf==0.1.0"):
+            assert host not in content, f"{name} names {host!r}"
