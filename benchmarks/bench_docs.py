@@ -2,7 +2,7 @@
 
 * site: ``boconf docs DIR -o bench-out/site-N`` in a fresh process into an empty directory
   (load, lint, every page, every chart, every file written), median of the runs;
-* renderer: the same DOT sources the site renders (``boconf.docs.site_dot_sources``), each
+* renderer: the same DOT sources the site renders (``boconf.website.site_dot_sources``), each
   drawn by the Graphviz binary boconf would use (found like ``renderer.find_renderers``),
   one after another, median of the runs.
 
@@ -27,10 +27,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_org  # noqa: E402
 
-from boconf.docs import site_dot_sources  # noqa: E402
 from boconf.linting.check import check, settings_for  # noqa: E402
 from boconf.loading.workers import default_jobs  # noqa: E402
 from boconf.rendering.renderer import find_renderers  # noqa: E402
+from boconf.website import site_dot_sources  # noqa: E402
 
 REFERENCE_DATE = "2026-11-26"
 

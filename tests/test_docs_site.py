@@ -15,10 +15,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from boconf.cli import docs_cmd
-from boconf.docs import site_dot_sources
-from boconf.docs.markdown_output import escape as markdown_escape
 from boconf.linting.check import check, settings_for
 from boconf.validation.run import load_organisation
+from boconf.website import site_dot_sources
+from boconf.website.markdown_output import escape as markdown_escape
 
 from .conftest import MINIMAL_ORG, REPO, Run
 

@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from boconf.changes.compare import RENAMED, compare
-from boconf.changes.scenario_check import check_scenarios
+from boconf.diff.compare import RENAMED, compare
 from boconf.editing.changes import parse_text
 from boconf.editing.fmt import format_text, format_tree
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
 from boconf.model.tree import OrgTree
+from boconf.scenarios.check import check_scenarios
 from boconf.validation.run import load_organisation
 from tests.conftest import MINIMAL_FIXTURE, REPO, Run
 

@@ -88,7 +88,7 @@ def test_credit_to_cluj_entity_by_entity(
 
 
 def test_service_desk_outsourcing_entity_by_entity(example: Path, tmp_path: Path) -> None:
-    from boconf.changes.scenario_run import materialise
+    from boconf.scenarios.apply import materialise
 
     applied = materialise(
         example, example / "scenarios/service-desk-outsourcing.yaml", tmp_path / "result"

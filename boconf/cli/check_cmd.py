@@ -10,8 +10,6 @@ from pathlib import Path
 
 import click
 
-from boconf.changes.scenario import scenario_names
-from boconf.changes.scenario_check import check_scenarios
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import refuse_inside, write_output
 from boconf.cli.options import loading_options, org_path, use_color
@@ -23,6 +21,9 @@ from boconf.cli.scenario_cmd import (
     scenario_option,
 )
 from boconf.diagnostics import Diagnostic, Severity
+from boconf.formats import CHECK_REPORTERS
+from boconf.formats.report import Report, from_check
+from boconf.formats.text_report import render as render_text
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
@@ -30,9 +31,8 @@ from boconf.linting.settings import ConfigError, find_settings
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError
-from boconf.reporting import CHECK_REPORTERS
-from boconf.reporting.report import Report, from_check
-from boconf.reporting.text_report import render as render_text
+from boconf.scenarios.check import check_scenarios
+from boconf.scenarios.read import scenario_names
 from boconf.validation.run import display_path
 
 

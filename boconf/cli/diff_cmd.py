@@ -9,22 +9,22 @@ from typing import NoReturn
 
 import click
 
-from boconf.changes.compare import REMOVED, compare
-from boconf.changes.findings import new_and_fixed, relocate
-from boconf.changes.impact import impact, shifts
-from boconf.changes.revisions import RevisionError, checkout, temporary_root
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import DEFAULT_ORG, org_path
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
+from boconf.diff.compare import REMOVED, compare
+from boconf.diff.findings import new_and_fixed, relocate
+from boconf.diff.impact import impact, shifts
+from boconf.diff.revisions import RevisionError, checkout, temporary_root
+from boconf.formats.diff_report import FORMATS, DiffResult
 from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
 from boconf.loading.cache import ParseCache
 from boconf.rendering.change_chart import change_chart
-from boconf.reporting.diff_report import FORMATS, DiffResult
 from boconf.validation.run import LoadResult, display_path, no_cyclic_gc
 
 

@@ -11,16 +11,16 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path, use_color
 from boconf.cli.reference_date import note_reference_date
-from boconf.docs import SiteOptions, plan_site, render_site, write_site
-from boconf.docs.page import HTML, MARKDOWN
+from boconf.formats.report import from_check
+from boconf.formats.text_report import render as render_text
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError, check_outside
 from boconf.rendering.renderer import RendererError, find_renderers
-from boconf.reporting.report import from_check
-from boconf.reporting.text_report import render as render_text
+from boconf.website import SiteOptions, plan_site, render_site, write_site
+from boconf.website.page import HTML, MARKDOWN
 
 DEFAULT_OUTPUT = Path("site")
 

@@ -9,12 +9,12 @@ from typing import NoReturn
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.formats.report import from_load
+from boconf.formats.text_report import render as render_text
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.model.tree import OrgTree
 from boconf.output import OutputError, check_outside, write_atomic
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
 from boconf.validation.run import LoadResult, load_organisation
 
 

@@ -13,6 +13,8 @@ from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
 from boconf.cli.reference_date import note_reference_date
 from boconf.diagnostics import Severity
+from boconf.formats.report import from_load
+from boconf.formats.text_report import render as render_text
 from boconf.graph.structure import build_structure
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
@@ -28,8 +30,6 @@ from boconf.rendering.paging import page_chart
 from boconf.rendering.renderer import RendererError, render
 from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
 from boconf.rendering.views.registry import VIEWS
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import render as render_text
 from boconf.validation.run import load_organisation
 
 FORMATS = ("dot", "mermaid", "svg", "png", "pdf")

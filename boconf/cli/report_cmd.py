@@ -12,11 +12,11 @@ from boconf.cli.options import loading_options, org_path
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.economics.cost import CostComparison, cost_report
+from boconf.formats.cost_report import COMPARISON_FORMATS, FORMATS
 from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
 from boconf.loading.limits import MIB, Limits
-from boconf.reporting.cost_report import COMPARISON_FORMATS, FORMATS
 
 
 @click.group(help="Reports about the organisation.")

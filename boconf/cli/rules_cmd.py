@@ -8,8 +8,8 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.diagnostics import CHECK_DESCRIPTIONS
+from boconf.formats.rule_docs import render_markdown
 from boconf.output import OutputError, write_atomic
-from boconf.reporting.rule_docs import render_markdown
 from boconf.rules.registry import RULES, find_rule
 from boconf.validation.suggest import did_you_mean
 

@@ -14,15 +14,15 @@ from typing import Any, TypeVar
 
 import click
 
-from boconf.changes.scenario import UnknownScenarioError, find_scenario, scenario_names
-from boconf.changes.scenario_run import AppliedScenario, materialise
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import loading_options, org_path
+from boconf.formats.report import Report
+from boconf.formats.text_report import render as render_text
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError, check_outside, write_atomic
-from boconf.reporting.report import Report
-from boconf.reporting.text_report import render as render_text
+from boconf.scenarios.apply import AppliedScenario, materialise
+from boconf.scenarios.read import UnknownScenarioError, find_scenario, scenario_names
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,10 +9,10 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
+from boconf.formats import VALIDATE_REPORTERS
+from boconf.formats.report import from_load
+from boconf.formats.text_report import summary
 from boconf.loading.limits import MIB, Limits
-from boconf.reporting import VALIDATE_REPORTERS
-from boconf.reporting.report import from_load
-from boconf.reporting.text_report import summary
 from boconf.validation.run import load_organisation
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from boconf.changes.scenario import scenario_directory, scenario_names
 from boconf.loading.discovery import discover
+from boconf.scenarios.read import scenario_directory, scenario_names
 from boconf.validation.run import display_path
 
 

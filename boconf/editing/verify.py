@@ -6,10 +6,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from boconf.changes.scenario_check import check_scenarios
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.editing.changes import ChangeSet
 from boconf.loading.limits import Limits
+from boconf.scenarios.check import check_scenarios
 from boconf.validation.run import load_organisation
 
 

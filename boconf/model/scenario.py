@@ -1,6 +1,6 @@
 """The scenario file's model: an overlay that removes, adds and patches entities by id.
 
-See :mod:`boconf.changes.scenario` for how a scenario is read and applied.
+See :mod:`boconf.scenarios.read` for how a scenario is read and applied.
 """
 
 from __future__ import annotations

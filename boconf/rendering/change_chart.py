@@ -8,7 +8,7 @@ a removed node and its old reporting line are dashed, a moved node's old line is
 
 from __future__ import annotations
 
-from boconf.changes.compare import MOVED_CHANGED, REMOVED, Comparison
+from boconf.diff.compare import MOVED_CHANGED, REMOVED, Comparison
 from boconf.model.tree import OrgTree
 from boconf.rendering.chart import Chart
 

@@ -20,10 +20,10 @@ from importlib.resources import files
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from boconf.docs import templating
-from boconf.docs.links import CHART_SCRIPT, SCRIPT, STYLESHEET, Links
-from boconf.docs.page import Page
-from boconf.docs.refs import Ref
+from boconf.website import templating
+from boconf.website.links import CHART_SCRIPT, SCRIPT, STYLESHEET, Links
+from boconf.website.page import Page
+from boconf.website.refs import Ref
 
 TEMPLATES = "templates/html"
 STATIC = (STYLESHEET, SCRIPT, CHART_SCRIPT)
@@ -56,7 +56,7 @@ def linker(
 
 
 def static_file(name: str) -> bytes:
-    return files("boconf.docs").joinpath(f"{TEMPLATES}/{name}").read_bytes()
+    return files("boconf.website").joinpath(f"{TEMPLATES}/{name}").read_bytes()
 
 
 def static_files() -> dict[str, bytes]:

@@ -8,9 +8,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from boconf import __version__
-from boconf.docs import formatting
-from boconf.docs.links import Links, anchor
-from boconf.docs.page import NAVIGATION, Page
+from boconf.website import formatting
+from boconf.website.links import Links, anchor
+from boconf.website.page import NAVIGATION, Page
 
 
 def environment(
@@ -20,12 +20,12 @@ def environment(
     finalize: Callable[[Any], Any] | None = None,
     **globals_: Any,
 ) -> Environment:
-    """An environment for ``templates`` (a folder of boconf/docs).
+    """An environment for ``templates`` (a folder of boconf/website).
 
     A misspelt name in a template fails the build (StrictUndefined), never renders empty.
     """
     env = Environment(
-        loader=PackageLoader("boconf.docs", templates),
+        loader=PackageLoader("boconf.website", templates),
         autoescape=autoescape,
         finalize=finalize,
         undefined=StrictUndefined,

@@ -21,7 +21,6 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from boconf.changes.scenario import ScenarioFile
 from boconf.diagnostics import Code, Diagnostic
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
@@ -31,6 +30,7 @@ from boconf.loading.positions import SourceMap
 from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.scenario import TARGET_KINDS
 from boconf.output import write_atomic
+from boconf.scenarios.read import ScenarioFile
 from boconf.validation.run import display_path
 from boconf.validation.suggest import closest
 

@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from boconf.docs.findings import FindingRow
-from boconf.docs.overview import MODEL_LABELS
-from boconf.docs.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
 from boconf.economics.cost import CostLine, CostReport
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
 from boconf.model.entities import IN_HOUSE, Contract, Location, Office, SourcingModel, Vendor
+from boconf.website.findings import FindingRow
+from boconf.website.overview import MODEL_LABELS
+from boconf.website.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
 
 MISSING_FUNCTION = "BO206"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import Diagnostic
-from boconf.reporting.report import Report, rule_name
+from boconf.formats.report import Report, rule_name
 
 JSON_VERSION = 1
 

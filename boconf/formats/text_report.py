@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from boconf.diagnostics import Severity
-from boconf.reporting.report import Report
+from boconf.formats.report import Report
 from boconf.validation.run import display_path
 
 _COLOURS = {

@@ -5,8 +5,8 @@
 writes them atomically. ``site_dot_sources`` is what the benchmark times the renderer on.
 """
 
-from boconf.docs.build import render_site
-from boconf.docs.plan import SiteOptions, SitePlan, plan_site, site_dot_sources
-from boconf.docs.writing import write_site
+from boconf.website.build import render_site
+from boconf.website.plan import SiteOptions, SitePlan, plan_site, site_dot_sources
+from boconf.website.writing import write_site
 
 __all__ = ["SiteOptions", "SitePlan", "plan_site", "render_site", "site_dot_sources", "write_site"]

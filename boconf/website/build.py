@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from boconf.docs import charts as chart_plan
-from boconf.docs import html_output, markdown_output
-from boconf.docs.charts import PlannedChart
-from boconf.docs.page import HTML, MARKDOWN, Page, Progress
-from boconf.docs.plan import SitePlan
 from boconf.loading.workers import default_jobs, run_parallel
 from boconf.rendering.dot import to_dot
+from boconf.website import charts as chart_plan
+from boconf.website import html_output, markdown_output
+from boconf.website.charts import PlannedChart
+from boconf.website.page import HTML, MARKDOWN, Page, Progress
+from boconf.website.plan import SitePlan
 
 
 @dataclass(frozen=True)

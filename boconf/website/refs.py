@@ -1,7 +1,7 @@
 """References to entities as pages show them: a label and where the entity is documented.
 
 A reference names its target (kind and id), never a URL: each page turns it into a link
-relative to itself (:mod:`boconf.docs.links`), so the same content serves HTML and Markdown.
+relative to itself (:mod:`boconf.website.links`), so the same content serves HTML and Markdown.
 """
 
 from __future__ import annotations

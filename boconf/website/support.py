@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from boconf.docs.refs import Ref, unit_ref
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
 from boconf.rendering.support_matrix import Flag, Mark, build_matrix
 from boconf.rules.base import RuleOptions
+from boconf.website.refs import Ref, unit_ref
 
 MARKS = {Mark.DIRECT: "●", Mark.INHERITED: "○"}  # ● lists it in supports, ○ a parent unit
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
-from boconf.reporting.report import Report, rule_name, rule_summary
+from boconf.formats.report import Report, rule_name, rule_summary
 from boconf.rules.registry import BY_CODE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -14,29 +14,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from boconf.diagnostics import Severity
-from boconf.docs import charts as chart_plan
-from boconf.docs.charts import PlannedChart
-from boconf.docs.costs import summarise_costs
-from boconf.docs.findings import FindingRow, by_file, finding_rows, severity_counts
-from boconf.docs.links import Links, unit_page
-from boconf.docs.overview import build_overview
-from boconf.docs.page import EXTENSIONS, HTML, Page
-from boconf.docs.refs import Ref, unit_ref
-from boconf.docs.registers import (
-    MISSING_FUNCTION,
-    function_coverage,
-    location_register,
-    vendor_register,
-)
-from boconf.docs.support import site_matrix
-from boconf.docs.unit_list import unit_rows
-from boconf.docs.unit_page import build_unit_page
 from boconf.economics.cost import CostLine, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import all_work
 from boconf.linting.check import CheckResult
 from boconf.rendering.dot import to_dot
 from boconf.rules.base import RuleOptions
+from boconf.website import charts as chart_plan
+from boconf.website.charts import PlannedChart
+from boconf.website.costs import summarise_costs
+from boconf.website.findings import FindingRow, by_file, finding_rows, severity_counts
+from boconf.website.links import Links, unit_page
+from boconf.website.overview import build_overview
+from boconf.website.page import EXTENSIONS, HTML, Page
+from boconf.website.refs import Ref, unit_ref
+from boconf.website.registers import (
+    MISSING_FUNCTION,
+    function_coverage,
+    location_register,
+    vendor_register,
+)
+from boconf.website.support import site_matrix
+from boconf.website.unit_list import unit_rows
+from boconf.website.unit_page import build_unit_page
 
 
 @dataclass(frozen=True)

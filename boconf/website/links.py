@@ -8,7 +8,7 @@ never share a file.
 
 from __future__ import annotations
 
-from boconf.docs.refs import CONTRACT, LOCATION, ORGANISATION, POSITION, UNIT, VENDOR, Ref
+from boconf.website.refs import CONTRACT, LOCATION, ORGANISATION, POSITION, UNIT, VENDOR, Ref
 
 UNITS_DIR = "units"
 CHARTS_DIR = "charts"

@@ -18,7 +18,7 @@ add under the same id" replaces an entity)::
         set: {sourcing: [...]}
         unset: [location]
 
-This module reads and checks the file's shape; :mod:`boconf.changes.overlay` applies it.
+This module reads and checks the file's shape; :mod:`boconf.scenarios.overlay` applies it.
 """
 
 from __future__ import annotations

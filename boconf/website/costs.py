@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from boconf.docs.refs import Ref, contract_ref, location_ref
 from boconf.economics.cost import CostReport
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
+from boconf.website.refs import Ref, contract_ref, location_ref
 
 
 @dataclass

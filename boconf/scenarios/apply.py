@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from boconf.changes.overlay import Overlay, apply_scenario
-from boconf.changes.scenario import ScenarioFile, read_scenario
 from boconf.diagnostics import Diagnostic, sort_unique
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
+from boconf.scenarios.overlay import Overlay, apply_scenario
+from boconf.scenarios.read import ScenarioFile, read_scenario
 from boconf.validation.run import LoadResult, load_organisation
 
 

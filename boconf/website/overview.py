@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from boconf.docs.formatting import ratio
-from boconf.docs.refs import NOWHERE, Ref, location_ref, position_ref, provider_ref
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
 from boconf.model.entities import Office, SourcingModel
+from boconf.website.formatting import ratio
+from boconf.website.refs import NOWHERE, Ref, location_ref, position_ref, provider_ref
 
 MODEL_LABELS = {
     SourcingModel.IN_HOUSE: "in-house",

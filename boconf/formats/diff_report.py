@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from boconf.changes.compare import (
+from boconf.diagnostics import Diagnostic
+from boconf.diff.compare import (
     ADDED,
     CHANGED,
     MOVED,
@@ -17,13 +18,12 @@ from boconf.changes.compare import (
     Comparison,
     EntityChange,
 )
-from boconf.changes.impact import Figure, Shift
-from boconf.diagnostics import Diagnostic
+from boconf.diff.impact import Figure, Shift
+from boconf.formats.markdown_text import cell
 from boconf.numbers import number, percent, signed
 from boconf.rendering.change_chart import chart_size
 from boconf.rendering.chart import Chart
 from boconf.rendering.mermaid import to_mermaid
-from boconf.reporting.markdown_text import cell
 
 SECTIONS = (
     (REMOVED, "Removed"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from boconf.docs.overview import MODEL_LABELS
-from boconf.docs.refs import Ref, position_ref, unit_ref
 from boconf.graph.structure import OrgStructure
+from boconf.website.overview import MODEL_LABELS
+from boconf.website.refs import Ref, position_ref, unit_ref
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ lines (its top levels when they are many: each sub-unit's page shows the rest) a
 has sub-units, its part of the unit tree.
 
 Rendering is the slow part, one Graphviz process per chart: the site builds every DOT source
-first, then renders them all in parallel (:mod:`boconf.docs.build`).
+first, then renders them all in parallel (:mod:`boconf.website.build`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from boconf.docs.links import CHARTS_DIR, UNITS_DIR, slug
 from boconf.graph.structure import OrgStructure
 from boconf.model.entities import Office
 from boconf.rendering.chart import Chart
@@ -26,6 +25,7 @@ from boconf.rendering.renderer import render_many
 from boconf.rendering.views.common import ViewContext, ViewFilter
 from boconf.rendering.views.registry import VIEWS
 from boconf.rules.base import RuleOptions
+from boconf.website.links import CHARTS_DIR, UNITS_DIR, slug
 
 MAX_NODES = PAGE_BOXES
 # Overview views drawn whole and paged (tree charts); the others are narrowed by levels.
@@ -160,7 +160,7 @@ def overview_charts(
     paged: bool = True,
 ) -> list[PlannedChart]:
     """The overview's charts. A support chart drawn as a matrix is left out: the overview shows
-    the matrix as a table of its own (boconf.docs.support), with every front-office unit.
+    the matrix as a table of its own (boconf.website.support), with every front-office unit.
     ``paged``: the org charts as linked SVG pages (HTML); else by levels, as Markdown's
     Mermaid charts are (a Mermaid chart cannot link to a page that is not written)."""
     planned: list[PlannedChart] = []

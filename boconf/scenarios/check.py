@@ -12,11 +12,11 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from boconf.changes.scenario import scenario_directory, scenario_names
-from boconf.changes.scenario_run import materialise
 from boconf.diagnostics import Diagnostic, sort_unique
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
+from boconf.scenarios.apply import materialise
+from boconf.scenarios.read import scenario_directory, scenario_names
 
 
 def check_scenarios(

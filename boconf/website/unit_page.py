@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from boconf.docs.findings import FindingRow
-from boconf.docs.overview import MODEL_LABELS
-from boconf.docs.refs import (
+from boconf.economics.cost import CostLine
+from boconf.graph.structure import OrgStructure
+from boconf.graph.work import unit_work
+from boconf.model.entities import Contract, Unit
+from boconf.website.findings import FindingRow
+from boconf.website.overview import MODEL_LABELS
+from boconf.website.refs import (
     Ref,
     contract_ref,
     holder_name,
@@ -17,10 +21,6 @@ from boconf.docs.refs import (
     unit_ref,
     vendor_ref,
 )
-from boconf.economics.cost import CostLine
-from boconf.graph.structure import OrgStructure
-from boconf.graph.work import unit_work
-from boconf.model.entities import Contract, Unit
 
 
 @dataclass(frozen=True)

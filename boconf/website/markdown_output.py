@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 
 from jinja2 import Environment
 
-from boconf.docs import templating
-from boconf.docs.charts import PlannedChart
-from boconf.docs.links import Links
-from boconf.docs.page import Page
-from boconf.docs.refs import Ref
 from boconf.rendering.mermaid import to_mermaid
+from boconf.website import templating
+from boconf.website.charts import PlannedChart
+from boconf.website.links import Links
+from boconf.website.page import Page
+from boconf.website.refs import Ref
 
 TEMPLATES = "templates/markdown"
 NONE = "–"

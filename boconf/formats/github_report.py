@@ -7,7 +7,7 @@ properties are escaped as the runner expects (``%``, CR, LF; and ``:``, ``,`` in
 from __future__ import annotations
 
 from boconf.diagnostics import Severity
-from boconf.reporting.report import Report, rule_name
+from boconf.formats.report import Report, rule_name
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

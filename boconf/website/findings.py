@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boconf.diagnostics import Diagnostic, Severity
-from boconf.docs.refs import (
+from boconf.formats.report import rule_name
+from boconf.model.tree import OrgTree
+from boconf.website.refs import (
     CONTRACT,
     LOCATION,
     ORGANISATION,
@@ -28,8 +30,6 @@ from boconf.docs.refs import (
     unit_ref,
     vendor_ref,
 )
-from boconf.model.tree import OrgTree
-from boconf.reporting.report import rule_name
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 

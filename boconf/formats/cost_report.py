@@ -7,8 +7,8 @@ import io
 import json
 
 from boconf.economics.cost import DIMENSIONS, FORMULA, VENDOR_FTE, CostComparison, CostReport
+from boconf.formats.markdown_text import cell
 from boconf.numbers import fte, money, signed, signed_money
-from boconf.reporting.markdown_text import cell
 
 TITLES = {
     "unit": "By unit",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from boconf.reporting import github_report, json_report, sarif_report, text_report
-from boconf.reporting.report import Report
+from boconf.formats import github_report, json_report, sarif_report, text_report
+from boconf.formats.report import Report
 
 Reporter = Callable[[Report], str]
 

@@ -1,0 +1,1 @@
+"""What-if scenarios: read a scenario file, overlay it on a copy of the organisation, check it."""
