@@ -11,6 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from boconf.diagnostics import CHECK_DESCRIPTIONS
+from boconf.formats import CHECK_REPORTERS
+from boconf.rules.registry import BY_CODE
+
 from .conftest import MINIMAL_ORG, REPO, Run, shared_dir
 
 GOLDEN = REPO / "tests" / "golden"
@@ -44,11 +48,29 @@ def assert_golden(name: str, text: str) -> None:
     )
 
 
-FORMATS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github"}
+# Golden files are named check-<case>.<format>; every one belongs to a registered format.
+GOLDEN_FORMATS = sorted({path.suffix[1:] for path in GOLDEN.glob("check-*.*")})
+
+
+def stable(output_format: str, text: str) -> str:
+    """The output as its golden file keeps it: SARIF without the rule catalogue (checked against
+    the registry below) and the rule indexes into it, so that a new rule changes no golden."""
+    if output_format != "sarif":
+        return text
+    sarif = json.loads(text)
+    for run in sarif["runs"]:
+        del run["tool"]["driver"]["rules"]
+        for result in run["results"]:
+            del result["ruleIndex"]
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_every_golden_is_a_registered_format() -> None:
+    assert GOLDEN_FORMATS and set(GOLDEN_FORMATS) <= set(CHECK_REPORTERS)
 
 
 @pytest.mark.parametrize("case", ["lint", "syntax"])
-@pytest.mark.parametrize("output_format", sorted(FORMATS))
+@pytest.mark.parametrize("output_format", GOLDEN_FORMATS)
 def test_golden_output(
     case: str, output_format: str, tmp_path: Path, boconf: Callable[..., Run]
 ) -> None:
@@ -57,11 +79,37 @@ def test_golden_output(
         "check", "org", "--reference-date", "2026-01-01", "--format", output_format, cwd=root
     )
     assert run.code == 1
-    assert_golden(f"check-{case}.{FORMATS[output_format]}", run.out)
-    again = boconf(
-        "check", "org", "--reference-date", "2026-01-01", "--format", output_format, cwd=root
-    )
-    assert again.out == run.out  # byte-identical across runs
+    assert_golden(f"check-{case}.{output_format}", stable(output_format, run.out))
+
+
+@pytest.mark.parametrize("output_format", sorted(CHECK_REPORTERS))
+def test_every_format_is_deterministic_and_names_every_finding(
+    output_format: str, tmp_path: Path, boconf: Callable[..., Run]
+) -> None:
+    root = scenario("lint", tmp_path)
+    args = ("check", "org", "--reference-date", "2026-01-01", "--format", output_format)
+    run = boconf(*args, cwd=root)
+    assert run.code == 1
+    for code in ("BO101", "BO301"):  # the cycle, and the stale suppression
+        assert code in run.out
+    assert "sales.yaml" in run.out
+    assert boconf(*args, cwd=root).out == run.out  # byte-identical across runs
+    # --output writes the format to the file and prints the text report, for every format.
+    written = boconf(*args, "--output", "report.out", cwd=root)
+    assert (root / "report.out").read_text(encoding="utf-8") == run.out
+    assert written.out == boconf("check", "org", "--reference-date", "2026-01-01", cwd=root).out
+
+
+def test_sarif_lists_every_rule_of_the_registry(tmp_path: Path, boconf: Callable[..., Run]) -> None:
+    run = boconf("check", "org", "--format", "sarif", cwd=scenario("lint", tmp_path))
+    rules = json.loads(run.out)["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(set(BY_CODE) | set(CHECK_DESCRIPTIONS))
+    for descriptor in rules:
+        rule = BY_CODE.get(descriptor["id"])
+        name = rule.name if rule else CHECK_DESCRIPTIONS[descriptor["id"]][0]
+        assert descriptor["name"] == name
+        if rule is not None:
+            assert descriptor["help"]["text"] == rule.documentation()
 
 
 @pytest.mark.parametrize("case", ["lint", "syntax"])

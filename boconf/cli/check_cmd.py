@@ -22,8 +22,7 @@ from boconf.cli.scenario_cmd import (
 )
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.formats import CHECK_REPORTERS
-from boconf.formats.report import Report, from_check
-from boconf.formats.text_report import render as render_text
+from boconf.formats.report import Report, ReportOptions, from_check
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
@@ -156,7 +155,7 @@ def check(
     refuse_inside(output, organisation)
     refuse_inside(baseline_write, organisation)
     limits = Limits(max_file_size=max_file_size * MIB)
-    colored = use_color(color)
+    options = ReportOptions(color=use_color(color))
     with contextlib.ExitStack() as stack:
         scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
         if scenario_name is not None:
@@ -166,7 +165,7 @@ def check(
                 applied_scenario(root, scenario_name, limits, strict=False)
             )
             if not applied.ok:  # in check, a scenario that does not apply is a finding
-                _emit(refusal(applied), output_format, output, colored, organisation)
+                _emit(refusal(applied), output_format, output, options, organisation)
                 click.echo(refusal_reason(applied), err=True)
                 raise SystemExit(Exit.FINDINGS)
             assert applied.root is not None
@@ -208,7 +207,7 @@ def check(
         report = from_check(result, show_suppressed)
         if baseline_write is not None:
             if not result.load.ok:
-                click.echo(render_text(report, colored), nl=False, color=colored)
+                _emit(report, "text", None, options, organisation)
                 click.echo("no baseline written: the organisation does not validate", err=True)
                 raise SystemExit(Exit.FINDINGS)
             try:
@@ -219,7 +218,7 @@ def check(
                 raise click.UsageError(str(error)) from None
             click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
             raise SystemExit(Exit.OK)
-        _emit(report, output_format, output, colored, organisation)
+        _emit(report, output_format, output, options, organisation)
         if timings:
             for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
                 click.echo(
@@ -230,12 +229,14 @@ def check(
 
 
 def _emit(
-    report: Report, output_format: str, output: Path | None, colored: bool, organisation: Path
+    report: Report,
+    output_format: str,
+    output: Path | None,
+    options: ReportOptions,
+    organisation: Path,
 ) -> None:
-    if output is not None:
-        write_output(CHECK_REPORTERS[output_format](report).encode("utf-8"), output, organisation)
-        click.echo(render_text(report, colored), nl=False, color=colored)
-    elif output_format == "text":
-        click.echo(render_text(report, colored), nl=False, color=colored)
-    else:
-        click.echo(CHECK_REPORTERS[output_format](report), nl=False)
+    if output is not None:  # the format goes to the file (never coloured), text to the terminal
+        rendered = CHECK_REPORTERS[output_format](report, ReportOptions())
+        write_output(rendered.encode("utf-8"), output, organisation)
+        output_format = "text"
+    click.echo(CHECK_REPORTERS[output_format](report, options), nl=False, color=options.color)

@@ -11,7 +11,7 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path, use_color
 from boconf.cli.reference_date import note_reference_date
-from boconf.formats.report import from_check
+from boconf.formats.report import ReportOptions, from_check
 from boconf.formats.text_report import render as render_text
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
@@ -113,7 +113,9 @@ def docs(
         raise click.UsageError(str(error)) from None
     if not result.load.ok:
         colored = use_color(None)
-        click.echo(render_text(from_check(result), colored), nl=False, color=colored)
+        click.echo(
+            render_text(from_check(result), ReportOptions(color=colored)), nl=False, color=colored
+        )
         click.echo("no site written: the organisation does not validate", err=True)
         raise SystemExit(Exit.FINDINGS)
     note_reference_date(settings.reference_date, settings.reference_date_from)

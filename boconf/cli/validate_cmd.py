@@ -10,8 +10,7 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
 from boconf.formats import VALIDATE_REPORTERS
-from boconf.formats.report import from_load
-from boconf.formats.text_report import summary
+from boconf.formats.report import ReportOptions, from_load
 from boconf.loading.limits import MIB, Limits
 from boconf.validation.run import load_organisation
 
@@ -52,10 +51,7 @@ def validate(
     started = time.perf_counter()
     result = load_organisation(root, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs)
     report = from_load(result)
-    output = VALIDATE_REPORTERS[output_format](report)
-    if quiet and output_format == "text":
-        output = output.removesuffix(summary(report) + "\n").rstrip("\n")
-        output = output + "\n" if output else ""
+    output = VALIDATE_REPORTERS[output_format](report, ReportOptions(summary=not quiet))
     click.echo(output, nl=False)
     if verbose:
         click.echo(f"took {time.perf_counter() - started:.3f}s", err=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from boconf.formats import github_report, json_report, sarif_report, text_report
-from boconf.formats.report import Report
+from boconf.formats.report import Report, ReportOptions
 
-Reporter = Callable[[Report], str]
+# Every format is called the same way: the report, and the options (colour, the summary line)
+# that a format may use or ignore. A new format is its module and one line below.
+Reporter = Callable[[Report, ReportOptions], str]
 
 # `validate`: text, or a JSON list of diagnostics.
 VALIDATE_REPORTERS: dict[str, Reporter] = {

@@ -7,7 +7,7 @@ properties are escaped as the runner expects (``%``, CR, LF; and ``:``, ``,`` in
 from __future__ import annotations
 
 from boconf.diagnostics import Severity
-from boconf.formats.report import Report, rule_name
+from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,7 +20,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: ReportOptions = PLAIN) -> str:
     lines = []
     for d in report.diagnostics:
         properties = ",".join(

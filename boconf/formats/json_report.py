@@ -15,12 +15,12 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import Diagnostic
-from boconf.formats.report import Report, rule_name
+from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name
 
 JSON_VERSION = 1
 
 
-def render_list(report: Report) -> str:
+def render_list(report: Report, options: ReportOptions = PLAIN) -> str:
     records = [diagnostic.as_record() for diagnostic in report.diagnostics]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
@@ -40,7 +40,7 @@ def _finding(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: ReportOptions = PLAIN) -> str:
     findings = [_finding(diagnostic) for diagnostic in report.diagnostics]
     by_severity = Counter(d.severity.value for d in report.diagnostics)
     document = {

@@ -11,6 +11,17 @@ from boconf.rules.registry import BY_CODE
 from boconf.validation.run import LoadResult
 
 
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to present a report, given the same way to every format (most use none of it)."""
+
+    color: bool = False  # ANSI colours (text on a terminal)
+    summary: bool = True  # the closing summary line (text; validate --quiet drops it)
+
+
+PLAIN = ReportOptions()
+
+
 @dataclass
 class Report:
     root: Path

@@ -7,7 +7,7 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
-from boconf.formats.report import Report, rule_name, rule_summary
+from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name, rule_summary
 from boconf.rules.registry import BY_CODE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,7 +62,7 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: ReportOptions = PLAIN) -> str:
     codes = sorted({d.code for d in report.diagnostics} | set(BY_CODE) | set(CHECK_DESCRIPTIONS))
     index = {code: position for position, code in enumerate(codes)}
     results = [_result(d, index) for d in report.diagnostics]

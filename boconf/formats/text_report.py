@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from boconf.diagnostics import Severity
-from boconf.formats.report import Report
+from boconf.formats.report import PLAIN, Report, ReportOptions
 from boconf.validation.run import display_path
 
 _COLOURS = {
@@ -19,7 +19,9 @@ _COLOURS = {
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, options: ReportOptions = PLAIN) -> str:
+    color = options.color
+
     def paint(text: str, style: str) -> str:
         return f"{style}{text}{_RESET}" if color else text
 
@@ -46,6 +48,9 @@ def render(report: Report, color: bool = False) -> str:
             lines.append(f"{where}: suppressed {what}: {diagnostic.message}")
             lines.append(paint(f"    reason: {reason}", _DIM))
         lines.append("")
+    if not options.summary:  # the diagnostics alone, without the blank line before the summary
+        text = "\n".join(lines).rstrip("\n")
+        return text + "\n" if text else ""
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
