@@ -13,11 +13,11 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter
 
-from boconf.linting.settings import Settings
 from boconf.model.documents import DOCUMENT_MODELS
 from boconf.model.entities import Location, Organisation, Person, Position, Unit, Vendor
 from boconf.model.names import COMBINED, SCENARIO, SCHEMA_BASE, SCHEMA_DIALECT, SETTINGS
 from boconf.model.scenario import Scenario
+from boconf.model.settings import Settings
 from boconf.output import write_atomic
 
 AnyDocument = Annotated[

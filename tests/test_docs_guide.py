@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from boconf.cli.main import cli
 from boconf.diagnostics import Code
-from boconf.linting.settings import Settings
 from boconf.model import entities, scenario
+from boconf.model.settings import Settings
 from tests.conftest import REPO
 
 DOCS = REPO / "docs"

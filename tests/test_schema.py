@@ -13,10 +13,12 @@ from typing import Any
 import jsonschema
 import pytest
 
+from boconf.diagnostics import CHECK_DESCRIPTIONS, Code
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.yaml12 import build_value, compose_documents
+from boconf.rules.registry import RULES
 from boconf.schema import COMBINED, stale_files, write
 
 from .conftest import MINIMAL_ORG, REPO
@@ -119,3 +121,24 @@ def test_check_jsonschema_accepts_every_file_in_org() -> None:
         check=False,
     )
     assert bad.returncode == 1
+
+
+def test_the_schema_and_init_load_no_rule_and_no_linter() -> None:
+    # The settings model lives below the linter: describing it needs no rule catalogue.
+    probe = (
+        "import sys, boconf.schema, boconf.cli.init_cmd; "
+        "print(sorted(m for m in sys.modules if m.startswith(('boconf.rules', 'boconf.linting'))))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert run.stdout == "[]\n"
+
+
+def test_every_check_code_is_described_once_and_no_rule_reuses_its_code_or_name() -> None:
+    # Drift-proof: a new Code without a description (or a stale description) fails here.
+    assert list(CHECK_DESCRIPTIONS) == list(Code)
+    names = [name for name, _ in CHECK_DESCRIPTIONS.values()] + [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    assert not {rule.code for rule in RULES} & set(Code)
+    assert all(summary.endswith(".") for _, summary in CHECK_DESCRIPTIONS.values())

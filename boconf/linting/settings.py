@@ -25,15 +25,16 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from boconf import clock
 from boconf.diagnostics import Code, Diagnostic, Severity
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
+from boconf.model.settings import Settings
 from boconf.rules.base import Rule, RuleOptions
 from boconf.rules.registry import RULES, find_rule
 from boconf.validation.errors import problems_from
@@ -43,21 +44,6 @@ from boconf.validation.suggest import did_you_mean
 SETTINGS_FILE = ".boconf.yaml"
 PYPROJECT = "pyproject.toml"
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
-
-
-class Settings(BaseModel):
-    """The settings file's schema."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    extends: Literal["recommended", "strict", "none"] = "recommended"
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    fail_on: Severity = Severity.ERROR
-    reference_date: dt.date | None = None
 
 
 class ConfigError(Exception):

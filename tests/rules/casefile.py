@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from boconf.linting.engine import LintResult, lint
-from boconf.linting.settings import Settings, resolve
+from boconf.linting.settings import resolve
+from boconf.model.settings import Settings
 from boconf.validation.run import load_organisation
 
 from ..conftest import MINIMAL_ORG, write_tree
