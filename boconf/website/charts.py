@@ -18,34 +18,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from boconf.graph.structure import OrgStructure
-from boconf.model.entities import Office
 from boconf.rendering.chart import Chart
 from boconf.rendering.paging import PAGE_BOXES, page_chart
 from boconf.rendering.renderer import render_many
 from boconf.rendering.views.common import ViewContext, ViewFilter
-from boconf.rendering.views.registry import VIEWS
+from boconf.rendering.views.registry import BY_NAME, OVERVIEW, VIEWS
 from boconf.rules.base import RuleOptions
 from boconf.website.links import CHARTS_DIR, UNITS_DIR, slug
 
 MAX_NODES = PAGE_BOXES
-# Overview views drawn whole and paged (tree charts); the others are narrowed by levels.
-PAGED_VIEWS = frozenset({"structure", "back-office"})
+# Which views the overview shows, how, and in what order, each view says itself (ViewSpec).
 # A top-down chart wider than this many boxes on one level is turned left-to-right: a page
 # scrolls down, not across, and a wide chart scaled to the page width cannot be read. (Not a
 # compact org chart: it keeps its width down by stacking and wrapping, see tree_layout.)
 MAX_WIDTH = 6
-OVERVIEW_VIEWS = (
-    ("structure", "The unit tree, front and back office, with each unit's manager."),
-    ("back-office", "Everything that rolls up to the back-office head, with sourcing badges."),
-    ("support", "Which back-office units support which front-office units."),
-    (
-        "sourcing-mix",
-        "The back office's work in FTE by sourcing model: a bar per unit, grouped by function.",
-    ),
-)
-# Views that show the whole organisation or nothing: their totals would be wrong with fewer
-# levels (the bars draw functions only when there are too many units).
-WHOLE = frozenset({"sourcing-mix"})
 SHALLOWER = (6, 5, 4, 3, 2, 1)
 
 Overlay = dict[tuple[str, str], str]
@@ -131,21 +117,15 @@ def _levels(chosen: ViewFilter) -> str:
 def _overview_candidates(structure: OrgStructure, view: str) -> list[Candidate]:
     """The whole organisation, then fewer and fewer levels, each with the units it shows
     for sure (the view may add more: providers, the back-office head)."""
-    tree = structure.tree
-    line = structure.back_office_line
+    spec = BY_NAME[view]
     depth = structure.unit_tree.depth
-
-    def shown(unit_id: str) -> bool:
-        unit = tree.units[unit_id]
-        if view == "back-office":
-            return unit.manager in line
-        if view == "support":
-            return unit.office is Office.FRONT or bool(unit.supports)
-        return True
-
-    if view in WHOLE:
+    if spec.whole:
         return [(ViewFilter(), 0)]
-    units = [depth.get(u, 1) for u in tree.units if shown(u)]
+    units = [
+        depth.get(unit_id, 1)
+        for unit_id, unit in structure.tree.units.items()
+        if spec.selects(structure, unit)
+    ]
     return [
         (ViewFilter(depth=levels), sum(1 for d in units if levels is None or d <= levels))
         for levels in (None, *SHALLOWER)
@@ -164,13 +144,14 @@ def overview_charts(
     ``paged``: the org charts as linked SVG pages (HTML); else by levels, as Markdown's
     Mermaid charts are (a Mermaid chart cannot link to a page that is not written)."""
     planned: list[PlannedChart] = []
-    for view, caption in OVERVIEW_VIEWS:
-        if paged and view in PAGED_VIEWS:
+    for spec in OVERVIEW:
+        view, caption = spec.name, spec.caption
+        if paged and spec.paged:
             planned.extend(_paged(view, caption, structure, overlay, link))
             continue
         candidates = _overview_candidates(structure, view)
         chart, chosen = _first_readable(view, structure, candidates, overlay, link, rule_options)
-        if not chart.nodes or (view == "support" and chart.table is not None):
+        if not chart.nodes or (spec.matrix_as_table and chart.table is not None):
             continue
         chart.title += _levels(chosen)
         note = (

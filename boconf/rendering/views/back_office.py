@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from boconf.graph.structure import OrgStructure
+from boconf.model.entities import Unit
 from boconf.rendering.chart import Chart
 from boconf.rendering.views.common import (
     ViewContext,
+    ViewSpec,
     finding_class,
     position_lines,
     select_units,
@@ -51,3 +54,17 @@ def build(context: ViewContext) -> Chart:
         elif chart.has(f"position:{head}"):
             chart.add_edge(f"position:{head}", f"unit:{unit_id}", "dashed")
     return chart
+
+
+def _on_the_line(structure: OrgStructure, unit: Unit) -> bool:
+    return unit.manager in structure.back_office_line
+
+
+VIEW = ViewSpec(
+    "back-office",
+    build,
+    caption="Everything that rolls up to the back-office head, with sourcing badges.",
+    overview=2,
+    paged=True,
+    selects=_on_the_line,
+)

@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from boconf.graph.structure import OrgStructure
-from boconf.model.entities import Office
+from boconf.model.entities import Office, Unit
 from boconf.numbers import fte
+from boconf.rendering.chart import Chart
 from boconf.rules.base import RuleOptions
 from boconf.validation.suggest import did_you_mean
 
@@ -35,6 +36,31 @@ class ViewContext:
     # The settings' rule options by code (the support matrix marks what BO204 and BO205 find
     # with them); a rule not here runs with its defaults.
     rule_options: Mapping[str, RuleOptions] = field(default_factory=dict)
+
+
+def every_unit(structure: OrgStructure, unit: Unit) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """A view describes itself: what builds it, and how the site shows it. A new view is its
+    module (with one of these) and one line in the registry."""
+
+    name: str
+    build: Callable[[ViewContext], Chart]
+    # The site's caption; with ``overview`` (its place among the overview's charts, 1 first)
+    # the view is on the site's overview page.
+    caption: str = ""
+    overview: int | None = None
+    # Drawn whole and paged (the org charts), rather than narrowed by levels.
+    paged: bool = False
+    # The whole organisation or nothing: its totals would be wrong with fewer levels.
+    whole: bool = False
+    # When the view is drawn as a matrix, the overview shows that as a table of its own.
+    matrix_as_table: bool = False
+    # The units it shows for sure at a given depth (the view may add more), to pick the levels.
+    selects: Callable[[OrgStructure, Unit], bool] = every_unit
 
 
 def finding_class(context: ViewContext, kind: str, identifier: str) -> tuple[str, ...]:

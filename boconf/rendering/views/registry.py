@@ -1,4 +1,4 @@
-"""The views, by name."""
+"""The views, by name: each module describes its own (:class:`ViewSpec`); one line each here."""
 
 from __future__ import annotations
 
@@ -13,14 +13,21 @@ from boconf.rendering.views import (
     structure,
     support,
 )
-from boconf.rendering.views.common import ViewContext
+from boconf.rendering.views.common import ViewContext, ViewSpec
 
-VIEWS: dict[str, Callable[[ViewContext], Chart]] = {
-    "reporting": reporting.build,
-    "structure": structure.build,
-    "back-office": back_office.build,
-    "sourcing": sourcing.build,
-    "sourcing-mix": sourcing_mix.build,
-    "sourcing-mix-cost": sourcing_mix.build_cost,
-    "support": support.build,
-}
+SPECS: tuple[ViewSpec, ...] = (
+    reporting.VIEW,
+    structure.VIEW,
+    back_office.VIEW,
+    sourcing.VIEW,
+    sourcing_mix.VIEW,
+    sourcing_mix.COST_VIEW,
+    support.VIEW,
+)
+
+BY_NAME: dict[str, ViewSpec] = {spec.name: spec for spec in SPECS}
+VIEWS: dict[str, Callable[[ViewContext], Chart]] = {spec.name: spec.build for spec in SPECS}
+# The site's overview, in its order.
+OVERVIEW: tuple[ViewSpec, ...] = tuple(
+    sorted((spec for spec in SPECS if spec.overview is not None), key=lambda s: s.overview or 0)
+)

@@ -7,6 +7,7 @@ from boconf.rendering.chart import Chart
 from boconf.rendering.views.common import (
     ViewContext,
     ViewError,
+    ViewSpec,
     check_unit,
     finding_class,
     position_lines,
@@ -87,3 +88,6 @@ def build(context: ViewContext) -> Chart:
             if target in visible:
                 chart.add_edge(f"position:{target}", f"position:{position_id}", "dashed")
     return chart
+
+
+VIEW = ViewSpec("reporting", build)

@@ -9,7 +9,13 @@ from decimal import Decimal
 from boconf.model.entities import IN_HOUSE
 from boconf.numbers import percent
 from boconf.rendering.chart import Chart, Cluster
-from boconf.rendering.views.common import ViewContext, finding_class, select_units, unit_lines
+from boconf.rendering.views.common import (
+    ViewContext,
+    ViewSpec,
+    finding_class,
+    select_units,
+    unit_lines,
+)
 from boconf.rendering.views.sourcing_labels import badge
 
 TITLE = "Sourcing"
@@ -65,3 +71,6 @@ def build(context: ViewContext) -> Chart:
     for source, target, label in edges:
         chart.add_edge(source, target, label=label)
     return chart
+
+
+VIEW = ViewSpec("sourcing", build)

@@ -28,7 +28,7 @@ from boconf.model.entities import Office, SourcingModel
 from boconf.numbers import fte, money, percent
 from boconf.rendering.chart import Chart
 from boconf.rendering.table import Cell, Segment, Table
-from boconf.rendering.views.common import ViewContext, select_units
+from boconf.rendering.views.common import ViewContext, ViewSpec, select_units
 
 TITLE_FTE = "Sourcing mix (FTE)"
 TITLE_COST = "Sourcing mix (annual cost)"
@@ -244,3 +244,15 @@ def build_cost(context: ViewContext) -> Chart:
     currency = context.structure.tree.organisation.currency
     weight = Weight(TITLE_COST, lambda value: money(value, currency), "unpriced lines")
     return _build(context, weight, cost_mixes(context.structure))
+
+
+VIEW = ViewSpec(
+    "sourcing-mix",
+    build,
+    caption=(
+        "The back office's work in FTE by sourcing model: a bar per unit, grouped by function."
+    ),
+    overview=4,
+    whole=True,
+)
+COST_VIEW = ViewSpec("sourcing-mix-cost", build_cost, whole=True)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from boconf.rendering.chart import Chart
-from boconf.rendering.views.common import ViewContext, finding_class, select_units, unit_lines
+from boconf.rendering.views.common import (
+    ViewContext,
+    ViewSpec,
+    finding_class,
+    select_units,
+    unit_lines,
+)
 
 TITLE = "Unit structure"
 
@@ -33,3 +39,12 @@ def build(context: ViewContext) -> Chart:
         if parent is not None and parent in visible and parent != unit_id:
             chart.add_edge(f"unit:{parent}", f"unit:{unit_id}")
     return chart
+
+
+VIEW = ViewSpec(
+    "structure",
+    build,
+    caption="The unit tree, front and back office, with each unit's manager.",
+    overview=1,
+    paged=True,
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from boconf.graph.structure import OrgStructure
-from boconf.model.entities import Office
+from boconf.model.entities import Office, Unit
 from boconf.rendering.chart import Chart
 from boconf.rendering.support_matrix import (
     Flag,
@@ -23,7 +23,13 @@ from boconf.rendering.support_matrix import (
     prefers_matrix,
 )
 from boconf.rendering.table import Cell, Table
-from boconf.rendering.views.common import ViewContext, finding_class, select_units, unit_lines
+from boconf.rendering.views.common import (
+    ViewContext,
+    ViewSpec,
+    finding_class,
+    select_units,
+    unit_lines,
+)
 
 TITLE = "Back-office support"
 # Characters per line of a column header (the front-office unit's name): about 90 pt.
@@ -241,3 +247,17 @@ def build(context: ViewContext) -> Chart:
             context, build_matrix(structure, back, front, context.rule_options)
         )
     return chart
+
+
+def _supported_or_supporting(structure: OrgStructure, unit: Unit) -> bool:
+    return unit.office is Office.FRONT or bool(unit.supports)
+
+
+VIEW = ViewSpec(
+    "support",
+    build,
+    caption="Which back-office units support which front-office units.",
+    overview=3,
+    matrix_as_table=True,
+    selects=_supported_or_supporting,
+)
