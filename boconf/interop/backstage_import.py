@@ -36,11 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from boconf.diagnostics import display_path
-from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
+from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT, rules_off
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.interop.org_inference import top_position
 from boconf.interop.plain_org import (
-    IgnoredRule,
     ImportResult,
     PersonTable,
     PlainLocation,
@@ -56,21 +55,12 @@ from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
+from boconf.rules.base import BACKSTAGE
 
 DEFAULT_NAMESPACE = "default"
 HEADQUARTERS = "headquarters"
 
-BACKSTAGE_RULES: tuple[IgnoredRule, ...] = (
-    IgnoredRule(
-        "vacant-manager",
-        "BO109: Backstage names no group leads; each unit's lead post is a vacant stand-in.\n"
-        "Re-enable once the leads are filled in (holder:).",
-    ),
-    IgnoredRule(
-        "single-report-manager",
-        "BO107: reports the stand-in leads of one-member groups; re-enable with BO109.",
-    ),
-)
+BACKSTAGE_RULES = rules_off(BACKSTAGE)
 
 Key = tuple[str, str]  # (namespace, name)
 

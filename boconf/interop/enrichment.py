@@ -18,58 +18,29 @@ the guessed office always agrees with the guessed function, and it checks an adm
 from __future__ import annotations
 
 from boconf.interop.plain_org import IgnoredRule
+from boconf.rules.base import GUESSED, UNITS_ONLY
+from boconf.rules.registry import RULES
 
 SETTINGS_COMMENT = """\
 Written by `boconf import`. The source held no office, function, back-office head or
 support relations, so the rules that judge them are off: re-enable each (delete its line)
 once the tree is enriched. Every structural rule is on."""
 
-ENRICHMENT_RULES: tuple[IgnoredRule, ...] = (
-    IgnoredRule(
-        "back-office-unit-without-manager",
-        "BO201: the office of each unit was guessed from its name (and empty units are\n"
-        "already reported by empty-unit); re-enable once offices are set.",
-    ),
-    IgnoredRule(
-        "no-back-office-head",
-        "BO202: back_office_head is the top of the organisation, chosen by the import;\n"
-        "re-enable once the real back-office head is named.",
-    ),
-    IgnoredRule(
-        "back-office-outside-head-line",
-        "BO203: judges lines against that chosen back-office head; re-enable with BO202.",
-    ),
-    IgnoredRule(
-        "front-office-unsupported",
-        "BO204: the source says nothing of which units support which (`supports`);\n"
-        "re-enable once they are added.",
-    ),
-    IgnoredRule(
-        "back-office-supports-nothing",
-        "BO205: the same: re-enable once `supports` is filled in.",
-    ),
-    IgnoredRule(
-        "missing-function",
-        "BO206: unit functions were guessed from their names; re-enable once checked.",
-    ),
-    IgnoredRule(
-        "key-person-risk",
-        "BO213: counts people per guessed function; re-enable once functions are checked.",
-    ),
-)
+
+def rules_off(guess: str) -> tuple[IgnoredRule, ...]:
+    """The rules that say they judge what this kind of import guesses, in registry order,
+    each with its reason: a new rule opts in where it is written, not here."""
+    return tuple(
+        IgnoredRule(rule.name, f"{rule.code}: {rule.off_when_imported[guess]}")
+        for rule in RULES
+        if guess in rule.off_when_imported
+    )
+
+
+ENRICHMENT_RULES = rules_off(GUESSED)
 
 UNITS_ONLY_COMMENT = """\
 A register of units (`import --units`) names no posts and no people: the rules that need
 them are off too, each until positions are added to the units."""
 
-UNITS_ONLY_RULES: tuple[IgnoredRule, ...] = (
-    IgnoredRule(
-        "empty-unit",
-        "BO111: every unit of a register is empty; re-enable once positions are added.",
-    ),
-    IgnoredRule(
-        "vacant-manager",
-        "BO109: the one post, 'head-to-be-named', is vacant by design; re-enable once\n"
-        "the back-office head is named and units have managers.",
-    ),
-)
+UNITS_ONLY_RULES = rules_off(UNITS_ONLY)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import Office
 from boconf.model.functions import GENERAL_FUNCTIONS
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 from boconf.rules.cycle_findings import organisation_top
 
 # Units named in a finding that reports the units below its own; the rest are counted.
@@ -70,6 +71,10 @@ class BackOfficeOutsideHeadLine(Rule[RuleOptions]):
     code = "BO203"
     name = "back-office-outside-head-line"
     severity = Severity.WARNING
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: ("judges lines against that chosen back-office head; re-enable with BO202."),
+    }
     summary = "A back-office manager who does not roll up to the back-office head."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:

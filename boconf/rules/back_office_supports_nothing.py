@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import Office
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
 
 def _default_exempt_functions() -> list[str]:
@@ -70,6 +71,10 @@ class BackOfficeSupportsNothing(Rule[Options]):
     code = "BO205"
     name = "back-office-supports-nothing"
     severity = Severity.INFO
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: ("the same: re-enable once `supports` is filled in."),
+    }
     summary = "A back-office unit that supports no front-office unit."
     options_model = Options
 

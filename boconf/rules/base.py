@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
@@ -77,6 +77,14 @@ def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHO
     return f"{first} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
 
 
+# What an import could not know, so that the rules judging it would report its guesses: every
+# import guesses offices, functions, the back-office head and support (GUESSED); a register of
+# units has no posts or people (UNITS_ONLY); Backstage names no group leads (BACKSTAGE).
+GUESSED = "guessed"
+UNITS_ONLY = "units-only"
+BACKSTAGE = "backstage"
+
+
 class Rule(Generic[OptionsT]):
     code: ClassVar[str]
     name: ClassVar[str]
@@ -85,6 +93,9 @@ class Rule(Generic[OptionsT]):
     options_model: ClassVar[type[RuleOptions]] = RuleOptions
     # Presets that enable the rule; "strict" is a superset of "recommended".
     presets: ClassVar[frozenset[str]] = frozenset({"recommended", "strict"})
+    # What an import guesses that this rule would judge (GUESSED, UNITS_ONLY, BACKSTAGE), each
+    # with when to turn it back on: the settings an imported tree starts with switch it off.
+    off_when_imported: ClassVar[Mapping[str, str]] = {}
 
     def check(self, context: LintContext, options: OptionsT) -> Iterator[Finding]:
         raise NotImplementedError

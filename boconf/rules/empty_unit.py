@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import UNIT, UNITS_ONLY, Finding, LintContext, Rule, RuleOptions
 
 
 class EmptyUnit(Rule[RuleOptions]):
@@ -53,6 +54,10 @@ class EmptyUnit(Rule[RuleOptions]):
     code = "BO111"
     name = "empty-unit"
     severity = Severity.WARNING
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        UNITS_ONLY: ("every unit of a register is empty; re-enable once positions are added."),
+    }
     summary = "A unit with no positions and no sub-units."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import Office
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
 
 def _default_required_support() -> dict[str, list[str]]:
@@ -78,6 +79,13 @@ class FrontOfficeUnsupported(Rule[Options]):
     code = "BO204"
     name = "front-office-unsupported"
     severity = Severity.WARNING
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: (
+            "the source says nothing of which units support which (`supports`);\n"
+            "re-enable once they are added."
+        ),
+    }
     summary = "A front-office unit without the back-office support it needs."
     options_model = Options
 

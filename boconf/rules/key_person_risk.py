@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import IN_HOUSE, Office
-from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
 
 class Options(RuleOptions):
@@ -65,6 +66,10 @@ class KeyPersonRisk(Rule[Options]):
     code = "BO213"
     name = "key-person-risk"
     severity = Severity.WARNING
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: ("counts people per guessed function; re-enable once functions are checked."),
+    }
     summary = "A back-office function that rests on one person."
     options_model = Options
 

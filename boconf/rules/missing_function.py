@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Iterator, Mapping
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
 
 def _default_required() -> list[list[str]]:
@@ -71,6 +71,10 @@ class MissingFunction(Rule[Options]):
     code = "BO206"
     name = "missing-function"
     severity = Severity.WARNING
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: ("unit functions were guessed from their names; re-enable once checked."),
+    }
     summary = "The organisation lacks a function it needs."
     options_model = Options
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from boconf.diagnostics import Severity
 from boconf.model.entities import Office
-from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import GUESSED, ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
 
 class NoBackOfficeHead(Rule[RuleOptions]):
@@ -58,6 +59,13 @@ class NoBackOfficeHead(Rule[RuleOptions]):
     code = "BO202"
     name = "no-back-office-head"
     severity = Severity.ERROR
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        GUESSED: (
+            "back_office_head is the top of the organisation, chosen by the import;\n"
+            "re-enable once the real back-office head is named."
+        ),
+    }
     summary = "The back-office head post is vacant or heads no back-office unit."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:

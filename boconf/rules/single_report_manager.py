@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import BACKSTAGE, POSITION, Finding, LintContext, Rule, RuleOptions
 
 
 class SingleReportManager(Rule[RuleOptions]):
@@ -48,6 +49,10 @@ class SingleReportManager(Rule[RuleOptions]):
     code = "BO107"
     name = "single-report-manager"
     severity = Severity.INFO
+    # Off in the settings an import writes, and when to turn it back on (see GUESSED in rules.base).
+    off_when_imported: ClassVar[Mapping[str, str]] = {
+        BACKSTAGE: ("reports the stand-in leads of one-member groups; re-enable with BO109."),
+    }
     summary = "A manager with a single direct report."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
