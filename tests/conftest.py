@@ -13,6 +13,15 @@ from boconf.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+def rules_on_by_default() -> str:
+    """``33 rules``: how a summary counts the rules a default check runs (from the registry,
+    so that a new rule changes no test's expected summary)."""
+    from boconf.linting.check import settings_for
+
+    return f"{len(settings_for(REPO / 'org', None).enabled)} rules"
+
+
 # A machine with only Python and make has no Chromium (nor the fonts, nor libfaketime): there
 # the tests that need them skip, and say so loudly at the end; under CI they fail instead.
 BROWSER_SKIP = "BROWSER TEST SKIPPED"
