@@ -21,6 +21,7 @@ import yaml
 from yaml import Node
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.loading import native
 from boconf.loading.limits import Limits
 from boconf.loading.yaml12 import RefusedError, build_value, compose_documents
 
@@ -163,6 +164,14 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             "add a document (apiVersion, kind, id, ...) or delete the file",
         )
         return True
+    # The native parser first: it refuses deep nesting itself, and the file comes back to
+    # libyaml below whenever it cannot vouch for the values (see boconf.loading.native).
+    if native.enabled():
+        fast = native.load(text, limits.max_depth)
+        if fast is not None:
+            for index, (line, column, data) in enumerate(fast):
+                result.documents.append(Document(index, line, column, data))
+            return True
     alias_line = 0  # a document spanning this line holds an alias: it is never built
     if "*" in text or text.count("[") + text.count("{") > _MANY_BRACKETS or _LONG_LINE.search(text):
         problem = _scan_events(text, limits.max_depth)
