@@ -73,7 +73,7 @@ def enabled() -> bool:
 def load(text: str, max_depth: int) -> list[tuple[int, int, dict[str, Any]]] | None:
     """Each document of ``text`` as ``(line, column, mapping)``, or None when this path
     cannot vouch for the file (the caller then parses it with libyaml)."""
-    if yaml_rs is None or _unsure(text):
+    if yaml_rs is None or unsure(text):
         return None
     starts = _document_starts(text)
     if starts is None:
@@ -97,7 +97,8 @@ def load(text: str, max_depth: int) -> list[tuple[int, int, dict[str, Any]]] | N
     return built
 
 
-def _unsure(text: str) -> bool:
+def unsure(text: str) -> bool:
+    """Whether ``text`` holds something the fast path (or a reader of its lines) cannot vouch for."""
     return (
         any(part in text for part in _UNSURE_SUBSTRINGS)
         or _UNSURE_TOKEN.search(text) is not None

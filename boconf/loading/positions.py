@@ -1,8 +1,11 @@
 """Source positions: a pydantic ``loc`` or reference path -> ``line:column`` in a file.
 
-Files are re-composed (cheap: libyaml) only when something in them must be reported, so the
-node trees, about five times the size of the data, never all live at once. A path that does
-not exist in the node tree (a missing field) resolves to its nearest existing parent.
+Positions are recovered only for files with something to report. Most organisation files are
+plain block YAML, where a path is followed over the few lines it passes through
+(:mod:`boconf.loading.block_positions`), with no parse at all; any other file, or any path
+that reader gives up on, is re-composed with libyaml, so the node trees, about five times the
+size of the data, never all live at once. A path that does not exist in the node tree (a
+missing field) resolves to its nearest existing parent.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Literal
 import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
+from boconf.loading.block_positions import BlockText
 from boconf.loading.workers import run_parallel
 from boconf.loading.yaml12 import Composer
 
@@ -80,13 +84,37 @@ def _compose_for_positions(path: str) -> list[Node]:
     return documents
 
 
+def _read_block_text(path: str) -> BlockText | None:
+    try:
+        text = Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return BlockText.of(text)
+
+
+# Past this many lines read per line of the file, composing it once is cheaper than following
+# each path over its lines (many findings in one long document).
+_READS_PER_LINE = 40
+
+
 def _locate_in_file(item: tuple[str, list[Request]]) -> list[Position | None]:
     path, requests = item
-    documents = _compose_for_positions(path)
-    return [
-        locate(documents[document], at, want) if document < len(documents) else None
-        for document, at, want in requests
-    ]
+    found: list[Position | None] = []
+    block = _read_block_text(path)
+    if block is not None:
+        reads = sum(block.cost(document) for document, _, _ in requests)
+        if reads > _READS_PER_LINE * len(block.lines) + 100_000:
+            block = None
+    documents: list[Node] | None = None
+    for document, at, want in requests:
+        answer = block.locate(document, at, want) if block is not None else None
+        if answer is not None:
+            found.append(Position(*answer))
+            continue
+        if documents is None:
+            documents = _compose_for_positions(path)
+        found.append(locate(documents[document], at, want) if document < len(documents) else None)
+    return found
 
 
 @dataclass
@@ -98,6 +126,7 @@ class SourceMap:
     """
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
+    _blocks: dict[str, BlockText | None] = field(default_factory=dict)
     _known: dict[tuple[str, int, tuple[PathPart, ...], str], Position | None] = field(
         default_factory=dict
     )
@@ -124,6 +153,13 @@ class SourceMap:
         key = (path, document, tuple(at), want)
         if key in self._known:
             return self._known[key]
+        if path not in self._documents:  # not composed yet: try reading its lines first
+            if path not in self._blocks:
+                self._blocks[path] = _read_block_text(path)
+            block = self._blocks[path]
+            answer = block.locate(document, at, want) if block is not None else None
+            if answer is not None:
+                return Position(*answer)
         documents = self.documents(path)
         if document >= len(documents):
             return None
