@@ -14,7 +14,8 @@ from boconf.changes.scenario import scenario_names
 from boconf.changes.scenario_check import check_scenarios
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import refuse_inside, write_output
-from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.options import cache_options, loading_options, org_path, parse_cache, use_color
+from boconf.cli.progress import progress
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import (
     applied_scenario,
@@ -27,7 +28,6 @@ from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError, find_settings
-from boconf.loading.cache import ParseCache
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError
 from boconf.reporting import CHECK_REPORTERS
@@ -76,6 +76,7 @@ Examples:
 """
 )
 @loading_options
+@cache_options
 @click.option(
     "--format",
     "output_format",
@@ -139,6 +140,8 @@ def check(
     path: Path | None,
     jobs: int | None,
     max_file_size: int,
+    cache_dir: Path | None,
+    no_cache: bool,
     output_format: str,
     output: Path | None,
     fail_on: str | None,
@@ -182,7 +185,9 @@ def check(
             and baseline_write is None
             and bool(scenario_names(root))
         )
-        cache = ParseCache() if all_scenarios else None
+        # On disk (by content, across runs) unless --no-cache; in memory too when the
+        # scenarios load the tree again.
+        cache = parse_cache(organisation, limits, cache_dir, no_cache, memory=all_scenarios)
         try:
             settings = settings_for(root, config, reference_date.date() if reference_date else None)
             if fail_on is not None:
@@ -190,9 +195,16 @@ def check(
             known = (
                 read_baseline(baseline, display_path(baseline)) if baseline is not None else None
             )
-            result = run_check(
-                root, settings, baseline=known, limits=limits, jobs=jobs, cache=cache
-            )
+            with progress(f"checking {organisation}") as shown:
+                result = run_check(
+                    root,
+                    settings,
+                    baseline=known,
+                    limits=limits,
+                    jobs=jobs,
+                    cache=cache,
+                    progress=shown.update if shown else None,
+                )
         except (ConfigError, BaselineError) as error:
             _config_failure(error)
             return

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.progress import progress
 from boconf.diagnostics import display_path
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
@@ -62,7 +63,8 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
         click.echo(f"{count} problem(s) in the data; --strict: nothing written", err=True)
         raise SystemExit(Exit.FINDINGS)
     try:
-        write_tree(output, org, force=force)
+        with progress(f"writing {display_path(output)}"):
+            write_tree(output, org, force=force)
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     click.echo(
@@ -185,7 +187,8 @@ def import_csv_command(
             country=country,
             max_bytes=max_file_size * MIB,
         )
-        result = import_csv(file, options, display_path(file))
+        with progress(f"importing {display_path(file)}"):
+            result = import_csv(file, options, display_path(file))
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)
@@ -221,7 +224,8 @@ def import_backstage_command(
         # Imported here: `import csv` has no use for the catalog reader and its YAML parser.
         from boconf.interop.backstage_import import import_backstage
 
-        result = import_backstage(list(paths), name=name, currency=currency)
+        with progress("importing the catalog"):
+            result = import_backstage(list(paths), name=name, currency=currency)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)
