@@ -36,6 +36,14 @@ class ParseCache:
         except OSError:
             return None
 
+    def holds(self, digest: bytes | None) -> bool:
+        """Whether an entry for ``digest`` is at hand (it may still turn out unreadable)."""
+        if digest is None:
+            return False
+        if digest in self._by_digest:
+            return True
+        return self._disk is not None and self._disk.holds(digest)
+
     def get(self, digest: bytes | None, path: str, display: str) -> ParsedFile | None:
         if digest is None:
             return None

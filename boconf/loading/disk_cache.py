@@ -59,6 +59,9 @@ class DiskCache:
     def _path(self, name: str) -> Path:
         return self.directory / "entries" / name[:2] / name
 
+    def holds(self, digest: bytes) -> bool:
+        return self._path(self.name(digest)).is_file()
+
     def get(self, digest: bytes, path: str, display: str) -> ParsedFile | None:
         name = self.name(digest)
         try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from boconf.loading.cache import ParseCache
@@ -28,10 +30,6 @@ def _init_worker(limits: Limits) -> None:
     _limits = limits
 
 
-def _parse(item: tuple[str, str]) -> ParsedFile:
-    return parse_file(item[0], item[1], _limits)
-
-
 def parse_files(
     files: Sequence[tuple[str, str]],
     limits: Limits,
@@ -46,26 +44,20 @@ def parse_files(
     if cache is None:
         yield from _parse_all(files, limits, jobs)
         return
+    # Which files the cache holds is decided first (cheaply: by name), so that the others
+    # are parsed on every core meanwhile; the held entries are read one at a time, in order,
+    # never all at once.
     digests = [cache.digest(path, limits) for path, _ in files]
-    hits = [
-        cache.get(digest, path, display)
-        for digest, (path, display) in zip(digests, files, strict=True)
-    ]
-    misses = [
-        (pair, digest)
-        for pair, digest, hit in zip(files, digests, hits, strict=True)
-        if hit is None
-    ]
-    parsed = _parse_all([pair for pair, _ in misses], limits, jobs)
-    pending = iter(misses)
-    for hit in hits:
-        if hit is not None:
-            yield hit
-            continue
-        _, digest = next(pending)
-        fresh = next(parsed)
-        cache.put(digest, fresh)
-        yield fresh
+    held = [cache.holds(digest) for digest in digests]
+    misses = [pair for pair, hit in zip(files, held, strict=True) if not hit]
+    parsed = _parse_all(misses, limits, jobs)
+    for (path, display), digest, hit in zip(files, digests, held, strict=True):
+        found = cache.get(digest, path, display) if hit else None
+        if found is None:
+            # Not held, or held but unreadable (damaged since): parse it now.
+            found = next(parsed) if not hit else parse_file(path, display, limits)
+            cache.put(digest, found)
+        yield found
 
 
 def _parse_all(
@@ -89,4 +81,18 @@ def _parse_all(
     context = multiprocessing.get_context("fork")
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     with context.Pool(jobs, initializer=_init_worker, initargs=(limits,)) as pool:
-        yield from pool.imap(_parse, files, chunksize=chunksize)
+        # A bounded number of chunks in flight, not pool.imap: when the workers parse faster
+        # than the caller validates, imap would queue every parsed file in this process (at
+        # a million positions, gigabytes of values waiting).
+        window = jobs * 4
+        pending: deque[AsyncResult[list[ParsedFile]]] = deque()
+        for start in range(0, len(files), chunksize):
+            pending.append(pool.apply_async(_parse_chunk, (files[start : start + chunksize],)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _parse_chunk(items: Sequence[tuple[str, str]]) -> list[ParsedFile]:
+    return [parse_file(path, display, _limits) for path, display in items]
