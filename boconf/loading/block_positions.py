@@ -36,6 +36,11 @@ class BlockText:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
+        # What one pass over a mapping or a sequence found, by its first line: a file with
+        # many findings reads each block once, not once per finding.
+        self._keys: dict[int, dict[str, tuple[int, int, int]]] = {}
+        self._items: dict[int, list[int]] = {}
+        self._values: dict[int, tuple[str, int, int, int]] = {}
         markers = [
             number
             for number, line in enumerate(self.lines)
@@ -57,13 +62,6 @@ class BlockText:
             for index, (begin, end) in enumerate(bounds)
             if index > 0 or any(_content(line) for line in self.lines[begin + 1 : end])
         ]
-
-    def cost(self, document: int) -> int:
-        """Lines a look-up in ``document`` may read (at most its length)."""
-        if not 0 <= document < len(self._documents):
-            return 0
-        first, end = self._documents[document]
-        return end - first
 
     @classmethod
     def of(cls, text: str) -> BlockText | None:
@@ -142,7 +140,15 @@ class BlockText:
     ) -> tuple[int, int, int] | None:
         """(line, column of the key, column of what follows ': ') of ``key`` in the block
         mapping whose first key is at (first, indent), or None when it has no such key."""
+        keys = self._keys.get(first)
+        if keys is None:
+            keys = self._keys[first] = self._scan_keys(first, indent, end)
+        return keys.get(key)
+
+    def _scan_keys(self, first: int, indent: int, end: int) -> dict[str, tuple[int, int, int]]:
+        """Every key of a block mapping, read in one pass (the first of duplicates wins)."""
         lines = self.lines
+        keys: dict[str, tuple[int, int, int]] = {}
         number = first
         while number < end:
             line = lines[number]
@@ -150,19 +156,28 @@ class BlockText:
                 # The first key may share its line with the '- ' of a sequence item.
                 here = indent if number == first else _indent(line)
                 if here < indent:
-                    return None
+                    break
                 if here == indent and not (
                     line.startswith("- ", indent) or line.rstrip(" ") == " " * indent + "-"
                 ):
                     match = _KEY.match(line, indent)
                     if match is None:
                         raise _GiveUpError
-                    if match.group(1) == key:
-                        return number, indent, match.end()
+                    keys.setdefault(match.group(1), (number, indent, match.end()))
             number += 1
-        return None
+        return keys
 
     def _value(
+        self, key_line: int, key_column: int, value_column: int, end: int
+    ) -> tuple[str, int, int, int]:
+        found = self._values.get(key_line)
+        if found is None:
+            found = self._values[key_line] = self._read_value(
+                key_line, key_column, value_column, end
+            )
+        return found
+
+    def _read_value(
         self, key_line: int, key_column: int, value_column: int, end: int
     ) -> tuple[str, int, int, int]:
         line = self.lines[key_line]
@@ -189,24 +204,32 @@ class BlockText:
     def _item(
         self, first: int, indent: int, end: int, index: int
     ) -> tuple[str, int, int, int] | None:
+        items = self._items.get(first)
+        if items is None:
+            items = self._items[first] = self._scan_items(first, indent, end)
+        if not 0 <= index < len(items):
+            return None
+        return self._item_node(items[index], indent, end)
+
+    def _scan_items(self, first: int, indent: int, end: int) -> list[int]:
+        """The line of every item of a block sequence, read in one pass."""
         lines = self.lines
-        number, seen = first, -1
+        items: list[int] = []
+        number = first
         while number < end:
             line = lines[number]
             if _content(line):
                 here = _indent(line)
                 if here < indent:
-                    return None
+                    break
                 if here == indent:
                     if not line.startswith("- ", indent):
                         if line.rstrip() == " " * indent + "-":
                             raise _GiveUpError  # an empty item or one on the next lines
-                        return None  # the next key of a mapping at the sequence's indent
-                    seen += 1
-                    if seen == index:
-                        return self._item_node(number, indent, end)
+                        break  # the next key of a mapping at the sequence's indent
+                    items.append(number)
             number += 1
-        return None
+        return items
 
     def _item_node(self, number: int, indent: int, end: int) -> tuple[str, int, int, int]:
         line = self.lines[number]

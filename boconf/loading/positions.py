@@ -92,19 +92,10 @@ def _read_block_text(path: str) -> BlockText | None:
     return BlockText.of(text)
 
 
-# Past this many lines read per line of the file, composing it once is cheaper than following
-# each path over its lines (many findings in one long document).
-_READS_PER_LINE = 40
-
-
 def _locate_in_file(item: tuple[str, list[Request]]) -> list[Position | None]:
     path, requests = item
     found: list[Position | None] = []
-    block = _read_block_text(path)
-    if block is not None:
-        reads = sum(block.cost(document) for document, _, _ in requests)
-        if reads > _READS_PER_LINE * len(block.lines) + 100_000:
-            block = None
+    block = _read_block_text(path)  # each mapping and sequence read once, for all requests
     documents: list[Node] | None = None
     for document, at, want in requests:
         answer = block.locate(document, at, want) if block is not None else None
