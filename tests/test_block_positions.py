@@ -16,7 +16,7 @@ from yaml import MappingNode, Node, ScalarNode, SequenceNode
 from boconf.loading.block_positions import BlockText
 from boconf.loading.positions import PathPart, SourceMap, _compose_for_positions, locate
 
-from .conftest import REPO
+from .conftest import REPO, shared_dir
 
 
 def _paths(node: Node, prefix: tuple[PathPart, ...]) -> Iterator[tuple[PathPart, ...]]:
@@ -58,6 +58,12 @@ def test_identical_to_libyaml_on_every_path(tree: str) -> None:
     asked, answered = _compare(sorted((REPO / tree).rglob("*.y*ml")))
     # Empty values and flow lists ('tags: [a, b]') are left to libyaml; the rest is answered.
     assert answered >= 0.9 * asked
+
+
+def test_identical_to_libyaml_on_the_yaml_test_suite() -> None:
+    """Exotic YAML: whatever the reader answers (it gives up on most) is libyaml's answer."""
+    asked, answered = _compare(sorted((shared_dir() / "data" / "yaml-test-suite").glob("*.yaml")))
+    assert answered >= 500
 
 
 def test_identical_on_a_slice_of_the_bench_tree(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ class BlockText:
     @classmethod
     def of(cls, text: str) -> BlockText | None:
         """The file's lines, or None when its shape is not one this module follows."""
-        if native.unsure(text):
+        if native.odd_layout(text):
             return None
         try:
             return cls(text)

@@ -52,6 +52,22 @@ _UNSURE_CHARACTER = re.compile(
 # - '*' (a possible alias, which boconf refuses and the native parser expands), tabs (libyaml
 #   refuses some tabs in indentation that the native parser accepts), '\r' and NEL.
 _UNSURE_SUBSTRINGS = ("*", "\t", "\r", "\x85")
+# What moves lines or marks for a reader of the lines (boconf.loading.block_positions): tags
+# and anchors (libyaml marks a node at them), other line breaks, tabs, directives, aliases.
+_ODD_LAYOUT = re.compile(r"[\s\[{,:](?:!|&\S)|^(?:%|\.\.\.| *:)", re.MULTILINE)
+_ODD_LAYOUT_SUBSTRINGS = (*_UNSURE_SUBSTRINGS, "\u2028", "\u2029", "\ufeff")
+
+
+def odd_layout(text: str) -> bool:
+    """Whether ``text`` holds something that a reader of its lines may place differently
+    from libyaml (cheaper than :func:`unsure`: value typing does not move positions)."""
+    return (
+        any(part in text for part in _ODD_LAYOUT_SUBSTRINGS)
+        or _ODD_LAYOUT.search(text) is not None
+        or text.startswith(("!", "&"))
+    )
+
+
 # A block scalar ('|' or '>') as the very last thing of a file with no final newline: its
 # last line break is kept by the native parser and not by libyaml.
 _BLOCK_INDICATOR = re.compile(r"[|>]")
@@ -98,7 +114,7 @@ def load(text: str, max_depth: int) -> list[tuple[int, int, dict[str, Any]]] | N
 
 
 def unsure(text: str) -> bool:
-    """Whether ``text`` holds something the fast path (or a reader of its lines) cannot vouch for."""
+    """Whether ``text`` holds something the fast path cannot vouch for."""
     return (
         any(part in text for part in _UNSURE_SUBSTRINGS)
         or _UNSURE_TOKEN.search(text) is not None
