@@ -124,16 +124,6 @@ class BlockText:
             raise _GiveUpError
         return number
 
-    def _block_end(self, number: int, end: int, indent: int) -> int:
-        """The first content line from ``number`` on indented less than ``indent``."""
-        lines = self.lines
-        while number < end:
-            line = lines[number]
-            if _content(line) and _indent(line) < indent:
-                return number
-            number += 1
-        return end
-
     # -- nodes ------------------------------------------------------------------------
     def _key_in_mapping(
         self, first: int, indent: int, end: int, key: str
@@ -152,9 +142,10 @@ class BlockText:
         number = first
         while number < end:
             line = lines[number]
-            if _content(line):
+            stripped = line.lstrip(" ")
+            if stripped and stripped[0] != "#":
                 # The first key may share its line with the '- ' of a sequence item.
-                here = indent if number == first else _indent(line)
+                here = indent if number == first else len(line) - len(stripped)
                 if here < indent:
                     break
                 if here == indent and not (
@@ -194,12 +185,12 @@ class BlockText:
         if below.startswith("- ", indent) or below.rstrip() == " " * indent + "-":
             if indent < key_column:
                 raise _GiveUpError
-            return "seq", number, indent, self._block_end(number + 1, end, indent)
+            return "seq", number, indent, end  # (the scans stop where the block dedents)
         if indent <= key_column:
             raise _GiveUpError  # an empty value: libyaml marks it where this does not look
         if _KEY.match(below, indent) is None:
             raise _GiveUpError  # a multi-line scalar, or something else
-        return "map", number, indent, self._block_end(number + 1, end, indent)
+        return "map", number, indent, end
 
     def _item(
         self, first: int, indent: int, end: int, index: int
@@ -218,12 +209,13 @@ class BlockText:
         number = first
         while number < end:
             line = lines[number]
-            if _content(line):
-                here = _indent(line)
+            stripped = line.lstrip(" ")
+            if stripped and stripped[0] != "#":
+                here = len(line) - len(stripped)
                 if here < indent:
                     break
                 if here == indent:
-                    if not line.startswith("- ", indent):
+                    if not stripped.startswith("- "):
                         if line.rstrip() == " " * indent + "-":
                             raise _GiveUpError  # an empty item or one on the next lines
                         break  # the next key of a mapping at the sequence's indent
@@ -241,7 +233,7 @@ class BlockText:
             raise _GiveUpError  # nested items, flow and block scalars: left to libyaml
         if _KEY.match(line, column) is not None:
             # A mapping whose first key shares the '- ' line: its other keys sit below it.
-            return "map", number, column, self._block_end(number + 1, end, column)
+            return "map", number, column, end
         return "scalar", number, column, end
 
 
