@@ -58,10 +58,15 @@ class ParseCache:
         diagnostics = [dataclasses.replace(d, file=display) for d in cached.diagnostics]
         return dataclasses.replace(cached, path=path, display=display, diagnostics=diagnostics)
 
-    def put(self, digest: bytes | None, parsed: ParsedFile) -> None:
+    @property
+    def disk(self) -> DiskCache | None:
+        return self._disk
+
+    def put(self, digest: bytes | None, parsed: ParsedFile, *, written: bool = False) -> None:
+        """Keep ``parsed``; ``written``: its disk entry is written already (by a worker)."""
         if digest is None:
             return
         if self._memory:
             self._by_digest[digest] = parsed
-        if self._disk is not None:
+        if self._disk is not None and not written:
             self._disk.put(digest, parsed)

@@ -57,7 +57,7 @@ class DiskCache:
         return hashlib.blake2b(self._salt + digest, digest_size=20).hexdigest()
 
     def _path(self, name: str) -> Path:
-        return self.directory / "entries" / name[:2] / name
+        return self.directory / "entries" / name
 
     def holds(self, digest: bytes) -> bool:
         return self._path(self.name(digest)).is_file()
@@ -83,7 +83,6 @@ class DiskCache:
         # A cache that cannot be written (read-only checkout, full disk) only costs speed.
         with contextlib.suppress(OSError):
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as stream:
@@ -96,7 +95,7 @@ class DiskCache:
     def _prepare(self) -> None:
         if self._ready:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
+        (self.directory / "entries").mkdir(parents=True, exist_ok=True)
         for file_name, text in (("CACHEDIR.TAG", _CACHEDIR_TAG), (".gitignore", _GITIGNORE)):
             target = self.directory / file_name
             if not target.exists():
