@@ -92,19 +92,22 @@ def _read_block_text(path: str) -> BlockText | None:
     return BlockText.of(text)
 
 
-def _locate_in_file(item: tuple[str, list[Request]]) -> list[Position | None]:
+def _locate_in_file(item: tuple[str, list[Request]]) -> list[tuple[int, int] | None]:
+    """(line, column) of each request: plain tuples, which cross from a worker process much
+    faster than Position objects (hundreds of thousands of them for a large organisation)."""
     path, requests = item
-    found: list[Position | None] = []
+    found: list[tuple[int, int] | None] = []
     block = _read_block_text(path)  # each mapping and sequence read once, for all requests
     documents: list[Node] | None = None
     for document, at, want in requests:
         answer = block.locate(document, at, want) if block is not None else None
         if answer is not None:
-            found.append(Position(*answer))
+            found.append(answer)
             continue
         if documents is None:
             documents = _compose_for_positions(path)
-        found.append(locate(documents[document], at, want) if document < len(documents) else None)
+        position = locate(documents[document], at, want) if document < len(documents) else None
+        found.append((position.line, position.column) if position is not None else None)
     return found
 
 
@@ -118,7 +121,7 @@ class SourceMap:
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
     _blocks: dict[str, BlockText | None] = field(default_factory=dict)
-    _known: dict[tuple[str, int, tuple[PathPart, ...], str], Position | None] = field(
+    _known: dict[tuple[str, int, tuple[PathPart, ...], str], tuple[int, int] | None] = field(
         default_factory=dict
     )
 
@@ -143,7 +146,8 @@ class SourceMap:
     ) -> Position | None:
         key = (path, document, tuple(at), want)
         if key in self._known:
-            return self._known[key]
+            known = self._known[key]
+            return Position(*known) if known is not None else None
         if path not in self._documents:  # not composed yet: try reading its lines first
             if path not in self._blocks:
                 self._blocks[path] = _read_block_text(path)
