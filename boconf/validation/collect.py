@@ -195,7 +195,10 @@ class Collector:
                     )
                     c.invalid.add((POSITION, position.id))
                     continue
-                position.unit = entity.id
+                # What pydantic's __setattr__ does here (no validation is configured), without
+                # its per-call overhead: a second per position at a million positions.
+                position.__dict__["unit"] = entity.id
+                position.__pydantic_fields_set__.add("unit")
                 self._share_fields_set(position)
                 if self._claim(POSITION, position.id, position_ref):
                     c.positions[position.id] = position
