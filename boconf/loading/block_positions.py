@@ -22,13 +22,23 @@ from collections.abc import Sequence
 
 from boconf.loading import native
 
-_MARKER = re.compile(r"---(?=[ \t]|$)")
+_MARKERS = re.compile(r"^---(?=[ \t\n]|$)", re.MULTILINE)
 # A plain key at the start of a line's content: its text, then ':' and a space or the end.
 _KEY = re.compile(r"([^\s'\"?{\[&*!|>%@`#,\]}-][^\n]*?|-[^\s\n][^\n]*?) *:(?: +|$)")
 
 
 class _GiveUpError(Exception):
     """The text is not in the simple shape this module follows: compose the file instead."""
+
+
+class _MappingScan:
+    """How far a block mapping has been read, and the keys found so far."""
+
+    __slots__ = ("keys", "line")
+
+    def __init__(self, first: int) -> None:
+        self.keys: dict[str, tuple[int, int, int]] = {}
+        self.line = first  # the next line to read; -1 once the whole mapping is read
 
 
 class BlockText:
@@ -38,14 +48,15 @@ class BlockText:
         self.lines = text.split("\n")
         # What one pass over a mapping or a sequence found, by its first line: a file with
         # many findings reads each block once, not once per finding.
-        self._keys: dict[int, dict[str, tuple[int, int, int]]] = {}
+        self._keys: dict[int, _MappingScan] = {}
         self._items: dict[int, list[int]] = {}
         self._values: dict[int, tuple[str, int, int, int]] = {}
-        markers = [
-            number
-            for number, line in enumerate(self.lines)
-            if line.startswith("---") and _MARKER.match(line) is not None
-        ]
+        markers = []
+        line, counted = 0, 0
+        for match in _MARKERS.finditer(text):
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            markers.append(line)
         for number in markers:
             rest = self.lines[number][3:].strip()
             if rest and not rest.startswith("#"):
@@ -129,17 +140,18 @@ class BlockText:
         self, first: int, indent: int, end: int, key: str
     ) -> tuple[int, int, int] | None:
         """(line, column of the key, column of what follows ': ') of ``key`` in the block
-        mapping whose first key is at (first, indent), or None when it has no such key."""
-        keys = self._keys.get(first)
-        if keys is None:
-            keys = self._keys[first] = self._scan_keys(first, indent, end)
-        return keys.get(key)
+        mapping whose first key is at (first, indent), or None when it has no such key.
 
-    def _scan_keys(self, first: int, indent: int, end: int) -> dict[str, tuple[int, int, int]]:
-        """Every key of a block mapping, read in one pass (the first of duplicates wins)."""
+        The mapping is read once, as far as the keys asked for so far: a unit's ``id`` is
+        found without reading its positions."""
+        scan = self._keys.get(first)
+        if scan is None:
+            scan = self._keys[first] = _MappingScan(first)
+        found = scan.keys.get(key)
+        if found is not None or scan.line < 0:
+            return found
         lines = self.lines
-        keys: dict[str, tuple[int, int, int]] = {}
-        number = first
+        number = scan.line
         while number < end:
             line = lines[number]
             stripped = line.lstrip(" ")
@@ -154,9 +166,15 @@ class BlockText:
                     match = _KEY.match(line, indent)
                     if match is None:
                         raise _GiveUpError
-                    keys.setdefault(match.group(1), (number, indent, match.end()))
+                    name = match.group(1)
+                    if name not in scan.keys:  # the first of duplicates wins, as in libyaml
+                        scan.keys[name] = (number, indent, match.end())
+                    if name == key:
+                        scan.line = number + 1
+                        return scan.keys[name]
             number += 1
-        return keys
+        scan.line = -1  # read to its end
+        return None
 
     def _value(
         self, key_line: int, key_column: int, value_column: int, end: int

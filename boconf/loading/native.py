@@ -54,7 +54,9 @@ _UNSURE_CHARACTER = re.compile(
 _UNSURE_SUBSTRINGS = ("*", "\t", "\r", "\x85")
 # What moves lines or marks for a reader of the lines (boconf.loading.block_positions): tags
 # and anchors (libyaml marks a node at them), other line breaks, tabs, directives, aliases.
-_ODD_LAYOUT = re.compile(r"[\s\[{,:](?:!|&\S)|^(?:%|\.\.\.| *:)", re.MULTILINE)
+_ODD_NODE = re.compile(r"[\s\[{,:](?:!|&\S)")
+_ODD_LINE = re.compile(r"\n(?:%|\.\.\.| *:)")
+_ODD_START = re.compile(r"[!%]|&\S|\.\.\.| *:")
 _ODD_LAYOUT_SUBSTRINGS = (*_UNSURE_SUBSTRINGS, "\u2028", "\u2029", "\ufeff")
 
 
@@ -63,8 +65,9 @@ def odd_layout(text: str) -> bool:
     from libyaml (cheaper than :func:`unsure`: value typing does not move positions)."""
     return (
         any(part in text for part in _ODD_LAYOUT_SUBSTRINGS)
-        or _ODD_LAYOUT.search(text) is not None
-        or text.startswith(("!", "&"))
+        or _ODD_NODE.search(text) is not None
+        or _ODD_LINE.search(text) is not None
+        or _ODD_START.match(text) is not None
     )
 
 
