@@ -182,7 +182,6 @@ def test_the_guide_kept_the_figures_of_the_old_readme() -> None:
         "47,971,255.33",
         "1,198.85",
         "DECC organogram",
-        "7.3 s",
         "4.4 s",
         "10.9 s",
         "1.36x to 1.57x",

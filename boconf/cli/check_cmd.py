@@ -7,12 +7,14 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import refuse_inside, write_output
-from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.options import cache_options, loading_options, org_path, parse_cache, use_color
+from boconf.cli.progress import progress
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import (
     applied_scenario,
@@ -24,10 +26,9 @@ from boconf.diagnostics import Diagnostic, Severity
 from boconf.formats import CHECK_REPORTERS
 from boconf.formats.report import Report, ReportOptions, from_check
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
+from boconf.linting.check import CheckResult, settings_for
 from boconf.linting.check import check as run_check
-from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError, find_settings
-from boconf.loading.cache import ParseCache
 from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError
 from boconf.scenarios.check import check_scenarios
@@ -75,6 +76,7 @@ Examples:
 """
 )
 @loading_options
+@cache_options
 @click.option(
     "--format",
     "output_format",
@@ -138,6 +140,8 @@ def check(
     path: Path | None,
     jobs: int | None,
     max_file_size: int,
+    cache_dir: Path | None,
+    no_cache: bool,
     output_format: str,
     output: Path | None,
     fail_on: str | None,
@@ -181,7 +185,9 @@ def check(
             and baseline_write is None
             and bool(scenario_names(root))
         )
-        cache = ParseCache() if all_scenarios else None
+        # On disk (by content, across runs) unless --no-cache; in memory too when the
+        # scenarios load the tree again.
+        cache = parse_cache(organisation, limits, cache_dir, no_cache, memory=all_scenarios)
         try:
             settings = settings_for(root, config, reference_date.date() if reference_date else None)
             if fail_on is not None:
@@ -189,9 +195,16 @@ def check(
             known = (
                 read_baseline(baseline, display_path(baseline)) if baseline is not None else None
             )
-            result = run_check(
-                root, settings, baseline=known, limits=limits, jobs=jobs, cache=cache
-            )
+            with progress(f"checking {organisation}") as shown:
+                result = run_check(
+                    root,
+                    settings,
+                    baseline=known,
+                    limits=limits,
+                    jobs=jobs,
+                    cache=cache,
+                    progress=shown.update if shown else None,
+                )
         except (ConfigError, BaselineError) as error:
             _config_failure(error)
             return
@@ -206,26 +219,40 @@ def check(
         note_reference_date(settings.reference_date, settings.reference_date_from)
         report = from_check(result, show_suppressed)
         if baseline_write is not None:
-            if not result.load.ok:
-                _emit(report, "text", None, options, organisation)
-                click.echo("no baseline written: the organisation does not validate", err=True)
-                raise SystemExit(Exit.FINDINGS)
-            try:
-                count = write_baseline(
-                    baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
-                )
-            except OutputError as error:
-                raise click.UsageError(str(error)) from None
-            click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
-            raise SystemExit(Exit.OK)
+            _write_baseline(result, report, baseline_write, root, options, organisation)
         _emit(report, output_format, output, options, organisation)
         if timings:
-            for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
-                click.echo(
-                    f"{code} {result.lint.rule_names[code]:<34} {seconds * 1000:9.1f} ms", err=True
-                )
+            _print_timings(result)
         sys.stdout.flush()
         raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)
+
+
+def _write_baseline(
+    result: CheckResult,
+    report: Report,
+    baseline_write: Path,
+    root: Path,
+    options: ReportOptions,
+    organisation: Path,
+) -> NoReturn:
+    if not result.load.ok:
+        _emit(report, "text", None, options, organisation)
+        click.echo("no baseline written: the organisation does not validate", err=True)
+        raise SystemExit(Exit.FINDINGS)
+    try:
+        count = write_baseline(
+            baseline_write, result.lint.diagnostics, root if root.is_dir() else root.parent
+        )
+    except OutputError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
+    raise SystemExit(Exit.OK)
+
+
+def _print_timings(result: CheckResult) -> None:
+    """Each rule's run time on stderr, slowest first."""
+    for code, seconds in sorted(result.lint.timings.items(), key=lambda item: -item[1]):
+        click.echo(f"{code} {result.lint.rule_names[code]:<34} {seconds * 1000:9.1f} ms", err=True)
 
 
 def _emit(

@@ -29,7 +29,7 @@ from boconf.validation.run import LoadResult, display_path, no_cyclic_gc
 
 
 def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
-    return valid_organisation(root, cache=cache, label=label)[0]
+    return valid_organisation(root, cache=cache, label=label, progress_label=f"loading {label}")[0]
 
 
 @click.command(

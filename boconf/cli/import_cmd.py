@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.progress import progress
 from boconf.diagnostics import display_path
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
@@ -70,7 +71,8 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
         click.echo(f"{count} problem(s) in the data; --strict: nothing written", err=True)
         raise SystemExit(Exit.FINDINGS)
     try:
-        write_tree(output, org, force=force)
+        with progress(f"writing {display_path(output)}"):
+            write_tree(output, org, force=force)
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     click.echo(
@@ -271,7 +273,8 @@ def import_csv_command(
         options.locations = locations
         options.jobs = jobs
         options.siblings = siblings
-        result = import_csv(file, options, display_path(file))
+        with progress(f"importing {display_path(file)}"):
+            result = import_csv(file, options, display_path(file))
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)
@@ -318,7 +321,8 @@ def import_records_command(
 ) -> None:
     try:
         options = _options(**shared)
-        result = import_records(file, options, display_path(file), key_field)
+        with progress(f"importing {display_path(file)}"):
+            result = import_records(file, options, display_path(file), key_field)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)
@@ -354,7 +358,8 @@ def import_backstage_command(
         # Imported here: `import csv` has no use for the catalog reader and its YAML parser.
         from boconf.interop.backstage_import import import_backstage
 
-        result = import_backstage(list(paths), name=name, currency=currency)
+        with progress("importing the catalog"):
+            result = import_backstage(list(paths), name=name, currency=currency)
     except ImportUsageError as error:
         raise click.UsageError(str(error)) from None
     _finish(result, output, force, strict)

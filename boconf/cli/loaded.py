@@ -9,6 +9,7 @@ from typing import NoReturn
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.progress import progress
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
 from boconf.loading.cache import ParseCache
@@ -26,10 +27,22 @@ def valid_organisation(
     cache: ParseCache | None = None,
     label: str = "",
     hint: str = "",
+    progress_label: str = "",
 ) -> tuple[LoadResult, OrgTree]:
     """The organisation at ``organisation``; if it does not validate, its diagnostics on
-    stderr (after ``label`` and before ``hint``, when given) and exit 1."""
-    loaded = load_organisation(organisation, limits=limits, jobs=jobs, cache=cache)
+    stderr (after ``label`` and before ``hint``, when given) and exit 1. With a
+    ``progress_label``, a long load shows progress on a terminal."""
+    if progress_label:
+        with progress(progress_label) as shown:
+            loaded = load_organisation(
+                organisation,
+                limits=limits,
+                jobs=jobs,
+                cache=cache,
+                progress=shown.update if shown else None,
+            )
+    else:
+        loaded = load_organisation(organisation, limits=limits, jobs=jobs, cache=cache)
     if not loaded.ok or loaded.tree is None:
         if label:
             click.echo(f"{label} does not validate:", err=True)

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from boconf.loading.cache import ParseCache
+from boconf.loading.disk_cache import DiskCache, default_directory
 from boconf.loading.limits import MIB, Limits
 
 DEFAULT_ORG = Path("org")
@@ -52,3 +54,35 @@ def use_color(choice: str | None, stream: Any = None) -> bool:
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def cache_options(function: F) -> F:
+    """``--cache-dir`` and ``--no-cache``, for the commands that parse a whole tree."""
+    function = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Parse every file; neither read nor write the cache.",
+    )(function)
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Where parsed files are cached by content [default: .boconf-cache beside the "
+        "organisation].",
+    )(function)
+
+
+def parse_cache(
+    organisation: Path,
+    limits: Limits,
+    cache_dir: Path | None,
+    no_cache: bool,
+    *,
+    memory: bool = False,
+) -> ParseCache | None:
+    """The cache a command loads through: on disk unless --no-cache, and in memory when the
+    command loads the tree a second time (``memory``)."""
+    if no_cache:
+        return ParseCache() if memory else None
+    directory = cache_dir if cache_dir is not None else default_directory(organisation)
+    return ParseCache(DiskCache(directory, limits), memory=memory)

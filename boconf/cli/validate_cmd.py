@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import cache_options, loading_options, org_path, parse_cache
+from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
 from boconf.loading.limits import MIB, Limits
@@ -30,6 +31,7 @@ Examples:
 """
 )
 @loading_options
+@cache_options
 @click.option(
     "--format",
     "output_format",
@@ -43,13 +45,20 @@ def validate(
     path: Path | None,
     jobs: int | None,
     max_file_size: int,
+    cache_dir: Path | None,
+    no_cache: bool,
     output_format: str,
     quiet: bool,
     verbose: bool,
 ) -> None:
     root = org_path(path)
     started = time.perf_counter()
-    result = load_organisation(root, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs)
+    limits = Limits(max_file_size=max_file_size * MIB)
+    cache = parse_cache(root, limits, cache_dir, no_cache)
+    with progress(f"validating {root}") as shown:
+        result = load_organisation(
+            root, limits=limits, jobs=jobs, cache=cache, progress=shown.update if shown else None
+        )
     report = from_load(result)
     output = VALIDATE_REPORTERS[output_format](report, ReportOptions(summary=not quiet))
     click.echo(output, nl=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,10 +66,12 @@ def check(
     limits: Limits | None = None,
     jobs: int | None = None,
     cache: ParseCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Validate and lint. Raises ConfigError for unusable suppressions. What is parsed goes
-    into ``cache`` when one is given (for loading the scenarios' results next)."""
-    loaded = load_organisation(path, limits=limits, jobs=jobs, cache=cache)
+    into ``cache`` when one is given (for loading the scenarios' results next).
+    ``progress(done, total)`` is told of each file parsed."""
+    loaded = load_organisation(path, limits=limits, jobs=jobs, cache=cache, progress=progress)
     result = CheckResult(loaded, settings)
     if loaded.ok:
         with no_cyclic_gc():

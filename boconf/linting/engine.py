@@ -234,11 +234,12 @@ def lint(
             result.suppressed += 1
             result.suppressed_findings.append((diagnostic, reason))
             continue
-        key = fingerprint(diagnostic, root)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            result.baselined += 1
-            continue
+        if remaining:  # (a fingerprint resolves the file's path: not for every finding)
+            key = fingerprint(diagnostic, root)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                result.baselined += 1
+                continue
         result.diagnostics.append(diagnostic)
         entity = (finding.kind, finding.id)
         if (

@@ -1,4 +1,5 @@
-"""Parsed files by content, for loading two versions of one tree (a diff, a scenario).
+"""Parsed files by content, for loading two versions of one tree (a diff, a scenario), and
+across runs through the on-disk cache (:mod:`boconf.loading.disk_cache`).
 
 Between two revisions most files are byte-identical; their parse (documents and diagnostics)
 is the same, so the second load takes it from here instead of parsing the file again.
@@ -10,13 +11,19 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
+from boconf.loading.disk_cache import DiskCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile
 
 
 class ParseCache:
-    def __init__(self) -> None:
+    """``memory``: keep every parse in this process (for a second load of the same tree);
+    without it only ``disk`` is used, and a large tree's values are not held twice."""
+
+    def __init__(self, disk: DiskCache | None = None, *, memory: bool = True) -> None:
         self._by_digest: dict[bytes, ParsedFile] = {}
+        self._disk = disk
+        self._memory = memory
 
     @staticmethod
     def digest(path: str, limits: Limits) -> bytes | None:
@@ -29,13 +36,37 @@ class ParseCache:
         except OSError:
             return None
 
+    def holds(self, digest: bytes | None) -> bool:
+        """Whether an entry for ``digest`` is at hand (it may still turn out unreadable)."""
+        if digest is None:
+            return False
+        if digest in self._by_digest:
+            return True
+        return self._disk is not None and self._disk.holds(digest)
+
     def get(self, digest: bytes | None, path: str, display: str) -> ParsedFile | None:
-        cached = self._by_digest.get(digest) if digest is not None else None
-        if cached is None:
+        if digest is None:
             return None
+        cached = self._by_digest.get(digest)
+        if cached is None:
+            if self._disk is None:
+                return None
+            found = self._disk.get(digest, path, display)
+            if found is not None and self._memory:
+                self._by_digest[digest] = found
+            return found
         diagnostics = [dataclasses.replace(d, file=display) for d in cached.diagnostics]
         return dataclasses.replace(cached, path=path, display=display, diagnostics=diagnostics)
 
-    def put(self, digest: bytes | None, parsed: ParsedFile) -> None:
-        if digest is not None:
+    @property
+    def disk(self) -> DiskCache | None:
+        return self._disk
+
+    def put(self, digest: bytes | None, parsed: ParsedFile, *, written: bool = False) -> None:
+        """Keep ``parsed``; ``written``: its disk entry is written already (by a worker)."""
+        if digest is None:
+            return
+        if self._memory:
             self._by_digest[digest] = parsed
+        if self._disk is not None and not written:
+            self._disk.put(digest, parsed)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from boconf.loading.cache import ParseCache
+from boconf.loading.disk_cache import DiskCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile, parse_file
 from boconf.loading.workers import default_jobs
@@ -21,15 +24,26 @@ from boconf.loading.workers import default_jobs
 PARALLEL_MIN_BYTES = 512 * 1024
 
 _limits = Limits()
+_writer: DiskCache | None = None
+
+# A file to parse: (path, display, the content digest to cache its parse under, or None).
+Task = tuple[str, str, bytes | None]
 
 
-def _init_worker(limits: Limits) -> None:
-    global _limits
+def _init_worker(limits: Limits, writer: DiskCache | None) -> None:
+    global _limits, _writer
     _limits = limits
+    _writer = writer
 
 
-def _parse(item: tuple[str, str]) -> ParsedFile:
-    return parse_file(item[0], item[1], _limits)
+def _parse_one(task: Task, limits: Limits, writer: DiskCache | None) -> ParsedFile:
+    """Parse one file; with a writer, also write its cache entry (in the worker, on every
+    core: encoding and writing entries is too much work for the process that validates)."""
+    path, display, digest = task
+    parsed = parse_file(path, display, limits)
+    if writer is not None and digest is not None:
+        writer.put(digest, parsed)
+    return parsed
 
 
 def parse_files(
@@ -44,49 +58,62 @@ def parse_files(
     others are parsed; what is parsed goes into the cache.
     """
     if cache is None:
-        yield from _parse_all(files, limits, jobs)
+        yield from _parse_all([(path, display, None) for path, display in files], limits, jobs)
         return
+    # Which files the cache holds is decided first (cheaply: by name), so that the others
+    # are parsed on every core meanwhile; the held entries are read one at a time, in order,
+    # never all at once.
     digests = [cache.digest(path, limits) for path, _ in files]
-    hits = [
-        cache.get(digest, path, display)
-        for digest, (path, display) in zip(digests, files, strict=True)
-    ]
+    held = [cache.holds(digest) for digest in digests]
     misses = [
-        (pair, digest)
-        for pair, digest, hit in zip(files, digests, hits, strict=True)
-        if hit is None
+        (path, display, digest)
+        for (path, display), digest, hit in zip(files, digests, held, strict=True)
+        if not hit
     ]
-    parsed = _parse_all([pair for pair, _ in misses], limits, jobs)
-    pending = iter(misses)
-    for hit in hits:
-        if hit is not None:
-            yield hit
-            continue
-        _, digest = next(pending)
-        fresh = next(parsed)
-        cache.put(digest, fresh)
-        yield fresh
+    parsed = _parse_all(misses, limits, jobs, cache.disk)
+    for (path, display), digest, hit in zip(files, digests, held, strict=True):
+        found = cache.get(digest, path, display) if hit else None
+        if found is None:
+            # Not held, or held but unreadable (damaged since): parse it now.
+            task = (path, display, digest)
+            found = _parse_one(task, limits, cache.disk) if hit else next(parsed)
+            cache.put(digest, found, written=True)
+        yield found
 
 
 def _parse_all(
-    files: Sequence[tuple[str, str]], limits: Limits, jobs: int | None
+    tasks: Sequence[Task], limits: Limits, jobs: int | None, writer: DiskCache | None = None
 ) -> Iterator[ParsedFile]:
     jobs = default_jobs() if jobs is None else jobs
     total = 0
-    for path, _ in files:
+    for path, _, _ in tasks:
         with contextlib.suppress(OSError):  # unreadable files are reported by the parser
             total += Path(path).stat().st_size
     if (
         jobs <= 1
-        or len(files) < 2
+        or len(tasks) < 2
         or total < PARALLEL_MIN_BYTES
         or "fork" not in (multiprocessing.get_all_start_methods())
     ):
-        for path, display in files:
-            yield parse_file(path, display, limits)
+        for task in tasks:
+            yield _parse_one(task, limits, writer)
         return
     # fork: workers inherit the imported modules, so they start in milliseconds.
     context = multiprocessing.get_context("fork")
-    chunksize = max(1, min(16, len(files) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(limits,)) as pool:
-        yield from pool.imap(_parse, files, chunksize=chunksize)
+    chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(limits, writer)) as pool:
+        # A bounded number of chunks in flight, not pool.imap: when the workers parse faster
+        # than the caller validates, imap would queue every parsed file in this process (at
+        # a million positions, gigabytes of values waiting).
+        window = jobs * 4
+        pending: deque[AsyncResult[list[ParsedFile]]] = deque()
+        for start in range(0, len(tasks), chunksize):
+            pending.append(pool.apply_async(_parse_chunk, (tasks[start : start + chunksize],)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _parse_chunk(tasks: Sequence[Task]) -> list[ParsedFile]:
+    return [_parse_one(task, _limits, _writer) for task in tasks]

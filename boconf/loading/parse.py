@@ -21,6 +21,7 @@ import yaml
 from yaml import Node
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.loading import native
 from boconf.loading.limits import Limits
 from boconf.loading.yaml12 import RefusedError, build_value, compose_documents
 
@@ -163,6 +164,14 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             "add a document (apiVersion, kind, id, ...) or delete the file",
         )
         return True
+    # The native parser first: it refuses deep nesting itself, and the file comes back to
+    # libyaml below whenever it cannot vouch for the values (see boconf.loading.native).
+    if native.enabled():
+        fast = native.load(text, limits.max_depth)
+        if fast is not None:
+            for index, (line, column, data) in enumerate(fast):
+                result.documents.append(Document(index, line, column, data))
+            return True
     alias_line = 0  # a document spanning this line holds an alias: it is never built
     if "*" in text or text.count("[") + text.count("{") > _MANY_BRACKETS or _LONG_LINE.search(text):
         problem = _scan_events(text, limits.max_depth)
@@ -220,49 +229,57 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
                     "each document is a mapping of fields: apiVersion, kind, id, ...",
                 )
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = error.problem or "invalid YAML"
-        if "nesting depth" in what:  # libyaml's own limit (1000 levels) caught it first
-            report(line, column, Code.TOO_DEEP, f"nesting too deep: {what}", _DEEP_HINT)
-        elif _character_at(text, line, column) == "\t":
-            after_dash = text.splitlines()[line - 1][: column - 1].rstrip(" \t").endswith("-")
-            report(
-                line,
-                column,
-                Code.YAML_SYNTAX,
-                "YAML syntax error: a tab character"
-                + (" after '-'" if after_dash else "")
-                + ", where YAML allows only spaces",
-                "put a space after '-', not a tab"
-                if after_dash
-                else "indent with spaces, not tabs",
-            )
-        else:
-            context = f" ({error.context})" if error.context else ""
-            report(
-                line,
-                column,
-                Code.YAML_SYNTAX,
-                f"YAML syntax error: {what}{context}",
-                _syntax_hint(what),
-            )
+        _report_syntax_error(error, text, report)
         return False
     except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
-        line, column = _reader_position(error, text)
-        character = getattr(error, "character", None)
-        if isinstance(character, str):
-            character = ord(character)
-        what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
+        _report_reader_error(error, text, report)
+        return False
+    return complete
+
+
+def _report_syntax_error(error: yaml.MarkedYAMLError, text: str, report: Reporter) -> None:
+    """A syntax error at its mark, a tab named as such, libyaml's own depth limit as depth."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = error.problem or "invalid YAML"
+    if "nesting depth" in what:  # libyaml's own limit (1000 levels) caught it first
+        report(line, column, Code.TOO_DEEP, f"nesting too deep: {what}", _DEEP_HINT)
+    elif _character_at(text, line, column) == "\t":
+        after_dash = text.splitlines()[line - 1][: column - 1].rstrip(" \t").endswith("-")
         report(
             line,
             column,
             Code.YAML_SYNTAX,
-            f"YAML error: {what} is not allowed in YAML text ({getattr(error, 'reason', 'unacceptable')})",
-            "remove the control character (an editor's 'show invisibles' reveals it)",
+            "YAML syntax error: a tab character"
+            + (" after '-'" if after_dash else "")
+            + ", where YAML allows only spaces",
+            "put a space after '-', not a tab" if after_dash else "indent with spaces, not tabs",
         )
-        return False
-    return complete
+    else:
+        context = f" ({error.context})" if error.context else ""
+        report(
+            line,
+            column,
+            Code.YAML_SYNTAX,
+            f"YAML syntax error: {what}{context}",
+            _syntax_hint(what),
+        )
+
+
+def _report_reader_error(error: yaml.YAMLError, text: str, report: Reporter) -> None:
+    """A character YAML does not allow (a control character), at its position."""
+    line, column = _reader_position(error, text)
+    character = getattr(error, "character", None)
+    if isinstance(character, str):
+        character = ord(character)
+    what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
+    report(
+        line,
+        column,
+        Code.YAML_SYNTAX,
+        f"YAML error: {what} is not allowed in YAML text ({getattr(error, 'reason', 'unacceptable')})",
+        "remove the control character (an editor's 'show invisibles' reveals it)",
+    )
 
 
 def _suppressions(text: str) -> list[CommentSuppression]:

@@ -1,8 +1,11 @@
 """Source positions: a pydantic ``loc`` or reference path -> ``line:column`` in a file.
 
-Files are re-composed (cheap: libyaml) only when something in them must be reported, so the
-node trees, about five times the size of the data, never all live at once. A path that does
-not exist in the node tree (a missing field) resolves to its nearest existing parent.
+Positions are recovered only for files with something to report. Most organisation files are
+plain block YAML, where a path is followed over the few lines it passes through
+(:mod:`boconf.loading.block_positions`), with no parse at all; any other file, or any path
+that reader gives up on, is re-composed with libyaml, so the node trees, about five times the
+size of the data, never all live at once. A path that does not exist in the node tree (a
+missing field) resolves to its nearest existing parent.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Literal
 import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
+from boconf.loading.block_positions import BlockText
 from boconf.loading.workers import run_parallel
 from boconf.loading.yaml12 import Composer
 
@@ -80,13 +84,31 @@ def _compose_for_positions(path: str) -> list[Node]:
     return documents
 
 
-def _locate_in_file(item: tuple[str, list[Request]]) -> list[Position | None]:
+def _read_block_text(path: str) -> BlockText | None:
+    try:
+        text = Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return BlockText.of(text)
+
+
+def _locate_in_file(item: tuple[str, list[Request]]) -> list[tuple[int, int] | None]:
+    """(line, column) of each request: plain tuples, which cross from a worker process much
+    faster than Position objects (hundreds of thousands of them for a large organisation)."""
     path, requests = item
-    documents = _compose_for_positions(path)
-    return [
-        locate(documents[document], at, want) if document < len(documents) else None
-        for document, at, want in requests
-    ]
+    found: list[tuple[int, int] | None] = []
+    block = _read_block_text(path)  # each mapping and sequence read once, for all requests
+    documents: list[Node] | None = None
+    for document, at, want in requests:
+        answer = block.locate(document, at, want) if block is not None else None
+        if answer is not None:
+            found.append(answer)
+            continue
+        if documents is None:
+            documents = _compose_for_positions(path)
+        position = locate(documents[document], at, want) if document < len(documents) else None
+        found.append((position.line, position.column) if position is not None else None)
+    return found
 
 
 @dataclass
@@ -98,7 +120,8 @@ class SourceMap:
     """
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
-    _known: dict[tuple[str, int, tuple[PathPart, ...], str], Position | None] = field(
+    _blocks: dict[str, BlockText | None] = field(default_factory=dict)
+    _known: dict[tuple[str, int, tuple[PathPart, ...], str], tuple[int, int] | None] = field(
         default_factory=dict
     )
 
@@ -123,7 +146,15 @@ class SourceMap:
     ) -> Position | None:
         key = (path, document, tuple(at), want)
         if key in self._known:
-            return self._known[key]
+            known = self._known[key]
+            return Position(*known) if known is not None else None
+        if path not in self._documents:  # not composed yet: try reading its lines first
+            if path not in self._blocks:
+                self._blocks[path] = _read_block_text(path)
+            block = self._blocks[path]
+            answer = block.locate(document, at, want) if block is not None else None
+            if answer is not None:
+                return Position(*answer)
         documents = self.documents(path)
         if document >= len(documents):
             return None

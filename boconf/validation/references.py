@@ -278,7 +278,25 @@ class ReferenceChecker:
             )
 
     def _positions(self) -> None:
+        units, positions = self.c.units, self.c.positions
+        people, locations = self.c.people, self.c.locations
         for position_id, position in self.c.positions.items():
+            # Nearly every position resolves: test that in place, without building the
+            # arguments of a report for each of its references (a million of them).
+            unit, manager, holder, location = (
+                position.unit,
+                position.reports_to,
+                position.holder,
+                position.location,
+            )
+            if (
+                (unit is None or unit in units)
+                and (manager is None or manager in positions)
+                and (holder is None or holder in people)
+                and (location is None or location in locations)
+                and not position.dotted_to
+            ):
+                continue
             source = self.c.sources[(POSITION, position_id)]
             subject = Subject(POSITION, position_id)
             # A position without a unit is valid but a defect: lint rule BO115

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +47,12 @@ def load_organisation(
     limits: Limits | None = None,
     jobs: int | None = None,
     cache: ParseCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Load, validate and index the organisation at ``path`` (a directory or a single file).
 
-    Never raises for problems in the input: they are diagnostics. Never writes anything.
+    Never raises for problems in the input: they are diagnostics. Never writes anything
+    (but through ``cache``). ``progress(done, total)`` is told of each file parsed.
     """
     limits = limits or Limits()
     root = Path(path)
@@ -57,8 +60,10 @@ def load_organisation(
     pairs = [(str(file), display_path(file)) for file in files]
     collector = Collector(SourceMap())
     with no_cyclic_gc():
-        for parsed in parse_files(pairs, limits, jobs, cache):
+        for done, parsed in enumerate(parse_files(pairs, limits, jobs, cache), 1):
             collector.add_file(parsed)
+            if progress is not None:
+                progress(done, len(pairs))
         tree = ReferenceChecker(collector).check()
     diagnostics = collector.diagnostics
     if not files:
