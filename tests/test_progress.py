@@ -49,7 +49,8 @@ def test_the_line_counts_files_and_is_erased_at_the_end() -> None:
     assert written.endswith("\r" + " " * len(line) + "\r")  # nothing left on screen
 
 
-def test_a_quick_run_shows_nothing() -> None:
+def test_a_quick_run_shows_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)  # a developer's terminal (CI runs this test too)
     terminal = Terminal()
     with progress("checking org", terminal) as shown:
         assert shown is not None
