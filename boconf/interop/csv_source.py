@@ -92,6 +92,21 @@ def sniff_delimiter(first_line: str) -> str:
 MAX_BYTES = 256 * MIB
 
 
+def read_limited(path: Path, display: str, max_bytes: int) -> bytes:
+    """The file's bytes, refused (exit 2, with the option that reads it) past ``max_bytes``
+    before a byte is read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportUsageError(
+                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
+                f"pass --max-file-size {int(size // MIB) + 1} to read it"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None
+
+
 def read_table(
     path: Path,
     display: str,
@@ -100,16 +115,7 @@ def read_table(
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> CsvTable:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportUsageError(
-                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
-                f"pass --max-file-size {int(size // MIB) + 1} to read it"
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None
+    raw = read_limited(path, display, max_bytes)
     text = decode(raw, display, encoding)
     if delimiter is None:
         delimiter = sniff_delimiter(text.split("\n", 1)[0])

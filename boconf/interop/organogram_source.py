@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from boconf.interop.csv_source import MAX_BYTES, CsvTable, read_table
+from boconf.interop.csv_source import MAX_BYTES, CsvTable, read_limited, read_table
 from boconf.interop.import_problems import ImportUsageError
-from boconf.loading.limits import MIB
 
 # field -> the headers that hold it, reduced (see _reduce); the first present wins.
 SENIOR_FIELDS: dict[str, tuple[str, ...]] = {
@@ -106,16 +105,7 @@ def _encoding(
     Windows writes and which holds the pound sign Latin-1 has at the same byte."""
     if given is not None:
         return given, None
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportUsageError(
-                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
-                f"pass --max-file-size {int(size // MIB) + 1} to read it"
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None
+    raw = read_limited(path, display, max_bytes)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
