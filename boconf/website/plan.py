@@ -16,7 +16,7 @@ from typing import Any
 from boconf.diagnostics import Severity
 from boconf.economics.cost import CostLine, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
-from boconf.graph.work import all_work
+from boconf.graph.work import Work, all_work
 from boconf.linting.check import CheckResult
 from boconf.rendering.dot import to_dot
 from boconf.rules.base import RuleOptions
@@ -112,9 +112,10 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     # One cost report for the whole site: the overview, unit pages and registers agree with
     # `boconf report cost` because they read its lines.
     costs = cost_report(structure, reference_date, 0)
-    cost_lines: dict[str, list[CostLine]] = defaultdict(list)
-    for line in costs.lines:
-        cost_lines[line.unit].append(line)
+    # The report's first lines are the work's, in its order (contracts no unit uses follow).
+    unit_lines: dict[str, list[tuple[Work, CostLine]]] = defaultdict(list)
+    for item, line in zip(work, costs.lines[: len(work)], strict=True):
+        unit_lines[item.unit].append((item, line))
     findings = finding_rows(tree, result.diagnostics, result.load.root)
     unit_findings = defaultdict(list)
     for row in findings:
@@ -160,7 +161,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
             "unit",
             tree.units[unit_id].name,
             page=build_unit_page(
-                structure, unit_id, unit_findings.get(unit_id, []), cost_lines.get(unit_id, [])
+                structure, unit_id, unit_findings.get(unit_id, []), unit_lines.get(unit_id, [])
             ),
             ancestors=_ancestors(structure, unit_id),
             charts=charts_by_page.get(unit_id, []),

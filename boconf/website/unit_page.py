@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from boconf.economics.cost import CostLine
 from boconf.graph.structure import OrgStructure
-from boconf.graph.work import unit_work
+from boconf.graph.work import Work
 from boconf.model.entities import Contract, Unit
 from boconf.website.findings import FindingRow
 from boconf.website.overview import MODEL_LABELS
@@ -140,10 +140,13 @@ def _contracts(structure: OrgStructure, unit_id: str) -> list[ContractRow]:
 
 
 def build_unit_page(
-    structure: OrgStructure, unit_id: str, findings: list[FindingRow], costs: list[CostLine]
+    structure: OrgStructure,
+    unit_id: str,
+    findings: list[FindingRow],
+    lines: list[tuple[Work, CostLine]],
 ) -> UnitPage:
     """``findings``: those about the unit or its posts (grouped once for every page);
-    ``costs``: the unit's lines of the cost report, in the order its work lists them."""
+    ``lines``: the unit's work, each with its line of the cost report."""
     tree = structure.tree
     unit = tree.units[unit_id]
     manager = unit.manager if unit.manager in tree.positions else None
@@ -164,7 +167,7 @@ def build_unit_page(
             contract_ref(work.contract) if work.contract is not None else None,
             line.cost,
         )
-        for work, line in zip(unit_work(structure, unit_id), costs, strict=True)
+        for work, line in lines
     ]
     chain = structure.chain_of_command(manager) if manager is not None else []
     return UnitPage(
