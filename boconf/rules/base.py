@@ -69,6 +69,16 @@ CYCLE_SHOWN = 8
 CYCLE_SHOWN_WHOLE = 40
 
 
+def contracts_in_use(context: LintContext, contracts: set[str]) -> Iterator[tuple[str, str]]:
+    """Those of ``contracts`` some unit's vendor work names, by id, each with its units as a
+    message says them: ``unit 'it'`` or ``units 'a', 'b'``."""
+    users = context.structure.contract_users
+    for contract_id in sorted(contracts & users.keys()):
+        units = users[contract_id]
+        named = ", ".join(f"'{u}'" for u in units)
+        yield contract_id, ("unit " if len(units) == 1 else "units ") + named
+
+
 def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHOWN) -> str:
     """``a -> b -> a``; a cycle longer than ``shown`` shows its first members and its length."""
     if len(cycle) <= shown:

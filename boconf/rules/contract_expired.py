@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions, contracts_in_use
 
 
 class ContractExpired(Rule[RuleOptions]):
@@ -60,11 +60,8 @@ class ContractExpired(Rule[RuleOptions]):
         }
         if not expired:
             return
-        users = context.structure.contract_users
-        for contract_id in sorted(expired & users.keys()):
+        for contract_id, named in contracts_in_use(context, expired):
             end = tree.contracts[contract_id].end
-            units = users[contract_id]
-            named = ("unit " if len(units) == 1 else "units ") + ", ".join(f"'{u}'" for u in units)
             yield Finding(
                 CONTRACT,
                 contract_id,

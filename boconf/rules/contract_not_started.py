@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
-from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
+from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions, contracts_in_use
 
 
 class ContractNotStarted(Rule[RuleOptions]):
@@ -63,11 +63,8 @@ class ContractNotStarted(Rule[RuleOptions]):
         }
         if not future:
             return
-        users = context.structure.contract_users
-        for contract_id in sorted(future & users.keys()):
+        for contract_id, named in contracts_in_use(context, future):
             start = tree.contracts[contract_id].start
-            units = users[contract_id]
-            named = ("unit " if len(units) == 1 else "units ") + ", ".join(f"'{u}'" for u in units)
             yield Finding(
                 CONTRACT,
                 contract_id,
