@@ -16,9 +16,8 @@ from pathlib import Path
 import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
-from boconf.interop.csv_source import CsvTable, decode
+from boconf.interop.csv_source import CsvTable, decode, read_limited
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
-from boconf.loading.limits import MIB
 from boconf.loading.yaml12 import compose_documents
 
 _MAX_DEPTH = 32
@@ -111,16 +110,7 @@ def _refuse_aliases(text: str, display: str) -> None:
 
 def read_records(path: Path, display: str, key_field: str, max_bytes: int) -> CsvTable:
     """The records of a YAML or JSON file as a table (see the module's docstring)."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportUsageError(
-                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
-                f"pass --max-file-size {int(size // MIB) + 1} to read it"
-            )
-        text = decode(path.read_bytes(), display, None)
-    except OSError as error:
-        raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None
+    text = decode(read_limited(path, display, max_bytes), display, None)
     problems: list[ImportProblem] = []
     if "*" in text:
         _refuse_aliases(text, display)
