@@ -112,10 +112,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     # One cost report for the whole site: the overview, unit pages and registers agree with
     # `boconf report cost` because they read its lines.
     costs = cost_report(structure, reference_date, 0)
-    # The report's first lines are the work's, in its order (contracts no unit uses follow).
-    unit_lines: dict[str, list[tuple[Work, CostLine]]] = defaultdict(list)
-    for item, line in zip(work, costs.lines[: len(work)], strict=True):
-        unit_lines[item.unit].append((item, line))
+    unit_lines = _work_by_unit(work, costs.lines)
     findings = finding_rows(tree, result.diagnostics, result.load.root)
     unit_findings = defaultdict(list)
     for row in findings:
@@ -204,6 +201,17 @@ def _suppressed_rows(result: CheckResult) -> list[FindingRow]:
         result.load.root,
         [reason for _, reason in pairs],
     )
+
+
+def _work_by_unit(
+    work: list[Work], lines: list[CostLine]
+) -> dict[str, list[tuple[Work, CostLine]]]:
+    """Each unit's work with its line of the cost report: the report's first lines are the
+    work's, in its order (contracts no unit uses follow)."""
+    by_unit: dict[str, list[tuple[Work, CostLine]]] = defaultdict(list)
+    for item, line in zip(work, lines[: len(work)], strict=True):
+        by_unit[item.unit].append((item, line))
+    return by_unit
 
 
 def _ancestors(structure: OrgStructure, unit_id: str) -> list[Ref]:
