@@ -15,7 +15,6 @@ MAX_FUNCTION_LINES = 80
 
 # Still to split (issue 15), each at its size today.
 MODULES_OVER = {
-    "boconf/interop/csv_import.py": 1147,
     "boconf/interop/organogram_import.py": 530,
 }
 FUNCTIONS_OVER = {
@@ -23,7 +22,6 @@ FUNCTIONS_OVER = {
     "boconf/cli/render_cmd.py:render_command": 83,
     "boconf/graph/export.py:build_graph": 92,
     "boconf/interop/backstage_import.py:build": 157,
-    "boconf/interop/csv_import.py:build": 81,
     "boconf/linting/settings.py:resolve": 87,
     "boconf/loading/parse.py:_load_documents": 111,
     "boconf/rendering/dot.py:to_dot": 89,

@@ -189,6 +189,19 @@ def _find(header: list[str], wanted: str) -> int | None:
     return None
 
 
+def column_index(header: list[str], wanted: str, option: str, display: str) -> int:
+    """The column ``wanted`` names (exactly, else ignoring case and punctuation); raises
+    :class:`ImportUsageError` naming ``option``, with the nearest header or all of them."""
+    index = _find(header, wanted)
+    if index is None:
+        hint = did_you_mean(wanted, header)
+        raise ImportUsageError(
+            f"{option}: {display} has no column '{wanted}'"
+            + (f"; {hint}" if hint else f" (its columns: {', '.join(header)})")
+        )
+    return index
+
+
 def map_columns(
     header: list[str],
     explicit: Iterable[tuple[str, str]],
@@ -201,14 +214,7 @@ def map_columns(
     for field, spec in explicit:
         indices = []
         for part in spec.split("+"):
-            index = _find(header, part.strip())
-            if index is None:
-                hint = did_you_mean(part.strip(), header)
-                raise ImportUsageError(
-                    f"--column {field}={spec}: {display} has no column '{part.strip()}'"
-                    + (f"; {hint}" if hint else f" (its columns: {', '.join(header)})")
-                )
-            indices.append(index)
+            indices.append(column_index(header, part.strip(), f"--column {field}={spec}", display))
         columns[field] = tuple(indices)
     used = {index for indices in columns.values() for index in indices}
     used.update(index for index in map(partial(_find, header), reserved) if index is not None)

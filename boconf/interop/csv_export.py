@@ -25,7 +25,7 @@ import io
 from decimal import Decimal
 
 from boconf.interop.csv_columns import POST_FIELDS
-from boconf.interop.csv_import import MANAGES_SEPARATOR
+from boconf.interop.csv_units import MANAGES_SEPARATOR
 from boconf.model.tree import OrgTree
 
 COLUMNS = POST_FIELDS  # a position export: no unit-register columns

@@ -8,7 +8,7 @@ turns any problem into a failure. A source that cannot be read at all is an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -29,6 +29,23 @@ class ImportProblem:
             if self.row
             else f"{self.file}: {self.message}"
         )
+
+
+@dataclass
+class ImportLog:
+    """What an importer says as it goes: the data's problems, and notes on what it did.
+
+    One for every importer, so that they record and order problems the same way."""
+
+    problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def problem(self, file: str, row: int, message: str) -> None:
+        self.problems.append(ImportProblem(file, row, message))
+
+    def in_order(self) -> list[ImportProblem]:
+        """The problems by file, row and message: the order they are printed in."""
+        return sorted(self.problems)
 
 
 class ImportUsageError(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -177,3 +178,13 @@ class ImportResult:
     problems: list[ImportProblem]
     notes: list[str]
     summary: ImportSummary | None = None  # what happened to the rows (CSV and records)
+
+
+def fte_text(fte: Decimal) -> str | None:
+    """An FTE as a position's ``fte`` is written: None for a full post, else ``0.5``."""
+    return None if fte == 1 else f"{fte.normalize():f}"
+
+
+def headquarters_placeholder(country: str, city: str = "Headquarters") -> PlainLocation:
+    """The location that stands in for the headquarters of a source that names no places."""
+    return PlainLocation("headquarters", "Headquarters", country, city, "headquarters")

@@ -14,10 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from boconf.interop.csv_columns import normalise
+from boconf.interop.csv_columns import column_index
 from boconf.interop.csv_source import CsvTable
 from boconf.interop.import_problems import ImportUsageError
-from boconf.validation.suggest import did_you_mean
 
 _MONTHS = {
     name: number
@@ -74,20 +73,6 @@ def parse_where(text: str) -> tuple[str, str]:
     return column.strip(), value.strip()
 
 
-def _column_index(table: CsvTable, wanted: str) -> int:
-    if wanted in table.header:
-        return table.header.index(wanted)
-    target = normalise(wanted)
-    for index, name in enumerate(table.header):
-        if normalise(name) == target:
-            return index
-    hint = did_you_mean(wanted, table.header)
-    raise ImportUsageError(
-        f"--where {wanted}=...: {table.display} has no column '{wanted}'"
-        + (f"; {hint}" if hint else f" (its columns: {', '.join(table.header)})")
-    )
-
-
 def apply_where(table: CsvTable, conditions: list[tuple[str, str]]) -> tuple[CsvTable, int]:
     """The table with only the rows every condition keeps, and how many rows it left out.
 
@@ -97,7 +82,7 @@ def apply_where(table: CsvTable, conditions: list[tuple[str, str]]) -> tuple[Csv
         return table, 0
     wanted: dict[int, set[str]] = {}
     for column, value in conditions:
-        index = _column_index(table, column)
+        index = column_index(table.header, column, f"--where {column}=...", table.display)
         cells = table.columns[index]
         if value not in cells:
             values = sorted(set(cells))

@@ -1,0 +1,222 @@
+"""``--units``: a register of units (agencies and bureaus, a department tree) with no people.
+
+Each row is a unit, placed by ``--unit-path`` (a column per level, from the top down) or by
+its parent column (``parent``, else ``reports_to``, naming the parent's key). The
+organisation needs a back-office head and the register names nobody: a vacant post in the
+largest top unit stands in for it, to be named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from boconf.interop.csv_columns import ColumnMap, normalise
+from boconf.interop.csv_companions import Companions
+from boconf.interop.csv_context import NULLS, CsvImport, Place
+from boconf.interop.csv_locations import assign_locations, choose_headquarters
+from boconf.interop.csv_places import PlaceResolver
+from boconf.interop.csv_rows import Values, read_source
+from boconf.interop.csv_source import CsvTable
+from boconf.interop.csv_units import path_tree, tree_units
+from boconf.interop.enrichment import (
+    ENRICHMENT_RULES,
+    SETTINGS_COMMENT,
+    UNITS_ONLY_COMMENT,
+    UNITS_ONLY_RULES,
+)
+from boconf.interop.import_problems import ImportUsageError
+from boconf.interop.plain_org import (
+    ImportResult,
+    PersonTable,
+    PlainOrg,
+    PlainPosition,
+    PlainUnit,
+    PositionTable,
+)
+from boconf.interop.slugs import IdAllocator, slugify
+from boconf.interop.unit_paths import UnitTree, build_parent_tree
+
+HEAD_TO_NAME = "head-to-be-named"
+HEAD_TITLE = "Head (to be named)"
+
+
+def build_register(source: CsvImport, given: CsvTable | None) -> ImportResult:
+    """The organisation of a register of units: the units, their places, one vacant head."""
+    columns = read_source(source, given)
+    table = source.table
+    options = source.options
+    if not table.numbers:
+        raise ImportUsageError(f"{source.display}: no rows to import")
+    values = columns.values(table.columns, len(table.numbers), NULLS)
+    if options.unit_path:
+        tree = path_tree(source)
+        _count_path_rows(source, tree)
+    else:
+        tree = _parent_tree(source, columns, values)
+        source.summary.kept = len(tree.names)
+    units = tree_units(tree)
+    source.summary.guessed["unit functions from unit names"] += len(units)
+    # Each unit's place: that of the first row that is the unit's own.
+    resolver = PlaceResolver(source, Companions())
+    places: dict[str, Place | None] = {}
+    for number, unit, location, country in zip(
+        table.numbers, tree.row_units, values["location"], values["country"], strict=True
+    ):
+        if unit is not None and unit not in places:
+            places[unit] = resolver.place(number, location, country)
+    locations, _ = assign_locations(units, list(places), list(places.values()), {})
+    head = _placeholder_head(source, units, tree)
+    positions = PositionTable(
+        [head.id], [head.title], [head.unit], [None], [None], [1], [None], [None]
+    )
+    source.summary.guessed["back-office head (a vacant post to be named)"] += 1
+    headquarters = choose_headquarters(source, head.id, units, positions, locations)
+    return source.result(
+        PlainOrg(
+            slugify(options.name, "organisation"),
+            options.name,
+            options.currency,
+            headquarters,
+            head.id,
+            f"Imported by boconf import {source.kind} --units: a register of units, no posts.",
+            locations,
+            units,
+            positions,
+            PersonTable([], [], []),
+            [*ENRICHMENT_RULES, *UNITS_ONLY_RULES],
+            SETTINGS_COMMENT + "\n" + UNITS_ONLY_COMMENT,
+        )
+    )
+
+
+def _count_path_rows(source: CsvImport, tree: UnitTree) -> None:
+    """Kept: the rows that name a unit first; merged: those naming one again."""
+    summary = source.summary
+    named: set[str] = set()
+    for number, unit in zip(source.table.numbers, tree.row_units, strict=True):
+        if unit is None:
+            summary.skipped += 1
+            levels = ", ".join(source.options.unit_path)
+            source.problem(number, f"no unit in {levels}: row skipped")
+        elif unit in named:
+            summary.merged += 1
+        else:
+            named.add(unit)
+    summary.kept = len(named)
+    if summary.merged:
+        source.notes.append(
+            f"{summary.merged} row(s) name a unit an earlier row named: merged into it"
+        )
+    implied = len(tree.names) - len(named)
+    if implied:
+        source.notes.append(
+            f"{implied} unit(s) named only as a level above others: written as their parents"
+        )
+
+
+def _parent_tree(source: CsvImport, columns: ColumnMap, values: Values) -> UnitTree:
+    """Units from id/parent rows: the id column keys them, ``parent`` (or reports_to)
+    names the parent's key, ``name`` (or ``title``, or ``unit``) names them."""
+    table = source.table
+    # A register's key column is often its unit column (unit_id, department_id).
+    key_field = "id" if "id" in columns else "unit" if "unit" in columns else None
+    if key_field is None:
+        raise ImportUsageError(
+            f"{source.display}: no id column among {', '.join(table.header)}; name it with "
+            "--column id=HEADER, or give the levels with --unit-path COL1,COL2,..."
+        )
+    name_cells = _unit_names(source, columns, values, key_field)
+    parent_field = "parent" if "parent" in columns else "reports_to"
+    parent_header = columns.header_of(parent_field) if parent_field in columns else "parent"
+    numbers: list[int] = []
+    keys: list[str] = []
+    names: list[str | None] = []
+    parents: list[str | None] = []
+    first: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for index, number in enumerate(table.numbers):
+        key = values[key_field][index]
+        if key is None:
+            source.summary.skipped += 1
+            source.problem(number, f"blank {columns.header_of(key_field)}: row skipped")
+            continue
+        row = tuple(column[index] for column in table.columns)
+        if key in first:
+            _repeated_unit(source, number, key, row, first[key])
+            continue
+        first[key] = (number, row)
+        numbers.append(number)
+        keys.append(key)
+        names.append(name_cells[index])
+        parents.append(values[parent_field][index])
+    tree = build_parent_tree(numbers, keys, names, parents, source.display, parent_header)
+    source.log.problems.extend(tree.problems)
+    # Rows skipped above have no unit: row_units must follow the table's rows.
+    unit_of = dict(zip(numbers, tree.row_units, strict=True))
+    tree.row_units = [unit_of.get(number) for number in table.numbers]
+    return tree
+
+
+def _repeated_unit(
+    source: CsvImport,
+    number: int,
+    key: str,
+    row: tuple[str, ...],
+    first: tuple[int, tuple[str, ...]],
+) -> None:
+    """A row keying a unit an earlier row keys: merged when it repeats it exactly, else
+    skipped; said either way."""
+    earlier, cells = first
+    if cells == row:
+        source.summary.merged += 1
+        source.problem(number, f"unit '{key}' repeats {source.row_word} {earlier} exactly: merged")
+    else:
+        source.summary.skipped += 1
+        source.problem(
+            number,
+            f"unit '{key}' is already on {source.row_word} {earlier}, with other values: "
+            "this row skipped",
+        )
+
+
+def _unit_names(
+    source: CsvImport, columns: ColumnMap, values: Values, key_field: str
+) -> list[str | None]:
+    """Each unit row's name: the name or title column, else a column named like a
+    unit's name (unit_name, agency_name...), else none (the key is the name)."""
+    for wanted in ("name", "title", "unit"):
+        if wanted in columns and wanted != key_field:
+            return values[wanted]
+    table = source.table
+    used = {index for indices in columns.columns.values() for index in indices}
+    for index, header in enumerate(table.header):
+        if index not in used and normalise(header).endswith("name"):
+            source.notes.append(f"unit names from column '{header}'")
+            return source.column_cells(index)
+    return [None] * len(table.numbers)
+
+
+def _placeholder_head(source: CsvImport, units: list[PlainUnit], tree: UnitTree) -> PlainPosition:
+    """The one post a register of units gets: the organisation needs a back-office head
+    and the register names nobody. A vacant post in the largest top unit, to be named."""
+    below: Counter[str] = Counter()
+    parents = {unit.id: unit.parent for unit in units}
+    for unit in units:
+        seen: set[str] = set()
+        current: str | None = unit.id
+        while current is not None and current not in seen:
+            seen.add(current)
+            top = current
+            current = parents.get(current)
+        below[top] += 1
+    tops = [unit.id for unit in units if unit.parent is None] or [units[0].id]
+    chosen = min(tops, key=lambda unit: (-below[unit], unit))
+    ids = IdAllocator(unit.id for unit in units)
+    identifier = ids.claim(HEAD_TO_NAME)
+    for unit in units:
+        if unit.id == chosen:
+            unit.manager = identifier
+    source.notes.append(
+        f"no posts in a register of units: a vacant post '{identifier}' in "
+        f"'{tree.names.get(chosen, chosen)}' stands in for the back-office head"
+    )
+    return PlainPosition(identifier, HEAD_TITLE, chosen)
