@@ -15,7 +15,6 @@ MAX_FUNCTION_LINES = 80
 
 # Still to split (issue 15), each at its size today.
 MODULES_OVER = {
-    "boconf/interop/organogram_import.py": 530,
 }
 FUNCTIONS_OVER = {
     "boconf/cli/check_cmd.py:check": 92,
