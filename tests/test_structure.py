@@ -20,7 +20,6 @@ FUNCTIONS_OVER = {
     "boconf/cli/check_cmd.py:check": 92,
     "boconf/cli/render_cmd.py:render_command": 83,
     "boconf/graph/export.py:build_graph": 92,
-    "boconf/interop/backstage_import.py:build": 157,
     "boconf/linting/settings.py:resolve": 87,
     "boconf/loading/parse.py:_load_documents": 111,
     "boconf/rendering/dot.py:to_dot": 89,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from boconf.interop.backstage_import import parse_ref
+from boconf.interop.backstage_catalog import parse_ref
 from tests.conftest import Run
 from tests.interop.helpers import ACME, check_json, codes, tree_bytes
 
