@@ -99,19 +99,18 @@ def _build(catalog: Catalog, name: str, currency: str, country: str) -> ImportRe
     if not positions:
         raise ImportUsageError("no Group in the catalog: nothing to build units from")
     table = PositionTable.of(positions)
-    org = PlainOrg(
-        slugify(name, "organisation"),
+    org = PlainOrg.named(
         name,
         currency,
-        headquarters.id,
-        top_position(table),
         "Imported from a Backstage catalog by boconf import backstage.",
-        [headquarters],
-        sorted(units.values(), key=lambda unit: unit.id),
-        table,
-        PersonTable.of(people),
-        [*ENRICHMENT_RULES, *BACKSTAGE_RULES],
-        SETTINGS_COMMENT,
+        headquarters=headquarters.id,
+        head=top_position(table),
+        locations=[headquarters],
+        units=sorted(units.values(), key=lambda unit: unit.id),
+        positions=table,
+        people=PersonTable.of(people),
+        ignored_rules=[*ENRICHMENT_RULES, *BACKSTAGE_RULES],
+        settings_comment=SETTINGS_COMMENT,
     )
     return ImportResult(org, catalog.log.in_order(), catalog.log.notes)
 

@@ -49,7 +49,6 @@ from boconf.interop.plain_org import (
     PlainOrg,
     PositionTable,
 )
-from boconf.interop.slugs import slugify
 from boconf.loading.gc_pause import no_cyclic_gc
 
 __all__ = ["CsvImportOptions", "import_csv", "import_table"]
@@ -129,20 +128,18 @@ def _organisation(
     top = top_position(positions)
     headquarters = choose_headquarters(source, top, units.units, positions, locations)
     source.summary.kept = len(rows.number)
-    return source.result(
-        PlainOrg(
-            slugify(options.name, "organisation"),
-            options.name,
-            options.currency,
-            headquarters,
-            top,
-            # No source file name here: an exported and re-imported tree stays identical.
-            f"Imported by boconf import {source.kind}.",
-            locations,
-            units.units,
-            positions,
-            people,
-            list(ENRICHMENT_RULES),
-            SETTINGS_COMMENT,
-        )
+    org = PlainOrg.named(
+        options.name,
+        options.currency,
+        # No source file name here: an exported and re-imported tree stays identical.
+        f"Imported by boconf import {source.kind}.",
+        headquarters=headquarters,
+        head=top,
+        locations=locations,
+        units=units.units,
+        positions=positions,
+        people=people,
+        ignored_rules=list(ENRICHMENT_RULES),
+        settings_comment=SETTINGS_COMMENT,
     )
+    return source.result(org)

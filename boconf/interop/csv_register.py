@@ -33,7 +33,7 @@ from boconf.interop.plain_org import (
     PlainUnit,
     PositionTable,
 )
-from boconf.interop.slugs import IdAllocator, slugify
+from boconf.interop.slugs import IdAllocator
 from boconf.interop.unit_paths import UnitTree, build_parent_tree
 
 HEAD_TO_NAME = "head-to-be-named"
@@ -71,22 +71,20 @@ def build_register(source: CsvImport, given: CsvTable | None) -> ImportResult:
     )
     source.summary.guessed["back-office head (a vacant post to be named)"] += 1
     headquarters = choose_headquarters(source, head.id, units, positions, locations)
-    return source.result(
-        PlainOrg(
-            slugify(options.name, "organisation"),
-            options.name,
-            options.currency,
-            headquarters,
-            head.id,
-            f"Imported by boconf import {source.kind} --units: a register of units, no posts.",
-            locations,
-            units,
-            positions,
-            PersonTable([], [], []),
-            [*ENRICHMENT_RULES, *UNITS_ONLY_RULES],
-            SETTINGS_COMMENT + "\n" + UNITS_ONLY_COMMENT,
-        )
+    org = PlainOrg.named(
+        options.name,
+        options.currency,
+        f"Imported by boconf import {source.kind} --units: a register of units, no posts.",
+        headquarters=headquarters,
+        head=head.id,
+        locations=locations,
+        units=units,
+        positions=positions,
+        people=PersonTable([], [], []),
+        ignored_rules=[*ENRICHMENT_RULES, *UNITS_ONLY_RULES],
+        settings_comment=SETTINGS_COMMENT + "\n" + UNITS_ONLY_COMMENT,
     )
+    return source.result(org)
 
 
 def _count_path_rows(source: CsvImport, tree: UnitTree) -> None:

@@ -65,7 +65,6 @@ from boconf.interop.plain_org import (
     fte_text,
     headquarters_placeholder,
 )
-from boconf.interop.slugs import slugify
 from boconf.interop.unit_naming import unit_ids, units_by_id
 from boconf.interop.yaml_text import scalar
 
@@ -155,19 +154,18 @@ def _organisation(
     location = headquarters_placeholder(options.country, "London")
     name = options.name or _organisation_name(reading)
     people = sorted(reading.people.items(), key=lambda item: item[1])
-    return PlainOrg(
-        slugify(name, "organisation"),
+    return PlainOrg.named(
         name,
         options.currency,
-        location.id,
-        top,
         "Imported by boconf import organogram.",
-        [location],
-        units,
-        positions,
-        PersonTable([p for _, p in people], [n for n, _ in people], [None] * len(people)),
-        list(ENRICHMENT_RULES),
-        SETTINGS_COMMENT,
+        headquarters=location.id,
+        head=top,
+        locations=[location],
+        units=units,
+        positions=positions,
+        people=PersonTable([p for _, p in people], [n for n, _ in people], [None] * len(people)),
+        ignored_rules=list(ENRICHMENT_RULES),
+        settings_comment=SETTINGS_COMMENT,
     )
 
 

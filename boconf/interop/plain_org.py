@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from boconf.interop.import_problems import ImportProblem
 from boconf.interop.import_summary import ImportSummary
+from boconf.interop.slugs import slugify
 
 T = TypeVar("T")
 
@@ -168,6 +169,38 @@ class PlainOrg:
     people: PersonTable = field(default_factory=lambda: PersonTable.of([]))
     ignored_rules: list[IgnoredRule] = field(default_factory=list)
     settings_comment: str = ""
+
+    @classmethod
+    def named(
+        cls,
+        name: str,
+        currency: str,
+        description: str,
+        *,
+        headquarters: str,
+        head: str,
+        locations: list[PlainLocation],
+        units: list[PlainUnit],
+        positions: PositionTable,
+        people: PersonTable,
+        ignored_rules: list[IgnoredRule],
+        settings_comment: str,
+    ) -> PlainOrg:
+        """An imported organisation: its id is its name's slug, whichever the source."""
+        return cls(
+            slugify(name, "organisation"),
+            name,
+            currency,
+            headquarters,
+            head,
+            description,
+            locations,
+            units,
+            positions,
+            people,
+            ignored_rules,
+            settings_comment,
+        )
 
 
 @dataclass
