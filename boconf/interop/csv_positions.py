@@ -138,7 +138,8 @@ def _fte(source: CsvImport, row: int, value: str | None) -> str | None:
         fte = Decimal(value)
     except InvalidOperation:
         fte = Decimal(-1)
-    if not (0 < fte <= 1) or not fte.is_finite():
+    # NaN first: comparing it raises rather than answering.
+    if not fte.is_finite() or not 0 < fte <= 1:
         source.problem(row, f"fte '{value}' is not a number in (0, 1]: ignored")
         return None
     return fte_text(fte)

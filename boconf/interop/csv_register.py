@@ -100,6 +100,11 @@ def _count_path_rows(source: CsvImport, tree: UnitTree) -> None:
             summary.merged += 1
         else:
             named.add(unit)
+    if not named:
+        raise ImportUsageError(
+            f"{source.display}: no row names a unit in {', '.join(source.options.unit_path)}: "
+            "nothing to import; check the --unit-path columns"
+        )
     summary.kept = len(named)
     if summary.merged:
         source.notes.append(
@@ -146,6 +151,11 @@ def _parent_tree(source: CsvImport, columns: ColumnMap, values: Values) -> UnitT
         keys.append(key)
         names.append(name_cells[index])
         parents.append(values[parent_field][index])
+    if not keys:
+        raise ImportUsageError(
+            f"{source.display}: every row's {columns.header_of(key_field)} is blank: no units "
+            "to import; name the key column with --column id=HEADER"
+        )
     tree = build_parent_tree(numbers, keys, names, parents, source.display, parent_header)
     source.log.problems.extend(tree.problems)
     # Rows skipped above have no unit: row_units must follow the table's rows.

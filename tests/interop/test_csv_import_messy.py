@@ -189,3 +189,43 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     run = boconf("import", "csv", str(source), "-o", str(tmp_path / "org"), "--max-file-size", "2")
     assert run.code == 0, run.err
     assert "imported 59999 positions" in run.err
+
+
+def test_an_fte_that_is_not_a_number_is_reported_not_a_crash(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    source = write(tmp_path, "id,name,title,reports_to,fte\n1,Ann,CEO,,NaN\n2,Bob,Clerk,1,sNaN\n")
+    run = boconf("import", "csv", str(source), "-o", str(tmp_path / "out"))
+    assert run.code == 0, run.err
+    problems = [line for line in run.err.splitlines() if "staff.csv:" in line]
+    assert [line.split("staff.csv:")[1] for line in problems] == [
+        "2: fte 'NaN' is not a number in (0, 1]: ignored",
+        "3: fte 'sNaN' is not a number in (0, 1]: ignored",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "message"),
+    [
+        (
+            "Division,Team\n,\nNULL,\n",
+            ["--unit-path", "Division,Team"],
+            "staff.csv: no row names a unit in Division, Team: nothing to import; "
+            "check the --unit-path columns",
+        ),
+        (
+            "unit_id,parent_id\n,HQ\nNULL,\n",
+            ["--column", "parent=parent_id"],
+            "staff.csv: every row's unit_id is blank: no units to import; "
+            "name the key column with --column id=HEADER",
+        ),
+    ],
+)
+def test_a_register_with_no_unit_is_a_usage_error(
+    boconf: Callable[..., Run], tmp_path: Path, text: str, options: list[str], message: str
+) -> None:
+    source = write(tmp_path, text)
+    run = boconf("import", "csv", str(source), "-o", str(tmp_path / "out"), "--units", *options)
+    assert run.code == 2
+    assert message in run.err
+    assert not (tmp_path / "out").exists()
