@@ -14,8 +14,7 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 
 # Still to split (issue 15), each at its size today.
-MODULES_OVER = {
-}
+MODULES_OVER: dict[str, int] = {}
 FUNCTIONS_OVER = {
     "boconf/cli/check_cmd.py:check": 92,
     "boconf/cli/render_cmd.py:render_command": 83,

@@ -22,6 +22,12 @@ a row without an id is skipped; a duplicate id is kept once and the later rows r
 reporting cycles are kept, for ``boconf check`` to report with their path. Blank cells and
 the literal ``NULL`` are the same: no value. A row with only a unit (and its location)
 declares a unit without posts: that is how ``boconf export csv`` writes empty units.
+
+This module runs the phases; each lives in a module of its own: reading the rows
+(``csv_rows``), the companion tables (``csv_companions``), ids (``csv_ids``), reporting lines
+(``csv_managers``), places and locations (``csv_places``, ``csv_locations``), units
+(``csv_units``), positions and people (``csv_positions``), and ``--units`` registers
+(``csv_register``), all over one :class:`~boconf.interop.csv_context.CsvImport`.
 """
 
 from __future__ import annotations
