@@ -16,8 +16,8 @@ import pytest
 
 from boconf.cli import docs_cmd
 from boconf.linting.check import check, settings_for
+from boconf.load import load_organisation
 from boconf.rendering.views.registry import OVERVIEW
-from boconf.validation.run import load_organisation
 from boconf.website import site_dot_sources
 from boconf.website.markdown_output import escape as markdown_escape
 

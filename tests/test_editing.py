@@ -18,9 +18,9 @@ from boconf.editing.changes import parse_text
 from boconf.editing.fmt import format_text, format_tree
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
+from boconf.load import load_organisation
 from boconf.model.tree import OrgTree
 from boconf.scenarios.check import check_scenarios
-from boconf.validation.run import load_organisation
 from tests.conftest import MINIMAL_FIXTURE, REPO, Run
 
 EXAMPLES = [REPO / "org", REPO / "examples" / "college", MINIMAL_FIXTURE]

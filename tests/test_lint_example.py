@@ -95,7 +95,7 @@ def test_the_cycle_counts_match_the_reporting_lines(copy: Path) -> None:
     # front office), 2 form the cycle, so 59 are cut off; finance's line is its manager
     # and the 10 posts of finance, accounts-payable and controlling below it.
     from boconf.graph.structure import build_structure
-    from boconf.validation.run import load_organisation
+    from boconf.load import load_organisation
 
     edit(
         copy / "units/operations-directorate.yaml",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from boconf.validation.run import load_organisation
+from boconf.load import load_organisation
 
 from .conftest import REPO, Run, write_tree
 

@@ -20,6 +20,7 @@ from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.engine import LintResult
 from boconf.linting.settings import ConfigError
+from boconf.load import load_organisation
 from boconf.loading.limits import MIB, Limits
 from boconf.model.entities import Office
 from boconf.output import OutputError, check_outside, write_atomic
@@ -30,7 +31,6 @@ from boconf.rendering.paging import page_chart
 from boconf.rendering.renderer import RendererError, render
 from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
 from boconf.rendering.views.registry import VIEWS
-from boconf.validation.run import load_organisation
 
 FORMATS = ("dot", "mermaid", "svg", "png", "pdf")
 EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf": "pdf"}

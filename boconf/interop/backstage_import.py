@@ -35,7 +35,6 @@ from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Any
 
-from boconf.diagnostics import display_path
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT, rules_off
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.interop.org_inference import top_position
@@ -56,6 +55,7 @@ from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
 from boconf.rules.base import BACKSTAGE
+from boconf.util.paths import display_path
 
 DEFAULT_NAMESPACE = "default"
 HEADQUARTERS = "headquarters"

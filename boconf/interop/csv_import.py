@@ -61,7 +61,7 @@ from boconf.interop.slugs import IdAllocator, all_ids, is_id, slugify
 from boconf.interop.unit_functions import guess_function, office_of
 from boconf.interop.unit_paths import UnitTree, build_parent_tree, build_path_tree
 from boconf.loading.gc_pause import no_cyclic_gc
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 ALL_STAFF = "All staff"
 UNTITLED = "Untitled position"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from boconf.interop.csv_columns import normalise
 from boconf.interop.csv_source import CsvTable
 from boconf.interop.import_problems import ImportUsageError
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 _MONTHS = {
     name: number

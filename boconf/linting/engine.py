@@ -19,12 +19,12 @@ from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, 
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
+from boconf.load import LoadResult
 from boconf.loading.positions import Request, SourceMap
 from boconf.model.entities import Lint
 from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
-from boconf.validation.run import LoadResult
 
 UNUSED_SUPPRESSION = "BO301"
 

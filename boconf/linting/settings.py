@@ -37,9 +37,9 @@ from boconf.loading.positions import SourceMap
 from boconf.model.settings import Settings
 from boconf.rules.base import Rule, RuleOptions
 from boconf.rules.registry import RULES, find_rule
+from boconf.util.paths import display_path
+from boconf.util.suggest import did_you_mean
 from boconf.validation.errors import problems_from
-from boconf.validation.run import display_path
-from boconf.validation.suggest import did_you_mean
 
 SETTINGS_FILE = ".boconf.yaml"
 PYPROJECT = "pyproject.toml"

@@ -37,8 +37,8 @@ from boconf.model.tree import (
     PathPart,
     SourceRef,
 )
+from boconf.util.suggest import closest
 from boconf.validation.errors import FieldProblem, problems_from
-from boconf.validation.suggest import closest
 
 
 @dataclass

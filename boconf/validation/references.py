@@ -27,9 +27,9 @@ from boconf.model.tree import (
     PathPart,
     SourceRef,
 )
+from boconf.util.suggest import did_you_mean
 from boconf.validation.collect import Collected, Collector
 from boconf.validation.labels import format_path
-from boconf.validation.suggest import did_you_mean
 
 # Suggestions cost a difflib scan each: past this many dangling references, skip them.
 MAX_SUGGESTIONS = 200
