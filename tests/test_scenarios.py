@@ -15,9 +15,9 @@ import yaml
 from boconf.load import load_organisation
 
 from .conftest import REPO, Run, write_tree
+from .helpers import GOLDEN, assert_golden
 
 DATE = ("--reference-date", "2026-11-27")
-GOLDEN = REPO / "tests" / "golden"
 
 
 @pytest.fixture
@@ -196,10 +196,7 @@ def test_diff_scenario_markdown_golden(boconf: Callable[..., Run]) -> None:
         "diff", "--scenario", "credit-to-cluj", "org", "--format", "markdown", *DATE, cwd=REPO
     )
     assert run.code == 0, run.err
-    golden = GOLDEN / "diff-credit-to-cluj.md"
-    if __import__("os").environ.get("BOCONF_UPDATE_GOLDEN"):
-        golden.write_text(run.out, encoding="utf-8")
-    assert run.out == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "diff-credit-to-cluj.md", run.out)
 
 
 def test_check_scenario_is_clean(boconf: Callable[..., Run]) -> None:

@@ -20,11 +20,8 @@ MODULES_OVER = {
 }
 FUNCTIONS_OVER = {
     "boconf/cli/check_cmd.py:check": 92,
-    "boconf/cli/render_cmd.py:render_command": 83,
-    "boconf/graph/export.py:build_graph": 92,
     "boconf/interop/backstage_import.py:build": 157,
     "boconf/interop/csv_import.py:build": 81,
-    "boconf/linting/settings.py:resolve": 87,
     "boconf/loading/parse.py:_load_documents": 111,
     "boconf/rendering/dot.py:to_dot": 89,
     "boconf/rendering/paging.py:page_chart": 124,

@@ -12,7 +12,6 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
 from boconf.cli.reference_date import note_reference_date
-from boconf.diagnostics import Severity
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
 from boconf.graph.structure import build_structure
@@ -173,11 +172,7 @@ def render_command(
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
     structure = lint.structure or build_structure(loaded.tree)
-    overlay = {
-        entity: severity.value
-        for entity, severity in lint.entities.items()
-        if severity is not Severity.INFO
-    }
+    overlay = lint.overlay()
     context = ViewContext(
         structure,
         ViewFilter(root, depth, Office(office) if office else None, unit),

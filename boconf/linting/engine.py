@@ -42,6 +42,15 @@ class LintResult:
     # The worst reported severity per entity, (kind, id) -> severity: for chart overlays.
     entities: dict[tuple[str, str], Severity] = field(default_factory=dict)
 
+    def overlay(self) -> dict[tuple[str, str], str]:
+        """The entities a chart marks, (kind, id) -> "error" or "warning": those with a lint
+        error or warning (an info is advice, not a mark on the chart)."""
+        return {
+            entity: severity.value
+            for entity, severity in self.entities.items()
+            if severity is not Severity.INFO
+        }
+
 
 def _at_suppression(
     sources: SourceMap,
