@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,36 @@ def test_a_forbidden_import_fails_lint_imports(
     assert f"- {illegal}" in output
     kept = [c for c in (LAYERS, CLICK, YAML, RUAMEL) if c != broken]
     assert [_status(output, c) for c in kept] == ["KEPT"] * len(kept)
+
+
+def _parts() -> list[str]:
+    """boconf's packages and top-level modules, as ``name/`` and ``name.py`` (not the private
+    ``_lazy.py`` and ``_version.py``)."""
+    found = []
+    for path in sorted((REPO / "boconf").iterdir()):
+        if path.is_dir() and (path / "__init__.py").is_file():
+            found.append(f"{path.name}/")
+        elif path.suffix == ".py" and not path.name.startswith("_"):
+            found.append(path.name)
+    return found
+
+
+def test_every_package_is_in_a_layer() -> None:
+    """A package no layer names is held by no contract: a new one must be placed."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["name"] == LAYERS)["layers"]
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    modules = {f"boconf.{part.removesuffix('/').removesuffix('.py')}" for part in _parts()}
+    assert modules - named == set()
+    assert named - modules == set()  # and no layer names a package that is gone
+
+
+def test_the_layout_page_names_every_package_once() -> None:
+    text = (REPO / "docs" / "layout.md").read_text(encoding="utf-8")
+    block = text.split("```\n")[1]
+    listed = [
+        line.split()[0] for line in block.splitlines() if line.startswith("  ") and line[2] != " "
+    ]
+    private = ["__init__.py", "__main__.py"]
+    assert sorted(listed) == sorted(_parts() + private)

@@ -119,25 +119,15 @@ class _Builder:
             where = allocation.location or self.tree.unit_location(identifier)
             # One edge per allocation (a unit may buy from one vendor under two contracts).
             key, share = f"sourced_from:{index}", str(allocation.share)
-            if allocation.provider == IN_HOUSE:
-                self.graph.add_edge(
-                    here,
-                    node("location", where),
-                    key=key,
-                    type="sourced_from",
-                    share=share,
-                    provider=IN_HOUSE,
-                )
-            else:
-                self.graph.add_edge(
-                    here,
+            target, extra = (
+                (node("location", where), {"provider": IN_HOUSE})
+                if allocation.provider == IN_HOUSE
+                else (
                     node("vendor", allocation.provider),
-                    key=key,
-                    type="sourced_from",
-                    share=share,
-                    location=where,
-                    contract=allocation.contract or "",
+                    {"location": where, "contract": allocation.contract or ""},
                 )
+            )
+            self.graph.add_edge(here, target, key=key, type="sourced_from", share=share, **extra)
 
     def position_edges(self, identifier: str) -> None:
         post = self.tree.positions[identifier]
