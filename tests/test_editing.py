@@ -182,13 +182,6 @@ def test_fmt_check_lists_the_files_and_exits_1(
     assert boconf("fmt", str(root), "--check").code == 0
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    copy = tmp_path / "org"
-    shutil.copytree(REPO / "org", copy)
-    return copy
-
-
 def test_rename_follows_every_reference_and_diff_shows_a_rename(
     example: Path, boconf: Callable[..., Run]
 ) -> None:

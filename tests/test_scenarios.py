@@ -4,12 +4,10 @@ their cost effect checked by hand."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 import yaml
 
 from boconf.load import load_organisation
@@ -18,13 +16,6 @@ from .conftest import REPO, Run, write_tree
 from .helpers import GOLDEN, assert_golden
 
 DATE = ("--reference-date", "2026-11-27")
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """A copy of the example organisation with its scenarios."""
-    shutil.copytree(REPO / "org", tmp_path / "org")
-    return tmp_path / "org"
 
 
 def scenario(org: Path, name: str, text: str) -> None:
