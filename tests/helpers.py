@@ -30,6 +30,13 @@ def assert_golden(path: Path, text: str) -> None:
     )
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the file with ``new``; ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: no {old!r} to replace"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def git(repository: Path, *args: str) -> str:
     """Run git in ``repository``; its standard output. A failure raises (with git's message)."""
     return subprocess.run(

@@ -19,7 +19,7 @@ from pathlib import Path
 from boconf import load_organisation
 from boconf.rendering.mermaid import escape
 
-from .helpers import REPO
+from .helpers import REPO, edit
 
 LINES_FORMAT = '''"""`lines`: one line a finding (the change test's throwaway format)."""
 
@@ -56,13 +56,6 @@ def _scratch(tmp_path: Path) -> Path:
     return root
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    """One edit of a registry file: ``old`` (which must be there once) becomes ``new``."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{path}: {old!r} is not there once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(root), "NO_COLOR": "1"}
     env.pop("BOCONF_UPDATE_GOLDEN", None)
@@ -87,9 +80,9 @@ def test_a_new_output_format_is_its_module_and_one_registry_line(tmp_path: Path)
     root = _scratch(tmp_path)
     formats = root / "boconf" / "formats"
     (formats / "lines_report.py").write_text(LINES_FORMAT, encoding="utf-8")
-    _edit(formats / "__init__.py", "from boconf.formats import github_report,",
+    edit(formats / "__init__.py", "from boconf.formats import github_report,",
           "from boconf.formats import lines_report\nfrom boconf.formats import github_report,")  # fmt: skip
-    _edit(formats / "__init__.py", '    "github": github_report.render,\n',
+    edit(formats / "__init__.py", '    "github": github_report.render,\n',
           '    "github": github_report.render,\n    "lines": lines_report.render,\n')  # fmt: skip
     assert len([a for a in _added_lines(root) if "lines_report.py" not in a]) == 2
 
@@ -110,8 +103,8 @@ def test_a_new_chart_view_is_its_module_and_one_registry_line(tmp_path: Path) ->
     root = _scratch(tmp_path)
     views = root / "boconf" / "rendering" / "views"
     (views / "unit_list.py").write_text(UNIT_LIST_VIEW, encoding="utf-8")
-    _edit(views / "registry.py", "    back_office,\n", "    back_office,\n    unit_list,\n")
-    _edit(views / "registry.py", "    support.VIEW,\n", "    support.VIEW,\n    unit_list.VIEW,\n")
+    edit(views / "registry.py", "    back_office,\n", "    back_office,\n    unit_list,\n")
+    edit(views / "registry.py", "    support.VIEW,\n", "    support.VIEW,\n    unit_list.VIEW,\n")
     assert len([a for a in _added_lines(root) if "unit_list.py" not in a]) == 2
 
     help_text = _run(root, "-m", "boconf", "render", "--help")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO, Run
-from .helpers import commit_all, git, new_repository
+from .helpers import commit_all, edit, git, new_repository
 
 DATE = ("--reference-date", "2026-11-26")
 WEB_SHOP = """\
@@ -35,12 +35,6 @@ def repository(tmp_path: Path) -> Path:
     """A copy of the example repository's org/, committed once."""
     shutil.copytree(REPO / "org", tmp_path / "org")
     return new_repository(tmp_path, "base")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def make_the_five_changes(org: Path) -> None:
