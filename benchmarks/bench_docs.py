@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE))
 import make_org  # noqa: E402
 
 from boconf.linting.check import check, settings_for  # noqa: E402
-from boconf.loading.workers import default_jobs  # noqa: E402
 from boconf.rendering.renderer import find_renderers  # noqa: E402
+from boconf.util.workers import default_jobs  # noqa: E402
 from boconf.website import site_dot_sources  # noqa: E402
 
 REFERENCE_DATE = "2026-11-26"

@@ -20,17 +20,17 @@ from boconf._version import __version__
 
 if TYPE_CHECKING:
     from boconf.diagnostics import Diagnostic, Severity
+    from boconf.load import LoadResult, load_organisation
     from boconf.loading.limits import Limits
     from boconf.model.tree import OrgTree
-    from boconf.validation.run import LoadResult, load_organisation
 
 _LAZY = {
     "Diagnostic": "boconf.diagnostics",
     "Severity": "boconf.diagnostics",
     "Limits": "boconf.loading.limits",
     "OrgTree": "boconf.model.tree",
-    "LoadResult": "boconf.validation.run",
-    "load_organisation": "boconf.validation.run",
+    "LoadResult": "boconf.load",
+    "load_organisation": "boconf.load",
 }
 
 

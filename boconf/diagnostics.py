@@ -7,10 +7,8 @@ A diagnostic is small, comparable and picklable (worker processes send them back
 from __future__ import annotations
 
 import enum
-import os
 from dataclasses import dataclass
 from operator import attrgetter
-from pathlib import Path
 from typing import NamedTuple
 
 
@@ -163,12 +161,3 @@ CHECK_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     ),
     Code.CONFIG: ("settings", "A settings file or suppression that cannot be used."),
 }
-
-
-def display_path(path: Path, cwd: Path | None = None) -> str:
-    """A path as the user should see it: relative to the working directory where possible."""
-    base = cwd or Path.cwd()
-    try:
-        return os.path.relpath(path, base)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)

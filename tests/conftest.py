@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,3 +126,10 @@ def shared_dir() -> Path:
         if candidate and (Path(candidate) / "data").is_dir():
             return Path(candidate)
     raise AssertionError("shared/ not found: set BOCONF_SHARED to the folder holding data/")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example organisation, with its scenarios, at tmp_path/org (clean on the
+    tests' reference date): to edit, or to write beside, without touching org/."""
+    return Path(shutil.copytree(REPO / "org", tmp_path / "org"))

@@ -252,3 +252,19 @@ def test_long_cycles_and_orphan_chains_neither_hang_nor_recurse(
     )
     assert found["subject"] == {"kind": "position", "id": "c0"}
     assert not any(r["rule"] == "orphan-position" for r in records)
+
+
+def test_the_chart_overlay_marks_errors_and_warnings_not_infos() -> None:
+    """One overlay for `render --findings` and the site: the worst finding per entity, but
+    an info (advice) leaves the box unmarked."""
+    from boconf.diagnostics import Severity
+    from boconf.linting.engine import LintResult
+
+    result = LintResult(
+        entities={
+            ("unit", "credit"): Severity.ERROR,
+            ("position", "coo"): Severity.WARNING,
+            ("unit", "it"): Severity.INFO,
+        }
+    )
+    assert result.overlay() == {("unit", "credit"): "error", ("position", "coo"): "warning"}

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 import yaml
 
 from .conftest import REPO, Run, rules_on_by_default, write_tree
@@ -20,13 +18,6 @@ UNKNOWN = (
     "org/scenarios/typo.yaml:5:15: error[BO038]: unknown position 'service-desk-analyts'",
     "    hint: did you mean 'service-desk-analyst'?",
 )
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """A copy of the example organisation (clean on DATE) with its two scenarios."""
-    shutil.copytree(REPO / "org", tmp_path / "org")
-    return tmp_path / "org"
 
 
 def add_scenario(org: Path, name: str, text: str) -> None:

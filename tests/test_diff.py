@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO, Run
+from .helpers import commit_all, edit, git, new_repository
 
 DATE = ("--reference-date", "2026-11-26")
 WEB_SHOP = """\
@@ -30,36 +30,11 @@ positions:
 """
 
 
-def git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(repository), *args], capture_output=True, text=True, check=True
-    ).stdout
-
-
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
     """A copy of the example repository's org/, committed once."""
     shutil.copytree(REPO / "org", tmp_path / "org")
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
-    git(
-        tmp_path,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "-m",
-        "base",
-    )
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return new_repository(tmp_path, "base")
 
 
 def make_the_five_changes(org: Path) -> None:
@@ -161,17 +136,7 @@ def test_revisions_directories_and_renames(
     shutil.copytree(org, before)
     edit(org / "people/andreea-rusu.yaml", "id: andreea-rusu", "id: andreea-rusu-2")
     edit(org / "units/collections-cluj.yaml", "holder: andreea-rusu", "holder: andreea-rusu-2")
-    git(
-        repository,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "-am",
-        "rename",
-    )
+    commit_all(repository, "rename")
     run = boconf("diff", "HEAD~1", "HEAD", "org", "--format", "json", cwd=repository)
     changes = [
         (c["kind"], c["id"], c["change"], c["previous_id"]) for c in json.loads(run.out)["changes"]
@@ -207,18 +172,7 @@ def test_bad_revisions_and_paths_exit_2(
 def test_findings_a_change_fixes(repository: Path, boconf: Callable[..., Run]) -> None:
     org = repository / "org"
     make_the_five_changes(org)
-    git(repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", "-A")
-    git(
-        repository,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-q",
-        "-m",
-        "five",
-    )
+    commit_all(repository, "five")
     git(
         repository, "checkout", "-q", "HEAD~1", "--", "org/units/office-services.yaml"
     )  # undo the outsourcing
@@ -227,12 +181,6 @@ def test_findings_a_change_fixes(repository: Path, boconf: Callable[..., Run]) -
         ("BO216", "org/units/office-services.yaml")
     ]
     assert document["new_findings"] == []
-
-
-def commit_all(repository: Path, message: str) -> None:
-    identity = ("-c", "user.name=t", "-c", "user.email=t@example.com")
-    git(repository, *identity, "add", "-A")
-    git(repository, *identity, "commit", "-q", "-m", message)
 
 
 def test_declared_rename_with_changes_and_its_followers(

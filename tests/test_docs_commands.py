@@ -14,7 +14,6 @@ reader's own); the reasons are few and pinned below.
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
@@ -26,6 +25,7 @@ import pytest
 
 from boconf.cli.main import main
 from tests.conftest import REPO
+from tests.helpers import GIT_ENV, commit_all, git, new_repository
 
 DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
 SKIP = re.compile(r"^\s*<!-- doctest: skip: (?P<reason>\S.*?) -->\s*$")
@@ -33,12 +33,6 @@ FENCE = re.compile(r"^(?P<indent>\s*)```(?P<lang>[a-z]*)\s*$")
 EXPECTED_EXIT = re.compile(r"#.*\bexits (?P<code>\d)\b")
 # Plain tools a tour may use to make a mistake or look around; nothing that reaches out.
 SHELL_TOOLS = {"sed", "git", "cp", "mv", "mkdir", "ls", "cat", "printf", "echo"}
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "doc test",
-    "GIT_AUTHOR_EMAIL": "doc-test@example.invalid",
-    "GIT_COMMITTER_NAME": "doc test",
-    "GIT_COMMITTER_EMAIL": "doc-test@example.invalid",
-}
 
 
 @dataclass(frozen=True)
@@ -93,12 +87,6 @@ def blocks(path: Path) -> list[Block]:
 ALL_BLOCKS = [block for document in DOCUMENTS for block in blocks(document)]
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **GIT_ENV}
-    )
-
-
 @pytest.fixture(scope="session")
 def example_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example in a git repository: HEAD~1 differs from HEAD by one post's title."""
@@ -109,15 +97,12 @@ def example_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = credit.read_text(encoding="utf-8")
     credit.write_text(text.replace("Analista crediti export", "Analista crediti estero"), "utf-8")
     shutil.copytree(root / "org", root / "old-org")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "the example, a title earlier")
-    _git(root, "update-ref", "refs/remotes/origin/main", "HEAD")
+    new_repository(root, "the example, a title earlier")
+    git(root, "update-ref", "refs/remotes/origin/main", "HEAD")
     credit.write_text(text, "utf-8")
     shutil.copytree(root / "org", root / "new-org")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "the example")
-    _git(root, "branch", "feature")
+    commit_all(root, "the example")
+    git(root, "branch", "feature")
     return root
 
 

@@ -8,7 +8,6 @@ troubleshooting page are written by hand and checked here against the models and
 
 from __future__ import annotations
 
-import os
 import re
 
 import click
@@ -19,6 +18,7 @@ from boconf.diagnostics import Code
 from boconf.model import entities, scenario
 from boconf.model.settings import Settings
 from tests.conftest import REPO
+from tests.helpers import assert_golden
 
 DOCS = REPO / "docs"
 README_LIMIT = 12 * 1024
@@ -75,13 +75,7 @@ def render_cli_reference() -> str:
 
 
 def test_the_command_reference_is_fresh() -> None:
-    path = DOCS / "cli.md"
-    text = render_cli_reference()
-    if os.environ.get("BOCONF_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text, (
-        "docs/cli.md is stale: BOCONF_UPDATE_GOLDEN=1 pytest tests/test_docs_guide.py"
-    )
+    assert_golden(DOCS / "cli.md", render_cli_reference())
 
 
 def test_the_command_reference_has_every_command_and_option() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,12 +15,12 @@ import pytest
 
 from boconf.cli import docs_cmd
 from boconf.linting.check import check, settings_for
+from boconf.load import load_organisation
 from boconf.rendering.views.registry import OVERVIEW
-from boconf.validation.run import load_organisation
 from boconf.website import site_dot_sources
 from boconf.website.markdown_output import escape as markdown_escape
 
-from .conftest import MINIMAL_ORG, REPO, Run
+from .conftest import MINIMAL_ORG, Run
 
 DATE = "2026-11-26"
 # Every kind of markup a name could carry: HTML, a script, quotes of both kinds, a comment
@@ -73,11 +72,6 @@ def write(root: Path, files: dict[str, str]) -> Path:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(content, encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(REPO / "org", tmp_path / "org"))
 
 
 @pytest.fixture

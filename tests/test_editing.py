@@ -18,9 +18,9 @@ from boconf.editing.changes import parse_text
 from boconf.editing.fmt import format_text, format_tree
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
+from boconf.load import load_organisation
 from boconf.model.tree import OrgTree
 from boconf.scenarios.check import check_scenarios
-from boconf.validation.run import load_organisation
 from tests.conftest import MINIMAL_FIXTURE, REPO, Run
 
 EXAMPLES = [REPO / "org", REPO / "examples" / "college", MINIMAL_FIXTURE]
@@ -180,13 +180,6 @@ def test_fmt_check_lists_the_files_and_exits_1(
     run = boconf("fmt", str(root))
     assert run.code == 0
     assert boconf("fmt", str(root), "--check").code == 0
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    copy = tmp_path / "org"
-    shutil.copytree(REPO / "org", copy)
-    return copy
 
 
 def test_rename_follows_every_reference_and_diff_shows_a_rename(

@@ -4,7 +4,6 @@ would gives exit 1 with the right rule at the right line."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from boconf.rules.registry import RULES
 
 from .conftest import REPO, Run, rules_on_by_default
+from .helpers import edit
 
 DATE = ("--reference-date", "2026-11-26")
 
@@ -25,31 +25,19 @@ def test_examples_pass_check(tree: str, boconf: Callable[..., Run]) -> None:
     assert run.out.startswith(f"{tree}: clean: ")
 
 
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "org", tmp_path / "org")
-    return tmp_path / "org"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def findings(boconf: Callable[..., Run], root: Path) -> tuple[int, list[tuple[str, int, str]]]:
     run = boconf("check", "org", *DATE, "--format", "json", cwd=root.parent)
     records = json.loads(run.out)["findings"]
     return run.code, [(f["file"], f["line"], f["rule"]) for f in records]
 
 
-def test_a_reporting_cycle(copy: Path, boconf: Callable[..., Run]) -> None:
+def test_a_reporting_cycle(example: Path, boconf: Callable[..., Run]) -> None:
     edit(
-        copy / "units/credit.yaml",
+        example / "units/credit.yaml",
         "    reports_to: coo\n",
         "    reports_to: credit-analyst-italy\n",
     )
-    run = boconf("check", "org", *DATE, "--format", "json", cwd=copy.parent)
+    run = boconf("check", "org", *DATE, "--format", "json", cwd=example.parent)
     assert run.code == 1
     [found] = json.loads(run.out)["findings"]
     # At the link that breaks the unit tree: credit's manager answering to its own analyst.
@@ -67,15 +55,15 @@ def test_a_reporting_cycle(copy: Path, boconf: Callable[..., Run]) -> None:
 
 
 def test_one_edit_cycle_above_the_back_office_is_one_finding(
-    copy: Path, boconf: Callable[..., Run]
+    example: Path, boconf: Callable[..., Run]
 ) -> None:
     # The back-office head made to report to one of its own reports: one edit.
     edit(
-        copy / "units/operations-directorate.yaml",
+        example / "units/operations-directorate.yaml",
         "    reports_to: ceo\n",
         "    reports_to: credit-manager\n",
     )
-    run = boconf("check", "org", *DATE, cwd=copy.parent)
+    run = boconf("check", "org", *DATE, cwd=example.parent)
     assert run.code == 1
     assert run.lines == [
         "org/units/operations-directorate.yaml:15:17: error[BO101]: position 'coo' reports to "
@@ -90,19 +78,19 @@ def test_one_edit_cycle_above_the_back_office_is_one_finding(
     ]
 
 
-def test_the_cycle_counts_match_the_reporting_lines(copy: Path) -> None:
+def test_the_cycle_counts_match_the_reporting_lines(example: Path) -> None:
     # From the files: 93 positions, 32 still reach the CEO (the executive office and the
     # front office), 2 form the cycle, so 59 are cut off; finance's line is its manager
     # and the 10 posts of finance, accounts-payable and controlling below it.
     from boconf.graph.structure import build_structure
-    from boconf.validation.run import load_organisation
+    from boconf.load import load_organisation
 
     edit(
-        copy / "units/operations-directorate.yaml",
+        example / "units/operations-directorate.yaml",
         "    reports_to: ceo\n",
         "    reports_to: credit-manager\n",
     )
-    loaded = load_organisation(copy)
+    loaded = load_organisation(example)
     assert loaded.tree is not None
     reporting = build_structure(loaded.tree).reporting
     assert reporting.cycles == [["coo", "credit-manager"]]
@@ -111,9 +99,9 @@ def test_the_cycle_counts_match_the_reporting_lines(copy: Path) -> None:
     assert len(finance) == 11
 
 
-def test_a_back_office_unit_without_manager(copy: Path, boconf: Callable[..., Run]) -> None:
-    edit(copy / "units/credit.yaml", "manager: credit-manager\n", "")
-    code, found = findings(boconf, copy)
+def test_a_back_office_unit_without_manager(example: Path, boconf: Callable[..., Run]) -> None:
+    edit(example / "units/credit.yaml", "manager: credit-manager\n", "")
+    code, found = findings(boconf, example)
     assert code == 1
     assert ("org/units/credit.yaml", 4, "back-office-unit-without-manager") in found
 
@@ -133,25 +121,27 @@ positions:
 """
 
 
-def test_a_front_office_unit_left_without_support(copy: Path, boconf: Callable[..., Run]) -> None:
-    (copy / "units/web-shop.yaml").write_text(WEB_SHOP, encoding="utf-8")
-    code, found = findings(boconf, copy)
+def test_a_front_office_unit_left_without_support(
+    example: Path, boconf: Callable[..., Run]
+) -> None:
+    (example / "units/web-shop.yaml").write_text(WEB_SHOP, encoding="utf-8")
+    code, found = findings(boconf, example)
     assert ("org/units/web-shop.yaml", 3, "front-office-unsupported") in found
     assert code == 0  # a warning: it fails the run only with --fail-on warning
-    run = boconf("check", "org", *DATE, "--fail-on", "warning", cwd=copy.parent)
+    run = boconf("check", "org", *DATE, "--fail-on", "warning", cwd=example.parent)
     assert run.code == 1
 
 
-def test_outsourced_work_without_owner(copy: Path, boconf: Callable[..., Run]) -> None:
-    edit(copy / "units/service-desk.yaml", "    contract: bluewave-service-desk-2024\n", "")
-    code, found = findings(boconf, copy)
+def test_outsourced_work_without_owner(example: Path, boconf: Callable[..., Run]) -> None:
+    edit(example / "units/service-desk.yaml", "    contract: bluewave-service-desk-2024\n", "")
+    code, found = findings(boconf, example)
     assert code == 1
     assert ("org/units/service-desk.yaml", 27, "outsourced-without-owner") in found
 
 
-def test_an_expired_contract(copy: Path, boconf: Callable[..., Run]) -> None:
-    edit(copy / "vendors/bluewave-bpo.yaml", "    end: 2027-03-31\n", "    end: 2026-03-31\n")
-    code, found = findings(boconf, copy)
+def test_an_expired_contract(example: Path, boconf: Callable[..., Run]) -> None:
+    edit(example / "vendors/bluewave-bpo.yaml", "    end: 2027-03-31\n", "    end: 2026-03-31\n")
+    code, found = findings(boconf, example)
     assert code == 1
     assert ("org/vendors/bluewave-bpo.yaml", 11, "contract-expired") in found
 
@@ -204,15 +194,15 @@ def test_graph_export_round_trips(boconf: Callable[..., Run], tmp_path: Path) ->
 
 
 def test_one_edit_unit_cycle_is_one_finding_at_the_edit(
-    copy: Path, boconf: Callable[..., Run]
+    example: Path, boconf: Callable[..., Run]
 ) -> None:
     # finance moved under its own sub-unit accounts-payable: one edit, in finance.yaml.
     edit(
-        copy / "units/finance.yaml",
+        example / "units/finance.yaml",
         "parent: operations-directorate\n",
         "parent: accounts-payable\n",
     )
-    run = boconf("check", "org", "--no-scenarios", *DATE, cwd=copy.parent)
+    run = boconf("check", "org", "--no-scenarios", *DATE, cwd=example.parent)
     assert run.code == 1
     assert run.lines == [
         "org/units/finance.yaml:8:9: error[BO105]: unit 'finance' has parent "

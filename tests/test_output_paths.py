@@ -7,7 +7,6 @@ has no organisation to protect.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from boconf.cli.main import COMMANDS, cli
 
-from .conftest import REPO, Run
+from .conftest import Run
 
 OUTPUT_OPTIONS = {"--output", "-o"}
 
@@ -64,14 +63,6 @@ def writing_commands() -> list[str]:
 def test_every_output_option_is_covered() -> None:
     assert set(COMMANDS) <= {path.split()[0] for path, _ in _commands(cli, "")}
     assert writing_commands() == sorted([*INSIDE, *CREATE_AN_ORGANISATION])
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """The example organisation (valid, with scenarios) under tmp_path/org."""
-    root = tmp_path / "org"
-    shutil.copytree(REPO / "org", root)
-    return root
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:

@@ -40,12 +40,6 @@ def demo_commands() -> list[list[str]]:
     return commands
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    shutil.copytree(REPO / "org", tmp_path / "org")
-    return tmp_path / "org"
-
-
 def run_demo(example: Path, prefix: list[str], env: dict[str, str]) -> None:
     """`make demo`'s boconf commands, each in a fresh process, in the copy's parent folder:
     each exits 0, and check is clean and says which day it took."""

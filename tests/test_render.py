@@ -21,18 +21,12 @@ from boconf.rendering.tree_layout import plan_tree
 from boconf.rendering.views.registry import VIEWS
 
 from .conftest import MINIMAL_ORG, REPO, Run
+from .helpers import assert_golden
 
 GOLDEN = REPO / "tests" / "golden" / "charts"
 # A node statement (edges read "n1 -> n2"); a table chart is one node, "table".
 NODE = re.compile(r"^\s*(?:n\d+|table) \[", re.MULTILINE)
 DATE = ("--reference-date", "2026-11-26")
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("BOCONF_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"BOCONF_UPDATE_GOLDEN=1 accepts {name}"
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
@@ -42,7 +36,7 @@ def test_golden_charts_of_the_example(
 ) -> None:
     run = boconf("render", "org", "--view", view, "--format", output_format, *DATE, cwd=REPO)
     assert run.code == 0, run.err
-    assert_golden(f"{view}.{output_format}", run.out)
+    assert_golden(GOLDEN / f"{view}.{output_format}", run.out)
     assert (
         boconf("render", "org", "--view", view, "--format", output_format, *DATE, cwd=REPO).out
         == run.out

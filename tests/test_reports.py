@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +15,8 @@ from boconf.formats import CHECK_REPORTERS
 from boconf.rules.registry import BY_CODE
 
 from .conftest import MINIMAL_ORG, REPO, Run, shared_dir
+from .helpers import GOLDEN, assert_golden
 
-GOLDEN = REPO / "tests" / "golden"
 SETTINGS = "extends: none\nselect: [reporting-cycle, unused-suppression]\n"
 CYCLE = (
     MINIMAL_ORG["units/sales.yaml"].replace(
@@ -37,15 +36,6 @@ def scenario(name: str, root: Path) -> Path:
         path.write_text(text, encoding="utf-8")
     (root / "org" / ".boconf.yaml").write_text(SETTINGS, encoding="utf-8")
     return root
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("BOCONF_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"run with BOCONF_UPDATE_GOLDEN=1 to accept {name}"
-    )
 
 
 # Golden files are named check-<case>.<format>; every one belongs to a registered format.
@@ -79,7 +69,7 @@ def test_golden_output(
         "check", "org", "--reference-date", "2026-01-01", "--format", output_format, cwd=root
     )
     assert run.code == 1
-    assert_golden(f"check-{case}.{output_format}", stable(output_format, run.out))
+    assert_golden(GOLDEN / f"check-{case}.{output_format}", stable(output_format, run.out))
 
 
 @pytest.mark.parametrize("output_format", sorted(CHECK_REPORTERS))

@@ -4,27 +4,18 @@ their cost effect checked by hand."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 import yaml
 
-from boconf.validation.run import load_organisation
+from boconf.load import load_organisation
 
 from .conftest import REPO, Run, write_tree
+from .helpers import GOLDEN, assert_golden
 
 DATE = ("--reference-date", "2026-11-27")
-GOLDEN = REPO / "tests" / "golden"
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """A copy of the example organisation with its scenarios."""
-    shutil.copytree(REPO / "org", tmp_path / "org")
-    return tmp_path / "org"
 
 
 def scenario(org: Path, name: str, text: str) -> None:
@@ -196,10 +187,7 @@ def test_diff_scenario_markdown_golden(boconf: Callable[..., Run]) -> None:
         "diff", "--scenario", "credit-to-cluj", "org", "--format", "markdown", *DATE, cwd=REPO
     )
     assert run.code == 0, run.err
-    golden = GOLDEN / "diff-credit-to-cluj.md"
-    if __import__("os").environ.get("BOCONF_UPDATE_GOLDEN"):
-        golden.write_text(run.out, encoding="utf-8")
-    assert run.out == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "diff-credit-to-cluj.md", run.out)
 
 
 def test_check_scenario_is_clean(boconf: Callable[..., Run]) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from boconf.graph.structure import build_structure
+from boconf.load import load_organisation
 from boconf.rendering.support_matrix import Mark, Status, build_matrix, least_crossings
 from boconf.rendering.views.common import ViewContext
 from boconf.rendering.views.sourcing_mix import build as build_mix
-from boconf.validation.run import load_organisation
 
 from .conftest import REPO, Run
 

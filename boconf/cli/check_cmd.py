@@ -33,7 +33,7 @@ from boconf.loading.limits import MIB, Limits
 from boconf.output import OutputError
 from boconf.scenarios.check import check_scenarios
 from boconf.scenarios.read import scenario_names
-from boconf.validation.run import display_path
+from boconf.util.paths import display_path
 
 
 def _config_failure(error: ConfigError | BaselineError) -> None:

@@ -23,9 +23,11 @@ from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
+from boconf.load import LoadResult
 from boconf.loading.cache import ParseCache
+from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.rendering.change_chart import change_chart
-from boconf.validation.run import LoadResult, display_path, no_cyclic_gc
+from boconf.util.paths import display_path
 
 
 def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:

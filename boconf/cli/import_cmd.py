@@ -16,7 +16,6 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.progress import progress
-from boconf.diagnostics import display_path
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.csv_source import MAX_BYTES
@@ -27,6 +26,7 @@ from boconf.interop.row_filter import parse_where
 from boconf.interop.tree_writer import write_tree
 from boconf.loading.limits import MIB
 from boconf.output import OutputError
+from boconf.util.paths import display_path
 
 _output = click.option(
     "--output",

@@ -12,11 +12,11 @@ from boconf.cli.exit_codes import Exit
 from boconf.cli.progress import progress
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
+from boconf.load import LoadResult, load_organisation
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.model.tree import OrgTree
 from boconf.output import OutputError, check_outside, write_atomic
-from boconf.validation.run import LoadResult, load_organisation
 
 
 def valid_organisation(

@@ -12,7 +12,6 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import loading_options, org_path
 from boconf.cli.reference_date import note_reference_date
-from boconf.diagnostics import Severity
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
 from boconf.graph.structure import build_structure
@@ -20,6 +19,7 @@ from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.engine import LintResult
 from boconf.linting.settings import ConfigError
+from boconf.load import load_organisation
 from boconf.loading.limits import MIB, Limits
 from boconf.model.entities import Office
 from boconf.output import OutputError, check_outside, write_atomic
@@ -30,7 +30,6 @@ from boconf.rendering.paging import page_chart
 from boconf.rendering.renderer import RendererError, render
 from boconf.rendering.views.common import ViewContext, ViewError, ViewFilter
 from boconf.rendering.views.registry import VIEWS
-from boconf.validation.run import load_organisation
 
 FORMATS = ("dot", "mermaid", "svg", "png", "pdf")
 EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "svg": "svg", "png": "png", "pdf": "pdf"}
@@ -173,11 +172,7 @@ def render_command(
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
     structure = lint.structure or build_structure(loaded.tree)
-    overlay = {
-        entity: severity.value
-        for entity, severity in lint.entities.items()
-        if severity is not Severity.INFO
-    }
+    overlay = lint.overlay()
     context = ViewContext(
         structure,
         ViewFilter(root, depth, Office(office) if office else None, unit),

@@ -11,7 +11,7 @@ from boconf.diagnostics import CHECK_DESCRIPTIONS
 from boconf.formats.rule_docs import render_markdown
 from boconf.output import OutputError, write_atomic
 from boconf.rules.registry import RULES, find_rule
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 
 @click.command(

@@ -12,8 +12,8 @@ from boconf.cli.options import cache_options, loading_options, org_path, parse_c
 from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
+from boconf.load import load_organisation
 from boconf.loading.limits import MIB, Limits
-from boconf.validation.run import load_organisation
 
 
 @click.command(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from boconf.diagnostics import Diagnostic
 from boconf.linting.baseline import fingerprint
-from boconf.validation.run import display_path
+from boconf.util.paths import display_path
 
 
 def new_and_fixed(

@@ -16,10 +16,11 @@ from boconf.editing.changes import ChangeSet, FileChange
 from boconf.editing.rename import EditError, InvalidTreeError
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.verify import problems_after
+from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.model.tree import POSITION, UNIT, OrgTree
-from boconf.validation.run import display_path, load_organisation
-from boconf.validation.suggest import did_you_mean
+from boconf.util.paths import display_path
+from boconf.util.suggest import did_you_mean
 
 
 def _tree(root: Path, limits: Limits | None) -> OrgTree:

@@ -21,12 +21,12 @@ from boconf.editing.references import DEFINITION, Occurrence, occurrences
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
 from boconf.editing.verify import problems_after
+from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.model.entities import Contract, PositionSpec
 from boconf.model.names import ID_PATTERN
 from boconf.model.tree import CONTRACT, LOCATION, PERSON, POSITION, UNIT, VENDOR
-from boconf.validation.run import load_organisation
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 # The kinds with a ``previously`` field (the organisation itself is never referred to).
 RENAMABLE = (LOCATION, VENDOR, CONTRACT, UNIT, POSITION, PERSON)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from boconf.loading.discovery import discover
 from boconf.scenarios.read import scenario_directory, scenario_names
-from boconf.validation.run import display_path
+from boconf.util.paths import display_path
 
 
 def scenario_files(root: Path) -> list[Path]:

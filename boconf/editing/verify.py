@@ -8,9 +8,9 @@ from pathlib import Path
 
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.editing.changes import ChangeSet
+from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.scenarios.check import check_scenarios
-from boconf.validation.run import load_organisation
 
 
 def problems_after(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic
 from boconf.linting.check import CheckResult
+from boconf.load import LoadResult
 from boconf.rules.registry import BY_CODE
-from boconf.validation.run import LoadResult
 
 
 @dataclass(frozen=True)

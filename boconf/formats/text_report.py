@@ -9,7 +9,7 @@ from collections import Counter
 
 from boconf.diagnostics import Severity
 from boconf.formats.report import PLAIN, Report, ReportOptions
-from boconf.validation.run import display_path
+from boconf.util.paths import display_path
 
 _COLOURS = {
     Severity.ERROR: "\x1b[1;31m",

@@ -34,9 +34,9 @@ def _attributes(kind: str, identifier: str, fields: dict[str, Any]) -> dict[str,
     return attributes
 
 
-def build_graph(tree: OrgTree) -> nx.MultiDiGraph[str]:
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=tree.organisation.name)
-    exclude = {
+# Fields that are edges or nested entities, not scalar attributes of a node.
+_NOT_ATTRIBUTES = frozenset(
+    {
         "api_version",
         "kind",
         "lint",
@@ -48,84 +48,100 @@ def build_graph(tree: OrgTree) -> nx.MultiDiGraph[str]:
         "tags",
         "functions",
     }
+)
 
-    def add(kind: str, identifier: str, entity: Any) -> None:
-        graph.add_node(
-            node(kind, identifier),
-            **_attributes(kind, identifier, entity.model_dump(exclude=exclude, mode="json")),
-        )
 
-    add("organisation", tree.organisation.id, tree.organisation)
-    for kind, table in (
-        ("location", tree.locations),
-        ("vendor", tree.vendors),
-        ("contract", tree.contracts),
-        ("unit", tree.units),
-        ("position", tree.positions),
-        ("person", tree.people),
-    ):
-        for identifier in sorted(table):
-            add(kind, identifier, table[identifier])
-
-    def edge(source: str, target: str, kind: str, **attributes: Any) -> None:
-        graph.add_edge(source, target, key=kind, type=kind, **attributes)
-
-    organisation = node("organisation", tree.organisation.id)
-    edge(organisation, node("location", tree.organisation.headquarters), "located_at")
-    edge(node("position", tree.organisation.back_office_head), organisation, "heads_back_office")
-    for identifier in sorted(tree.contracts):
-        contract = tree.contracts[identifier]
-        edge(
-            node("contract", identifier), node("vendor", tree.contract_vendor[identifier]), "under"
-        )
-        edge(node("position", contract.owner), node("contract", identifier), "owns")
+def build_graph(tree: OrgTree) -> nx.MultiDiGraph[str]:
+    """Every entity a node, every reference a typed edge; nodes first, then each kind's edges
+    (the order, and so the exported bytes, never varies)."""
+    builder = _Builder(tree)
+    builder.nodes()
+    builder.organisation_edges()
+    builder.contract_edges()
     for identifier in sorted(tree.units):
-        unit = tree.units[identifier]
+        builder.unit_edges(identifier)
+    for identifier in sorted(tree.positions):
+        builder.position_edges(identifier)
+    return builder.graph
+
+
+class _Builder:
+    def __init__(self, tree: OrgTree) -> None:
+        self.tree = tree
+        self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=tree.organisation.name)
+
+    def _add(self, kind: str, identifier: str, entity: Any) -> None:
+        fields = entity.model_dump(exclude=set(_NOT_ATTRIBUTES), mode="json")
+        self.graph.add_node(node(kind, identifier), **_attributes(kind, identifier, fields))
+
+    def _edge(self, source: str, target: str, kind: str) -> None:
+        self.graph.add_edge(source, target, key=kind, type=kind)
+
+    def nodes(self) -> None:
+        tree = self.tree
+        self._add("organisation", tree.organisation.id, tree.organisation)
+        for kind, table in (
+            ("location", tree.locations),
+            ("vendor", tree.vendors),
+            ("contract", tree.contracts),
+            ("unit", tree.units),
+            ("position", tree.positions),
+            ("person", tree.people),
+        ):
+            for identifier in sorted(table):
+                self._add(kind, identifier, table[identifier])
+
+    def organisation_edges(self) -> None:
+        organisation = self.tree.organisation
+        here = node("organisation", organisation.id)
+        self._edge(here, node("location", organisation.headquarters), "located_at")
+        self._edge(node("position", organisation.back_office_head), here, "heads_back_office")
+
+    def contract_edges(self) -> None:
+        for identifier in sorted(self.tree.contracts):
+            contract = node("contract", identifier)
+            vendor = self.tree.contract_vendor[identifier]
+            self._edge(contract, node("vendor", vendor), "under")
+            self._edge(node("position", self.tree.contracts[identifier].owner), contract, "owns")
+
+    def unit_edges(self, identifier: str) -> None:
+        unit = self.tree.units[identifier]
         here = node("unit", identifier)
         if unit.parent:
-            edge(here, node("unit", unit.parent), "part_of")
+            self._edge(here, node("unit", unit.parent), "part_of")
         if unit.manager:
-            edge(node("position", unit.manager), here, "manages")
+            self._edge(node("position", unit.manager), here, "manages")
         if unit.location:
-            edge(here, node("location", unit.location), "located_at")
+            self._edge(here, node("location", unit.location), "located_at")
         for target in sorted(unit.supports):
-            edge(here, node("unit", target), "supports")
+            self._edge(here, node("unit", target), "supports")
         for index, allocation in enumerate(unit.sourcing or []):
-            where = allocation.location or tree.unit_location(identifier)
-            share = str(allocation.share)
-            if allocation.provider == IN_HOUSE:
-                graph.add_edge(
-                    here,
-                    node("location", where),
-                    key=f"sourced_from:{index}",
-                    type="sourced_from",
-                    share=share,
-                    provider=IN_HOUSE,
-                )
-            else:
-                graph.add_edge(
-                    here,
+            where = allocation.location or self.tree.unit_location(identifier)
+            # One edge per allocation (a unit may buy from one vendor under two contracts).
+            key, share = f"sourced_from:{index}", str(allocation.share)
+            target, extra = (
+                (node("location", where), {"provider": IN_HOUSE})
+                if allocation.provider == IN_HOUSE
+                else (
                     node("vendor", allocation.provider),
-                    key=f"sourced_from:{index}",
-                    type="sourced_from",
-                    share=share,
-                    location=where,
-                    contract=allocation.contract or "",
+                    {"location": where, "contract": allocation.contract or ""},
                 )
-    for identifier in sorted(tree.positions):
-        post = tree.positions[identifier]
+            )
+            self.graph.add_edge(here, target, key=key, type="sourced_from", share=share, **extra)
+
+    def position_edges(self, identifier: str) -> None:
+        post = self.tree.positions[identifier]
         here = node("position", identifier)
         if post.unit:
-            edge(here, node("unit", post.unit), "part_of")
+            self._edge(here, node("unit", post.unit), "part_of")
         if post.reports_to:
-            edge(here, node("position", post.reports_to), "reports_to")
+            self._edge(here, node("position", post.reports_to), "reports_to")
         for target in sorted(post.dotted_to):
-            edge(here, node("position", target), "dotted_to")
+            self._edge(here, node("position", target), "dotted_to")
         if post.holder:
-            edge(node("person", post.holder), here, "holds")
+            self._edge(node("person", post.holder), here, "holds")
         if post.location:
-            edge(here, node("location", post.location), "located_at")
-    return graph
+            self._edge(here, node("location", post.location), "located_at")
 
 
 def to_json(graph: nx.MultiDiGraph[str]) -> str:

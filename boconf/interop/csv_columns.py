@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from boconf.interop.import_problems import ImportUsageError
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 FIELDS: tuple[str, ...] = (
     "id",

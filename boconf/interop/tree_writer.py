@@ -37,9 +37,9 @@ from boconf.interop.yaml_text import (
     scalars,
 )
 from boconf.loading.gc_pause import no_cyclic_gc
-from boconf.loading.workers import run_parallel
 from boconf.model.names import API_VERSION, COMBINED, SETTINGS
 from boconf.output import OutputError, write_atomic
+from boconf.util.workers import run_parallel
 
 SCHEMA_DIR = "schemas"
 # Files in a folder (units/, people/...) and files at the top (organisation.yaml).

@@ -12,9 +12,10 @@ from boconf.diagnostics import Diagnostic, Severity, sort_unique
 from boconf.linting.baseline import Fingerprint
 from boconf.linting.engine import LintResult, lint
 from boconf.linting.settings import ResolvedSettings, find_settings, load_settings
+from boconf.load import LoadResult, load_organisation
 from boconf.loading.cache import ParseCache
+from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.limits import Limits
-from boconf.validation.run import LoadResult, load_organisation, no_cyclic_gc
 
 
 @dataclass

@@ -19,12 +19,12 @@ from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, 
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
+from boconf.load import LoadResult
 from boconf.loading.positions import Request, SourceMap
 from boconf.model.entities import Lint
 from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
-from boconf.validation.run import LoadResult
 
 UNUSED_SUPPRESSION = "BO301"
 
@@ -41,6 +41,15 @@ class LintResult:
     structure: OrgStructure | None = None
     # The worst reported severity per entity, (kind, id) -> severity: for chart overlays.
     entities: dict[tuple[str, str], Severity] = field(default_factory=dict)
+
+    def overlay(self) -> dict[tuple[str, str], str]:
+        """The entities a chart marks, (kind, id) -> "error" or "warning": those with a lint
+        error or warning (an info is advice, not a mark on the chart)."""
+        return {
+            entity: severity.value
+            for entity, severity in self.entities.items()
+            if severity is not Severity.INFO
+        }
 
 
 def _at_suppression(

@@ -37,9 +37,9 @@ from boconf.loading.positions import SourceMap
 from boconf.model.settings import Settings
 from boconf.rules.base import Rule, RuleOptions
 from boconf.rules.registry import RULES, find_rule
+from boconf.util.paths import display_path
+from boconf.util.suggest import did_you_mean
 from boconf.validation.errors import problems_from
-from boconf.validation.run import display_path
-from boconf.validation.suggest import did_you_mean
 
 SETTINGS_FILE = ".boconf.yaml"
 PYPROJECT = "pyproject.toml"
@@ -179,73 +179,14 @@ def resolve(
     settings: Settings, display: str | None, locate: Any, today: dt.date | None
 ) -> ResolvedSettings:
     """Check every rule reference against the registry and validate every rule's options."""
-    problems: list[Diagnostic] = []
-    names = [rule.name for rule in RULES] + [rule.code for rule in RULES]
-
-    def rule_at(
-        reference: str, at: tuple[str | int, ...], want: str = "value"
-    ) -> type[Rule[Any]] | None:
-        rule = find_rule(reference)
-        if rule is None:
-            hint = did_you_mean(reference, names) or "run 'boconf rules' for the list of rules"
-            problems.append(
-                _config(
-                    display,
-                    locate(at, want),
-                    f"unknown rule '{reference}'",
-                    hint,
-                )
-            )
-        return rule
-
-    enabled = {rule.code: rule for rule in RULES if settings.extends in rule.presets}
-    for index, reference in enumerate(settings.select):
-        if (rule := rule_at(reference, ("select", index))) is not None:
-            enabled[rule.code] = rule
-    disabled: set[str] = set()
-    for index, reference in enumerate(settings.ignore):
-        if (rule := rule_at(reference, ("ignore", index))) is not None:
-            enabled.pop(rule.code, None)
-            disabled.add(rule.code)
-    severity: dict[str, Severity] = {}
-    for reference, level in settings.severity.items():
-        if (rule := rule_at(reference, ("severity", reference), "key")) is not None:
-            severity[rule.code] = level
-    options: dict[str, RuleOptions] = {}
-    for reference, values in settings.rules.items():
-        rule = rule_at(reference, ("rules", reference), "key")
-        if rule is None:
-            continue
-        try:
-            options[rule.code] = rule.options_model.model_validate(values)
-        except ValidationError as error:
-            for problem in problems_from(
-                error, rule.options_model, "rule", {}, 0, label=f"rules -> {reference}"
-            ):
-                message = problem.message
-                if problem.code == Code.UNKNOWN_FIELD:
-                    allowed = ", ".join(rule.options_model.model_fields) or "none"
-                    message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"
-                problems.append(
-                    _config(
-                        display,
-                        locate(("rules", reference, *problem.path), problem.want),
-                        message,
-                        problem.hint,
-                    )
-                )
-    for rule in RULES:
-        options.setdefault(rule.code, rule.options_model())
-    ignores: list[tuple[str, frozenset[str]]] = []
-    for pattern, references in settings.per_path_ignores.items():
-        codes = {
-            rule.code
-            for i, r in enumerate(references)
-            if (rule := rule_at(r, ("per_path_ignores", pattern, i))) is not None
-        }
-        ignores.append((pattern, frozenset(codes)))
-    if problems:
-        raise ConfigError(problems)
+    resolver = _Resolver(display, locate)
+    # In the file's order of sections, so that problems come out in a stable order.
+    enabled, disabled = resolver.enabled(settings)
+    severity = resolver.severity(settings)
+    options = resolver.options(settings)
+    ignores = resolver.per_path_ignores(settings)
+    if resolver.problems:
+        raise ConfigError(resolver.problems)
     return ResolvedSettings(
         enabled=[rule for rule in RULES if rule.code in enabled],
         options=options,
@@ -262,3 +203,85 @@ def resolve(
         extends=settings.extends,
         disabled=disabled,
     )
+
+
+class _Resolver:
+    """Rule references of one settings file -> rules; every problem kept, at its position."""
+
+    def __init__(self, display: str | None, locate: Any) -> None:
+        self.display = display
+        self.locate = locate
+        self.problems: list[Diagnostic] = []
+        self._names = [rule.name for rule in RULES] + [rule.code for rule in RULES]
+
+    def rule_at(
+        self, reference: str, at: tuple[str | int, ...], want: str = "value"
+    ) -> type[Rule[Any]] | None:
+        rule = find_rule(reference)
+        if rule is None:
+            hint = (
+                did_you_mean(reference, self._names) or "run 'boconf rules' for the list of rules"
+            )
+            self.problems.append(
+                _config(self.display, self.locate(at, want), f"unknown rule '{reference}'", hint)
+            )
+        return rule
+
+    def enabled(self, settings: Settings) -> tuple[dict[str, type[Rule[Any]]], set[str]]:
+        """The preset's rules, plus ``select``, minus ``ignore``; and the codes ignored."""
+        enabled = {rule.code: rule for rule in RULES if settings.extends in rule.presets}
+        for index, reference in enumerate(settings.select):
+            if (rule := self.rule_at(reference, ("select", index))) is not None:
+                enabled[rule.code] = rule
+        disabled: set[str] = set()
+        for index, reference in enumerate(settings.ignore):
+            if (rule := self.rule_at(reference, ("ignore", index))) is not None:
+                enabled.pop(rule.code, None)
+                disabled.add(rule.code)
+        return enabled, disabled
+
+    def severity(self, settings: Settings) -> dict[str, Severity]:
+        severity: dict[str, Severity] = {}
+        for reference, level in settings.severity.items():
+            if (rule := self.rule_at(reference, ("severity", reference), "key")) is not None:
+                severity[rule.code] = level
+        return severity
+
+    def options(self, settings: Settings) -> dict[str, RuleOptions]:
+        """Every rule's options: as the file sets them (validated), else the defaults."""
+        options: dict[str, RuleOptions] = {}
+        for reference, values in settings.rules.items():
+            rule = self.rule_at(reference, ("rules", reference), "key")
+            if rule is None:
+                continue
+            try:
+                options[rule.code] = rule.options_model.model_validate(values)
+            except ValidationError as error:
+                self._option_problems(rule, reference, error)
+        for rule in RULES:
+            options.setdefault(rule.code, rule.options_model())
+        return options
+
+    def _option_problems(
+        self, rule: type[Rule[Any]], reference: str, error: ValidationError
+    ) -> None:
+        for problem in problems_from(
+            error, rule.options_model, "rule", {}, 0, label=f"rules -> {reference}"
+        ):
+            message = problem.message
+            if problem.code == Code.UNKNOWN_FIELD:
+                allowed = ", ".join(rule.options_model.model_fields) or "none"
+                message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"
+            where = self.locate(("rules", reference, *problem.path), problem.want)
+            self.problems.append(_config(self.display, where, message, problem.hint))
+
+    def per_path_ignores(self, settings: Settings) -> list[tuple[str, frozenset[str]]]:
+        ignores: list[tuple[str, frozenset[str]]] = []
+        for pattern, references in settings.per_path_ignores.items():
+            codes = {
+                rule.code
+                for i, r in enumerate(references)
+                if (rule := self.rule_at(r, ("per_path_ignores", pattern, i))) is not None
+            }
+            ignores.append((pattern, frozenset(codes)))
+        return ignores

@@ -19,7 +19,7 @@ from boconf.loading.cache import ParseCache
 from boconf.loading.disk_cache import DiskCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import ParsedFile, parse_file
-from boconf.loading.workers import default_jobs
+from boconf.util.workers import default_jobs
 
 PARALLEL_MIN_BYTES = 512 * 1024
 

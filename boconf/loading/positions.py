@@ -19,8 +19,8 @@ import yaml
 from yaml import MappingNode, Node, ScalarNode, SequenceNode
 
 from boconf.loading.block_positions import BlockText
-from boconf.loading.workers import run_parallel
 from boconf.loading.yaml12 import Composer
+from boconf.util.workers import run_parallel
 
 PathPart = str | int
 Want = Literal["key", "value"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
 from boconf.model.entities import (
@@ -44,10 +44,11 @@ class SourceRef(NamedTuple):
 
 
 @dataclass
-class OrgTree:
-    """Every entity of a valid organisation, by id. References all resolve."""
+class EntityTables:
+    """The entities of a tree by id, a table per kind, and where each was defined: what
+    validation collects document by document, and what an :class:`OrgTree` holds once every
+    reference resolves (the same tables, handed over, not copied)."""
 
-    organisation: Organisation
     locations: dict[str, Location] = field(default_factory=dict)
     vendors: dict[str, Vendor] = field(default_factory=dict)
     contracts: dict[str, Contract] = field(default_factory=dict)
@@ -57,10 +58,9 @@ class OrgTree:
     people: dict[str, Person] = field(default_factory=dict)
     sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
 
-    def entities(self) -> dict[str, dict[str, Any]]:
-        """Every entity by kind and id (the kinds of ``sources``)."""
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The table of each kind a reference can name, by kind."""
         return {
-            ORGANISATION: {self.organisation.id: self.organisation},
             LOCATION: self.locations,
             VENDOR: self.vendors,
             CONTRACT: self.contracts,
@@ -68,6 +68,23 @@ class OrgTree:
             POSITION: self.positions,
             PERSON: self.people,
         }
+
+
+@dataclass(kw_only=True)
+class OrgTree(EntityTables):
+    """Every entity of a valid organisation, by id. References all resolve."""
+
+    organisation: Organisation
+
+    @classmethod
+    def of(cls, organisation: Organisation, tables: EntityTables) -> OrgTree:
+        """The organisation's tree over ``tables`` (shared with them, not copied)."""
+        shared = {table.name: getattr(tables, table.name) for table in fields(EntityTables)}
+        return cls(organisation=organisation, **shared)
+
+    def entities(self) -> dict[str, dict[str, Any]]:
+        """Every entity by kind and id (the kinds of ``sources``)."""
+        return {ORGANISATION: {self.organisation.id: self.organisation}, **self.tables()}
 
     def unit_location(self, unit_id: str) -> str:
         """A unit's own location, else its nearest ancestor's, else the headquarters."""

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import Diagnostic, sort_unique
+from boconf.load import LoadResult, load_organisation
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.scenarios.overlay import Overlay, apply_scenario
 from boconf.scenarios.read import ScenarioFile, read_scenario
-from boconf.validation.run import LoadResult, load_organisation
 
 
 @dataclass

@@ -19,20 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, SequenceNode
-
 from boconf.diagnostics import Code, Diagnostic
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
+from boconf.loading.node_paths import Documents, path_at
 from boconf.loading.parallel import parse_files
 from boconf.loading.positions import SourceMap
 from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.scenario import TARGET_KINDS
 from boconf.output import write_atomic
 from boconf.scenarios.read import ScenarioFile
-from boconf.validation.run import display_path
-from boconf.validation.suggest import closest
+from boconf.util.paths import display_path
+from boconf.util.suggest import closest
 
 PathPart = str | int
 # Document kind -> entity kind, for top-level documents; nested lists -> the kind of their items.
@@ -81,7 +80,7 @@ class Overlay:
     # (kind, id) -> the number of the removal entry that removed it (with its unit or vendor)
     removed: dict[tuple[str, str], int] = field(default_factory=dict)
     _index: dict[tuple[str, str], _Slot] = field(default_factory=dict)
-    _written: dict[str, list[Node]] = field(default_factory=dict)
+    _written: dict[str, Documents] = field(default_factory=dict)
 
     # -- reading the base -----------------------------------------------------------------
     def read_base(
@@ -365,7 +364,7 @@ class Overlay:
         nodes = self._written.get(relative)
         if nodes is None:
             nodes = self._written[relative] = sources.documents(str(root / relative))
-        found = _path_at(nodes, diagnostic.line, diagnostic.column)
+        found = path_at(nodes, diagnostic.line, diagnostic.column)
         documents = self.files.get(relative, [])
         if found is None or found[0] >= len(documents):
             return dataclasses.replace(diagnostic, file=display_path(self.base_root / relative))
@@ -441,36 +440,3 @@ def _leading_comments(text: str) -> str:
             break
         lines.append(line if line.endswith("\n") else line + "\n")
     return "".join(lines)
-
-
-def _path_at(
-    documents: list[Node], line: int, column: int
-) -> tuple[int, tuple[PathPart, ...]] | None:
-    """The document and the deepest path whose key or value starts at (line, column)."""
-    target = (line - 1, column - 1)
-    for index, root in enumerate(documents):
-        if not _spans(root, target):
-            continue
-        return index, _descend(root, target)
-    return None
-
-
-def _spans(node: Node, target: tuple[int, int]) -> bool:
-    start = (node.start_mark.line, node.start_mark.column)
-    end = (node.end_mark.line, node.end_mark.column)
-    return start <= target <= end
-
-
-def _descend(node: Node, target: tuple[int, int]) -> tuple[PathPart, ...]:
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            name = str(key.value)
-            if (key.start_mark.line, key.start_mark.column) == target:
-                return (name,)
-            if _spans(value, target):
-                return (name, *_descend(value, target))
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            if _spans(item, target):
-                return (index, *_descend(item, target))
-    return ()

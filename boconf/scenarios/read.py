@@ -34,9 +34,9 @@ from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
 from boconf.model.scenario import Scenario
+from boconf.util.paths import display_path
+from boconf.util.suggest import closest
 from boconf.validation.errors import problems_from
-from boconf.validation.run import display_path
-from boconf.validation.suggest import closest
 
 SCENARIO_DIRECTORY = "scenarios"
 

@@ -17,12 +17,10 @@ from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 from boconf.loading.positions import SourceMap
 from boconf.model.documents import DOCUMENT_MODELS, KINDS
 from boconf.model.entities import (
-    Contract,
     Location,
     Organisation,
     Person,
     Position,
-    PositionSpec,
     Unit,
     Vendor,
 )
@@ -34,26 +32,19 @@ from boconf.model.tree import (
     POSITION,
     UNIT,
     VENDOR,
+    EntityTables,
     PathPart,
     SourceRef,
 )
+from boconf.util.suggest import closest
 from boconf.validation.errors import FieldProblem, problems_from
-from boconf.validation.suggest import closest
 
 
 @dataclass
-class Collected:
+class Collected(EntityTables):
     """Everything the documents define, before references are checked."""
 
     organisations: list[Organisation] = field(default_factory=list)
-    locations: dict[str, Location] = field(default_factory=dict)
-    vendors: dict[str, Vendor] = field(default_factory=dict)
-    contracts: dict[str, Contract] = field(default_factory=dict)
-    contract_vendor: dict[str, str] = field(default_factory=dict)
-    units: dict[str, Unit] = field(default_factory=dict)
-    positions: dict[str, PositionSpec] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    sources: dict[tuple[str, str], SourceRef] = field(default_factory=dict)
     # (kind, id) of entities that exist but did not validate.
     invalid: set[tuple[str, str]] = field(default_factory=set)
     # Ids of entities whose kind is not even known (a file that failed to parse, an unknown

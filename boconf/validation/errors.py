@@ -16,8 +16,8 @@ from pydantic_core import ErrorDetails
 
 from boconf.diagnostics import NO_SUBJECT, Code, Subject
 from boconf.model.entities import Allocation, Contract, PositionSpec
+from boconf.util.suggest import closest
 from boconf.validation.labels import PathPart, describe, subject_at
-from boconf.validation.suggest import closest
 
 NESTED_MODELS: dict[str, type[BaseModel]] = {
     "positions": PositionSpec,

@@ -27,9 +27,9 @@ from boconf.model.tree import (
     PathPart,
     SourceRef,
 )
+from boconf.util.suggest import did_you_mean
 from boconf.validation.collect import Collected, Collector
 from boconf.validation.labels import format_path
-from boconf.validation.suggest import did_you_mean
 
 # Suggestions cost a difflib scan each: past this many dangling references, skip them.
 MAX_SUGGESTIONS = 200
@@ -49,14 +49,7 @@ class ReferenceChecker:
         self.c: Collected = collector.collected
         self._suggestions = 0
         self._dangling: list[tuple[str, str, SourceRef, tuple[PathPart, ...], Subject]] = []
-        self._targets: dict[str, Iterable[str]] = {
-            UNIT: self.c.units,
-            POSITION: self.c.positions,
-            PERSON: self.c.people,
-            LOCATION: self.c.locations,
-            VENDOR: self.c.vendors,
-            CONTRACT: self.c.contracts,
-        }
+        self._targets: dict[str, Iterable[str]] = dict(self.c.tables())
 
     def ref(
         self,
@@ -116,17 +109,7 @@ class ReferenceChecker:
         self._report_dangling()
         if organisation is None:
             return None
-        return OrgTree(
-            organisation=organisation,
-            locations=self.c.locations,
-            vendors=self.c.vendors,
-            contracts=self.c.contracts,
-            contract_vendor=self.c.contract_vendor,
-            units=self.c.units,
-            positions=self.c.positions,
-            people=self.c.people,
-            sources=self.c.sources,
-        )
+        return OrgTree.of(organisation, self.c)
 
     def _organisation(self) -> Organisation | None:
         if not self.c.organisations:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from boconf.loading.workers import default_jobs, run_parallel
 from boconf.rendering.dot import to_dot
+from boconf.util.workers import default_jobs, run_parallel
 from boconf.website import charts as chart_plan
 from boconf.website import html_output, markdown_output
 from boconf.website.charts import PlannedChart

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from boconf.diagnostics import Severity
 from boconf.economics.cost import CostLine, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import Work, all_work
@@ -60,11 +59,7 @@ class SitePlan:
 
 def _overlay(result: CheckResult) -> dict[tuple[str, str], str]:
     """Entities with lint errors or warnings, marked on the charts."""
-    return {
-        entity: severity.value
-        for entity, severity in result.lint.entities.items()
-        if severity is not Severity.INFO
-    }
+    return result.lint.overlay()
 
 
 def _structure(result: CheckResult) -> OrgStructure:

@@ -19,10 +19,10 @@ from boconf.cli.export_backstage_cmd import export_backstage
 from boconf.graph.structure import build_structure
 from boconf.interop.backstage_export import CATALOG_FILE, build_catalog
 from boconf.interop.backstage_names import assign_names, entity_name
+from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.model.tree import OrgTree
-from boconf.validation.run import load_organisation
 from tests.conftest import MINIMAL_FIXTURE, REPO, Run
 
 SCHEMAS = REPO / "tests" / "fixtures" / "backstage-schemas"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from boconf.diagnostics import display_path as shown
 from boconf.interop.countries import CountryResolver
 from boconf.interop.places import Place, read_place
 from boconf.interop.row_filter import period_key
+from boconf.util.paths import display_path as shown
 from tests.conftest import Run
 from tests.interop.helpers import check_json, codes, tree_bytes
 

@@ -31,8 +31,8 @@ import yaml
 
 from boconf.linting.engine import LintResult, lint
 from boconf.linting.settings import resolve
+from boconf.load import load_organisation
 from boconf.model.settings import Settings
-from boconf.validation.run import load_organisation
 
 from ..conftest import MINIMAL_ORG, write_tree
 

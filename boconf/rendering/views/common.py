@@ -10,7 +10,7 @@ from boconf.model.entities import Office, Unit
 from boconf.numbers import fte
 from boconf.rendering.chart import Chart
 from boconf.rules.base import RuleOptions
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 
 class ViewError(Exception):

@@ -12,7 +12,7 @@ from boconf.rendering.views.common import (
     finding_class,
     position_lines,
 )
-from boconf.validation.suggest import did_you_mean
+from boconf.util.suggest import did_you_mean
 
 TITLE = "Reporting lines"
 

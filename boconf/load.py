@@ -1,4 +1,9 @@
-"""The validation pipeline: a path -> an :class:`OrgTree` and every diagnostic, sorted."""
+"""The public loading API: a path -> an :class:`OrgTree` and every diagnostic, sorted.
+
+The one entry point every command (and a library user) loads an organisation through:
+discover the files (:mod:`boconf.loading`), parse them, validate each document against its
+model and check the references across files (:mod:`boconf.validation`).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
-from boconf.diagnostics import display_path as display_path  # re-exported: used widely
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
-from boconf.loading.gc_pause import no_cyclic_gc as no_cyclic_gc  # re-exported
+from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
 from boconf.loading.parse import CommentSuppression
 from boconf.loading.positions import SourceMap
 from boconf.model.tree import OrgTree
+from boconf.util.paths import display_path
 from boconf.validation.collect import Collector
 from boconf.validation.references import ReferenceChecker, unread_hint
 
