@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from boconf.diagnostics import display_path
 from boconf.interop.import_problems import ImportLog, ImportUsageError
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
+from boconf.util.paths import display_path
 
 DEFAULT_NAMESPACE = "default"
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
-<<<<<<< HEAD
 from boconf.interop.backstage_catalog import (
     DEFAULT_NAMESPACE,
     Catalog,
@@ -45,8 +44,6 @@ from boconf.interop.backstage_catalog import (
     refs,
     text,
 )
-=======
->>>>>>> wip-layering
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT, rules_off
 from boconf.interop.import_problems import ImportUsageError
 from boconf.interop.org_inference import top_position
@@ -63,7 +60,6 @@ from boconf.interop.plain_org import (
 from boconf.interop.slugs import IdAllocator, as_id, slugify
 from boconf.interop.unit_naming import guessed_unit
 from boconf.rules.base import BACKSTAGE
-from boconf.util.paths import display_path
 
 BACKSTAGE_RULES = rules_off(BACKSTAGE)
 

@@ -56,10 +56,6 @@ from boconf.interop.plain_org import (
     PositionTable,
 )
 from boconf.loading.gc_pause import no_cyclic_gc
-<<<<<<< HEAD
-=======
-from boconf.util.suggest import did_you_mean
->>>>>>> wip-layering
 
 __all__ = ["CsvImportOptions", "import_csv", "import_table"]
 

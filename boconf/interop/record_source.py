@@ -13,12 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from yaml import MappingNode, Node, ScalarNode, SequenceNode
-
 from boconf.interop.csv_source import CsvTable, decode, read_limited
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
-from boconf.loading.yaml12 import compose_documents
+from boconf.loading.plain_nodes import (
+    PlainMapping,
+    PlainNode,
+    PlainScalar,
+    PlainSequence,
+    PlainTextError,
+    plain_documents,
+)
 
 _MAX_DEPTH = 32
 
@@ -36,16 +40,15 @@ class _Flattener:
         self.display = display
         self.problems = problems
 
-    def _scalar(self, node: ScalarNode) -> str:
-        plain = node.style is None
-        return "" if plain and node.value in _NULLS else str(node.value)
+    def _scalar(self, node: PlainScalar) -> str:
+        return "" if node.plain and node.text in _NULLS else node.text
 
-    def flatten(self, node: MappingNode, prefix: str = "", depth: int = 0) -> dict[str, str]:
+    def flatten(self, node: PlainMapping, prefix: str = "", depth: int = 0) -> dict[str, str]:
         flat: dict[str, str] = {}
         first: dict[str, int] = {}
-        for key, item in node.value:
-            line = key.start_mark.line + 1
-            name = f"{prefix}{key.value}" if isinstance(key, ScalarNode) else f"{prefix}?"
+        for key, item in node.items:
+            line = key.line
+            name = f"{prefix}{key.text}" if isinstance(key, PlainScalar) else f"{prefix}?"
             if name in first:
                 self.problems.append(
                     ImportProblem(
@@ -56,10 +59,10 @@ class _Flattener:
                     )
                 )
             first[name] = line
-            if isinstance(item, MappingNode) and depth < _MAX_DEPTH:
+            if isinstance(item, PlainMapping) and depth < _MAX_DEPTH:
                 flat.update(self.flatten(item, f"{name}.", depth + 1))
-            elif isinstance(item, SequenceNode):
-                if not all(isinstance(part, ScalarNode) for part in item.value):
+            elif isinstance(item, PlainSequence):
+                if not all(isinstance(part, PlainScalar) for part in item.items):
                     self.problems.append(
                         ImportProblem(
                             self.display,
@@ -68,74 +71,59 @@ class _Flattener:
                         )
                     )
                     continue
-                flat[name] = ";".join(self._scalar(part) for part in item.value)
-            elif isinstance(item, ScalarNode):
+                flat[name] = ";".join(
+                    self._scalar(part) for part in item.items if isinstance(part, PlainScalar)
+                )
+            elif isinstance(item, PlainScalar):
                 flat[name] = self._scalar(item)
         return flat
 
 
-def _records(root: Node, display: str, key_field: str) -> list[tuple[int, Node, str | None]]:
+def _records(
+    root: PlainNode, display: str, key_field: str
+) -> list[tuple[int, PlainNode, str | None]]:
     """(line, node, key) of each record under ``root``; key for a mapping of records."""
-    if isinstance(root, SequenceNode):
-        return [(item.start_mark.line + 1, item, None) for item in root.value]
-    if isinstance(root, MappingNode):
-        lists = [value for _, value in root.value if isinstance(value, SequenceNode)]
-        if len(root.value) == 1 and lists:
+    if isinstance(root, PlainSequence):
+        return [(item.line, item, None) for item in root.items]
+    if isinstance(root, PlainMapping):
+        lists = [value for _, value in root.items if isinstance(value, PlainSequence)]
+        if len(root.items) == 1 and lists:
             return _records(lists[0], display, key_field)
         return [
-            (key.start_mark.line + 1, value, str(key.value))
-            for key, value in root.value
-            if isinstance(key, ScalarNode)
+            (key.line, value, key.text) for key, value in root.items if isinstance(key, PlainScalar)
         ]
     raise ImportUsageError(
-        f"{display}:{root.start_mark.line + 1}: expected a list of records or a mapping of "
+        f"{display}:{root.line}: expected a list of records or a mapping of "
         "id -> record, not a single value"
     )
-
-
-def _refuse_aliases(text: str, display: str) -> None:
-    """Records never need YAML aliases, and a few nested ones expand into billions of
-    nodes: refuse a file that uses one."""
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise ImportUsageError(
-                    f"{display}:{line}: a YAML alias (*{event.anchor}): records files may not "
-                    "use aliases; write the values out"
-                )
-    except yaml.MarkedYAMLError:
-        return  # reported by the composer, with its line
 
 
 def read_records(path: Path, display: str, key_field: str, max_bytes: int) -> CsvTable:
     """The records of a YAML or JSON file as a table (see the module's docstring)."""
     text = decode(read_limited(path, display, max_bytes), display, None)
     problems: list[ImportProblem] = []
-    if "*" in text:
-        _refuse_aliases(text, display)
     try:
-        roots = list(compose_documents(text))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f":{mark.line + 1}" if mark is not None else ""
+        roots = plain_documents(text)
+    except PlainTextError as error:
+        where = f":{error.line}" if error.line else ""
+        if error.alias is not None:
+            raise ImportUsageError(
+                f"{display}{where}: a YAML alias (*{error.alias}): records files may not "
+                "use aliases; write the values out"
+            ) from None
         raise ImportUsageError(f"{display}{where}: not YAML or JSON: {error.problem}") from None
-    except yaml.YAMLError as error:
-        raise ImportUsageError(f"{display}: not YAML or JSON: {error}") from None
     if not roots:
         raise ImportUsageError(f"{display}: empty file: no records")
     if len(roots) > 1:
-        problems.append(
-            ImportProblem(display, roots[1].start_mark.line + 1, "a second document: ignored")
-        )
+        problems.append(ImportProblem(display, roots[1].line, "a second document: ignored"))
     flattener = _Flattener(display, problems)
     header: dict[str, None] = {}
     rows: list[tuple[int, dict[str, str]]] = []
     skipped = 0
     for line, node, key in _records(roots[0], display, key_field):
-        if isinstance(node, ScalarNode) and key is not None and node.value in _NULLS:
+        if isinstance(node, PlainScalar) and key is not None and node.text in _NULLS:
             flat: dict[str, str] = {}
-        elif isinstance(node, MappingNode):
+        elif isinstance(node, PlainMapping):
             flat = flattener.flatten(node)
         else:
             problems.append(

@@ -17,10 +17,6 @@ from dataclasses import dataclass
 from boconf.interop.csv_columns import column_index
 from boconf.interop.csv_source import CsvTable
 from boconf.interop.import_problems import ImportUsageError
-<<<<<<< HEAD
-=======
-from boconf.util.suggest import did_you_mean
->>>>>>> wip-layering
 
 _MONTHS = {
     name: number
