@@ -20,18 +20,23 @@ $(DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(RUNTIME)
 
+# The compiled translations (an editable install does not run the build's compile step).
+CATALOG := boconf/locale/it/LC_MESSAGES/boconf.mo
+$(CATALOG): $(wildcard boconf/locale/*/LC_MESSAGES/*.po) | $(RUNTIME)
+	$(BIN)/python tools/i18n.py compile > /dev/null
+
 ## demo: create .venv, install boconf, validate and lint org/, draw its charts into charts/
 ## and build its documentation site into site/
-demo: $(RUNTIME)
+demo: $(RUNTIME) $(CATALOG)
 	$(BIN)/boconf validate org/
 	$(BIN)/boconf check org/
 	$(BIN)/boconf render org/ --all --format svg -o charts/
 	$(BIN)/boconf docs org/ -o site/
 
 ## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
-test: $(DEV)
-	$(BIN)/ruff check boconf tests benchmarks
-	$(BIN)/ruff format --check boconf tests benchmarks
+test: $(DEV) $(CATALOG)
+	$(BIN)/ruff check boconf tests benchmarks tools
+	$(BIN)/ruff format --check boconf tests benchmarks tools
 	$(BIN)/mypy --strict boconf
 	$(BIN)/lint-imports
 	$(BIN)/boconf schema --check --out schemas

@@ -29,7 +29,7 @@ NOTE = (
 def demo_commands() -> list[list[str]]:
     """The boconf commands of `make demo`, read from the Makefile so the test follows it."""
     lines = (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
-    start = lines.index("demo: $(RUNTIME)") + 1
+    start = next(i for i, line in enumerate(lines) if line.startswith("demo:")) + 1
     commands = []
     for line in lines[start:]:
         if not line.startswith("\t"):
