@@ -64,3 +64,8 @@ def test_the_generated_reference_is_current_in_every_language(language: str) -> 
 def test_english_documentation_is_still_the_docstring() -> None:
     with i18n.using("en"):
         assert all(rule.documentation() == english(rule) for rule in RULES)
+
+
+def test_the_english_summary_is_the_docstrings_first_line() -> None:
+    with i18n.using("en"):
+        assert all(rule.summary_text() == rule.summary for rule in RULES)

@@ -32,7 +32,7 @@ def _index() -> list[str]:
     for rule in RULES:
         lines.append(
             f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` |"
-            f" {rule.severity.value} | {_preset(rule)} | {_(rule.summary)} |"
+            f" {rule.severity.value} | {_preset(rule)} | {rule.summary_text()} |"
         )
     lines += [
         "",
@@ -57,7 +57,7 @@ def render_markdown() -> str:
             f"## {rule.code} {rule.name}",
             "",
             _("{summary} Default severity: **{severity}**.").format(
-                summary=_(rule.summary), severity=rule.severity.value
+                summary=rule.summary_text(), severity=rule.severity.value
             ),
             "",
             "### " + body if not body.startswith("### ") else body,

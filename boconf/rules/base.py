@@ -122,6 +122,12 @@ class Rule(Generic[OptionsT]):
         )
 
     @classmethod
+    def summary_text(cls) -> str:
+        """``summary`` in the active language: the documentation's first line (a test holds
+        the English docstring's first line to ``summary``)."""
+        return cls.documentation().split("\n", 1)[0]
+
+    @classmethod
     def section(cls, heading: str) -> str:
         """One section of the documentation, e.g. ``section(WHAT_IT_CHECKS)``."""
         text = cls.documentation()
