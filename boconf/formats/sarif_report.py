@@ -8,6 +8,7 @@ from typing import Any
 from boconf import __version__
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
 from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name, rule_summary
+from boconf.rules.documentation import WHAT_IT_CHECKS
 from boconf.rules.registry import BY_CODE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,7 +28,7 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
         "id": code,
         "name": rule_name(code),
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": (rule.section("What it checks") if rule else "") or summary},
+        "fullDescription": {"text": (rule.section(WHAT_IT_CHECKS) if rule else "") or summary},
         "help": {"text": documentation, "markdown": documentation},
         "defaultConfiguration": {"level": level},
         # No helpUri (nor informationUri): boconf has no published address, and the full

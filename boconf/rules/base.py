@@ -15,8 +15,10 @@ from typing import ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from boconf import i18n
 from boconf.diagnostics import Severity
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import _
 
 # The entity kinds, re-exported: rules name what a finding is about with them.
 from boconf.model.tree import CONTRACT as CONTRACT
@@ -27,6 +29,7 @@ from boconf.model.tree import POSITION as POSITION
 from boconf.model.tree import UNIT as UNIT
 from boconf.model.tree import VENDOR as VENDOR
 from boconf.model.tree import OrgTree, PathPart
+from boconf.rules.documentation import translated_documentation
 
 DOC_SECTIONS = (
     "## What it checks",
@@ -112,13 +115,23 @@ class Rule(Generic[OptionsT]):
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's documentation in the active language: the class docstring in English,
+        ``translations/<lang>/<code>.md`` beside this module in another language."""
+        return translated_documentation(cls.code, i18n.active_language()) or inspect.cleandoc(
+            cls.__doc__ or ""
+        )
+
+    @classmethod
+    def summary_text(cls) -> str:
+        """``summary`` in the active language: the documentation's first line (a test holds
+        the English docstring's first line to ``summary``)."""
+        return cls.documentation().split("\n", 1)[0]
 
     @classmethod
     def section(cls, heading: str) -> str:
-        """One section of the documentation, e.g. ``section("What it checks")``."""
+        """One section of the documentation, e.g. ``section(WHAT_IT_CHECKS)``."""
         text = cls.documentation()
-        marker = f"## {heading}\n"
+        marker = f"## {_(heading)}\n"
         start = text.find(marker)
         if start < 0:
             return ""
