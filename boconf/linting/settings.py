@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from boconf import clock
 from boconf.diagnostics import Code, Diagnostic, Severity
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
@@ -111,8 +112,8 @@ def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSe
                     1,
                     1,
                     Code.CONFIG,
-                    "the settings file must hold exactly one document",
-                    "remove the extra '---' documents",
+                    _("the settings file must hold exactly one document"),
+                    _("remove the extra '---' documents"),
                 )
             ]
         )
@@ -126,7 +127,7 @@ def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSe
     try:
         settings = Settings.model_validate(data)
     except ValidationError as error:
-        problems = problems_from(error, Settings, "settings", data, 0, label="settings")
+        problems = problems_from(error, Settings, "settings", data, 0, label=_("settings"))
         raise ConfigError(
             [
                 _config(
@@ -159,7 +160,7 @@ def _load_pyproject(path: Path, display: str, today: dt.date | None) -> Resolved
                     1,
                     Code.CONFIG,
                     f"[tool.boconf]: {_first_line(error)}",
-                    "fix the [tool.boconf] table (see the README's settings section)",
+                    _("fix the [tool.boconf] table (see the README's settings section)"),
                 )
             ]
         ) from None
@@ -187,12 +188,12 @@ def resolve(
     ) -> type[Rule[Any]] | None:
         rule = find_rule(reference)
         if rule is None:
-            hint = did_you_mean(reference, names) or "run 'boconf rules' for the list of rules"
+            hint = did_you_mean(reference, names) or _("run 'boconf rules' for the list of rules")
             problems.append(
                 _config(
                     display,
                     locate(at, want),
-                    f"unknown rule '{reference}'",
+                    _("unknown rule '{rule}'").format(rule=reference),
                     hint,
                 )
             )
@@ -224,8 +225,10 @@ def resolve(
             ):
                 message = problem.message
                 if problem.code == Code.UNKNOWN_FIELD:
-                    allowed = ", ".join(rule.options_model.model_fields) or "none"
-                    message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"
+                    allowed = ", ".join(rule.options_model.model_fields) or _("none")
+                    message = _(
+                        "rules -> {rule}: unknown option '{option}' (options: {allowed})"
+                    ).format(rule=reference, option=problem.path[-1], allowed=allowed)
                 problems.append(
                     _config(
                         display,
