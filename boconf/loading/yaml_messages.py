@@ -2,7 +2,8 @@
 
 libyaml explains a syntax error in English phrases of its own; boconf quotes them in its
 diagnostics. The phrases libyaml uses are few and fixed, so each is marked here for
-translation; a phrase not listed (a newer libyaml's) is shown as libyaml wrote it.
+translation; a phrase not listed (a newer libyaml's) is shown as libyaml wrote it. Braces are
+doubled in the marked text, as in every message (``{{`` is a brace, not a placeholder).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _PHRASES = frozenset(
         N_("mapping values are not allowed here"),
         N_("did not find expected key"),
         N_("did not find expected ',' or ']'"),
-        N_("did not find expected ',' or '}'"),
+        N_("did not find expected ',' or '}}'"),
         N_("did not find expected '-' indicator"),
         N_("did not find expected node content"),
         N_("did not find expected <document start>"),
@@ -51,4 +52,5 @@ _PHRASES = frozenset(
 
 def yaml_problem(phrase: str) -> str:
     """``phrase`` in the active language when it is one of libyaml's known phrases."""
-    return _(phrase) if phrase in _PHRASES else phrase
+    marked = phrase.replace("{", "{{").replace("}", "}}")
+    return _(marked).format() if marked in _PHRASES else phrase

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from boconf.diagnostics import Severity
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import N_, _, ngettext
 
 # The entity kinds, re-exported: rules name what a finding is about with them.
 from boconf.model.tree import CONTRACT as CONTRACT
@@ -76,7 +77,13 @@ def contracts_in_use(context: LintContext, contracts: set[str]) -> Iterator[tupl
     for contract_id in sorted(contracts & users.keys()):
         units = users[contract_id]
         named = ", ".join(f"'{u}'" for u in units)
-        yield contract_id, ("unit " if len(units) == 1 else "units ") + named
+        yield contract_id, ngettext("unit {names}", "units {names}", len(units)).format(names=named)
+
+
+_LONG_CYCLE = {
+    "positions": N_("{first} -> ... -> {start} ({n} positions)"),
+    "units": N_("{first} -> ... -> {start} ({n} units)"),
+}
 
 
 def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHOWN) -> str:
@@ -84,7 +91,7 @@ def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHO
     if len(cycle) <= shown:
         return " -> ".join([*cycle, cycle[0]])
     first = " -> ".join(cycle[: shown - 1])
-    return f"{first} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
+    return _(_LONG_CYCLE[noun]).format(first=first, start=cycle[0], n=len(cycle))
 
 
 # What an import could not know, so that the rules judging it would report its guesses: every

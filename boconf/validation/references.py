@@ -57,7 +57,7 @@ def unread_hint(files: list[str], what: str) -> str:
         )
     shown = ", ".join(files[:3])
     if len(files) > 3:
-        shown = _("{files} and {n} more").format(files=shown, n=len(files) - 3)
+        shown = _("{names} and {n} more").format(names=shown, n=len(files) - 3)
     return _("{count} files could not be read and may {what} ({shown}): fix them first").format(
         count=len(files), what=what, shown=shown
     )
