@@ -372,7 +372,8 @@ def _label(subject: Subject) -> str:
 
 
 def _shares_hint(shares: list[Decimal], total: Decimal) -> str:
-    """How to make ``shares`` add up to 1: the remainder, and one allocation it fits."""
+    """How to make ``shares`` add up to 1: the remainder, and one allocation it fits. The
+    totals are prose (the language's decimal mark); the edit is YAML, written as YAML reads it."""
     gap = Decimal(1) - total
     amount = _decimal(abs(gap))
     total_text = _decimal(total)
@@ -385,8 +386,8 @@ def _shares_hint(shares: list[Decimal], total: Decimal) -> str:
             total=total_text,
             amount=amount,
             index=index,
-            share=_decimal(shares[index]),
-            fixed=_decimal(shares[index] + gap),
+            share=f"{shares[index].normalize():f}",
+            fixed=f"{(shares[index] + gap).normalize():f}",
         )
     # Too much: take the excess from the last allocation that stays above 0 without it.
     for index in range(len(shares) - 1, -1, -1):
@@ -398,8 +399,8 @@ def _shares_hint(shares: list[Decimal], total: Decimal) -> str:
                 total=total_text,
                 amount=amount,
                 index=index,
-                share=_decimal(shares[index]),
-                fixed=_decimal(shares[index] + gap),
+                share=f"{shares[index].normalize():f}",
+                fixed=f"{(shares[index] + gap).normalize():f}",
             )
     return _(
         "the shares add up to {total}; lower them by {amount} in all, or remove an allocation"
