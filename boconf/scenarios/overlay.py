@@ -22,6 +22,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.i18n import _
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
@@ -31,6 +32,7 @@ from boconf.loading.yaml12_dump import dump_documents
 from boconf.model.scenario import TARGET_KINDS
 from boconf.output import write_atomic
 from boconf.scenarios.read import ScenarioFile
+from boconf.validation.labels import entity_name
 from boconf.validation.run import display_path
 from boconf.validation.suggest import closest
 
@@ -138,11 +140,16 @@ class Overlay:
         if slot is not None:
             return slot
         if (kind, identifier) in self.removed:
-            hint = "this scenario removes it earlier: drop the removal or this entry"
+            hint = _("this scenario removes it earlier: drop the removal or this entry")
         else:
             match = closest(identifier, [i for k, i in self._index if k == kind])
-            hint = f"did you mean '{match}'?" if match else f"no {kind} has that id in the base"
-        self.diagnostics.append(self.scenario.problem(at, f"unknown {kind} '{identifier}'", hint))
+            hint = (
+                _("did you mean '{name}'?").format(name=match)
+                if match
+                else _("no {kind} has that id in the base").format(kind=kind)
+            )
+        message = _("unknown {entity}").format(entity=entity_name(kind, identifier))
+        self.diagnostics.append(self.scenario.problem(at, message, hint))
         return None
 
     def _remove(self, number: int, kind: str, identifier: str) -> None:
@@ -153,8 +160,8 @@ class Overlay:
             self.diagnostics.append(
                 self.scenario.problem(
                     ("remove", number, kind),
-                    "a scenario cannot remove the organisation",
-                    "patch it instead",
+                    _("a scenario cannot remove the organisation"),
+                    _("patch it instead"),
                 )
             )
             return
@@ -181,27 +188,31 @@ class Overlay:
             self.diagnostics.append(
                 self.scenario.problem(
                     (*at, "kind") if document_kind is not None else at,
-                    f"cannot add an entity of kind {document_kind!r}"
+                    _("cannot add an entity of kind {kind}").format(kind=repr(document_kind))
                     if document_kind is not None
-                    else "an added entity needs a 'kind'",
-                    f"did you mean '{match}'?"
+                    else _("an added entity needs a 'kind'"),
+                    _("did you mean '{name}'?").format(name=match)
                     if match and kind != "organisation"
-                    else "kind: one of " + ", ".join(allowed),
+                    else _("kind: one of {kinds}").format(kinds=", ".join(allowed)),
                 )
             )
             return
         identifier = data.get("id")
         if not isinstance(identifier, str):
             self.diagnostics.append(
-                self.scenario.problem(at, f"the added {kind} needs an 'id'", "add 'id: ...'")
+                self.scenario.problem(
+                    at,
+                    _("the added {kind} needs an 'id'").format(kind=kind),
+                    _("add '{name}: ...'").format(name="id"),
+                )
             )
             return
         if (kind, identifier) in self._index:
             self.diagnostics.append(
                 self.scenario.problem(
                     (*at, "id"),
-                    f"{kind} '{identifier}' exists already",
-                    "patch it instead, or remove it first to replace it",
+                    _("{entity} exists already").format(entity=entity_name(kind, identifier)),
+                    _("patch it instead, or remove it first to replace it"),
                 )
             )
             return
@@ -230,7 +241,9 @@ class Overlay:
         if not isinstance(owner_id, str):
             self.diagnostics.append(
                 self.scenario.problem(
-                    at, f"an added {kind} names its {owner}", f"add '{owner}: <{owner} id>'"
+                    at,
+                    _("an added {kind} names its {owner}").format(kind=kind, owner=owner),
+                    _("add '{owner}: <{owner} id>'").format(owner=owner),
                 )
             )
             return
@@ -255,10 +268,10 @@ class Overlay:
                 self.diagnostics.append(
                     self.scenario.problem(
                         ("patch", number, "set", name),
-                        f"a patch cannot change '{name}'",
-                        "remove the entity and add it under the new id"
+                        _("a patch cannot change '{name}'").format(name=name),
+                        _("remove the entity and add it under the new id")
                         if name == "id"
-                        else "remove the entity and add the new one",
+                        else _("remove the entity and add the new one"),
                         want="key",
                     )
                 )
@@ -268,8 +281,10 @@ class Overlay:
                 self.diagnostics.append(
                     self.scenario.problem(
                         ("patch", number, "unset", position),
-                        f"{kind} '{identifier}' has no field '{name}' to unset",
-                        "unset only fields the entity has",
+                        _("{entity} has no field '{name}' to unset").format(
+                            entity=entity_name(kind, identifier), name=name
+                        ),
+                        _("unset only fields the entity has"),
                     )
                 )
                 return
@@ -348,11 +363,13 @@ class Overlay:
         number = self.removed.get((kind, identifier))
         if number is None:
             return diagnostic
-        line, _ = self.scenario.position("remove", number)
+        line, _column = self.scenario.position("remove", number)
         return dataclasses.replace(
             diagnostic,
-            hint=f"the scenario removes {kind} '{identifier}' ({self.scenario.display}:{line}):"
-            " remove or patch this reference too, or keep it",
+            hint=_(
+                "the scenario removes {entity} ({where}): remove or patch this reference too, "
+                "or keep it"
+            ).format(entity=entity_name(kind, identifier), where=f"{self.scenario.display}:{line}"),
         )
 
     def _locate(self, diagnostic: Diagnostic, root: Path, sources: SourceMap) -> Diagnostic:
