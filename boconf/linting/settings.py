@@ -176,6 +176,13 @@ def _first_line(error: Exception) -> str:
     return " ".join(text[:3])
 
 
+def _unknown_option(reference: str, option: object, options: type[RuleOptions]) -> str:
+    allowed = ", ".join(options.model_fields) or _("none")
+    return _("rules -> {rule}: unknown option '{option}' (options: {allowed})").format(
+        rule=reference, option=option, allowed=allowed
+    )
+
+
 def resolve(
     settings: Settings, display: str | None, locate: Any, today: dt.date | None
 ) -> ResolvedSettings:
@@ -225,10 +232,7 @@ def resolve(
             ):
                 message = problem.message
                 if problem.code == Code.UNKNOWN_FIELD:
-                    allowed = ", ".join(rule.options_model.model_fields) or _("none")
-                    message = _(
-                        "rules -> {rule}: unknown option '{option}' (options: {allowed})"
-                    ).format(rule=reference, option=problem.path[-1], allowed=allowed)
+                    message = _unknown_option(reference, problem.path[-1], rule.options_model)
                 problems.append(
                     _config(
                         display,

@@ -168,34 +168,21 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
                 try:
                     return _to_int(value)
                 except ValueError:
-                    raise RefusedError(
-                        node,
-                        _("{value} is not an integer").format(value=repr(value)),
-                        _("remove the !!int tag"),
-                        Code.INVALID_VALUE,
-                    ) from None
+                    message = _("{value} is not an integer")
+                    raise _wrong_scalar(node, message, _("remove the !!int tag")) from None
             if tag == NULL:
                 return None
             if tag == BOOL:
                 result = _BOOLS.get(value.lower())
                 if result is None:
-                    raise RefusedError(
-                        node,
-                        _("{value} is not a boolean").format(value=repr(value)),
-                        _("use true or false"),
-                        Code.INVALID_VALUE,
-                    )
+                    raise _wrong_scalar(node, _("{value} is not a boolean"), _("use true or false"))
                 return result
             if tag == FLOAT:
                 try:
                     return _to_float(value)
                 except ValueError:
-                    raise RefusedError(
-                        node,
-                        _("{value} is not a number").format(value=repr(value)),
-                        _("remove the !!float tag"),
-                        Code.INVALID_VALUE,
-                    ) from None
+                    message = _("{value} is not a number")
+                    raise _wrong_scalar(node, message, _("remove the !!float tag")) from None
             raise _custom_tag(node)
         if depth >= max_depth:
             raise RefusedError(
@@ -231,6 +218,11 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
         return [build(item, depth + 1) for item in node.value]
 
     return build(root, 0)
+
+
+def _wrong_scalar(node: Node, message: str, hint: str) -> RefusedError:
+    """A tagged scalar whose text is not of its tag's type: ``message`` names it as {value}."""
+    return RefusedError(node, message.format(value=repr(node.value)), hint, Code.INVALID_VALUE)
 
 
 def _first_key(mapping: Node, key: str) -> Node:

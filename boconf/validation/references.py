@@ -16,7 +16,7 @@ from boconf import numbers
 from boconf.diagnostics import Code, Subject
 from boconf.i18n import N_, _, active_language
 from boconf.i18n.language import number_symbols
-from boconf.model.entities import IN_HOUSE, Office, Organisation
+from boconf.model.entities import IN_HOUSE, Allocation, Office, Organisation
 from boconf.model.functions import BUILTIN_FUNCTIONS
 from boconf.model.tree import (
     CONTRACT,
@@ -261,65 +261,14 @@ class ReferenceChecker:
             seen[key] = index
             self.ref(LOCATION, allocation.location, source, (*at, "location"), subject)
             if allocation.provider == IN_HOUSE:
-                if allocation.contract is not None:
-                    self.collector.report(
-                        source,
-                        (*at, "contract"),
-                        Code.CONTRACT,
-                        _(
-                            "{entity} -> sourcing[{index}].contract: in-house work has no vendor "
-                            "contract"
-                        ).format(entity=label, index=index),
-                        _("remove 'contract:' or set 'provider:' to the vendor"),
-                        subject=subject,
-                    )
-                if allocation.fte is not None:
-                    self.collector.report(
-                        source,
-                        (*at, "fte"),
-                        Code.CONFLICT,
-                        _(
-                            "{entity} -> sourcing[{index}].fte: own staff's FTE come from the "
-                            "unit's posts (headcount x fte), not from an allocation"
-                        ).format(entity=label, index=index),
-                        _(
-                            "remove 'fte:' here; 'fte:' on an allocation is for a vendor's "
-                            "contracted seats"
-                        ),
-                        subject=subject,
-                    )
+                self._in_house(index, allocation, source, subject)
                 continue
             if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), subject):
                 continue
             if allocation.contract is not None and self.ref(
                 CONTRACT, allocation.contract, source, (*at, "contract"), subject
             ):
-                owner = self.c.contract_vendor[allocation.contract]
-                if owner != allocation.provider:
-                    self.collector.report(
-                        source,
-                        (*at, "contract"),
-                        Code.CONTRACT,
-                        _(
-                            "{entity} -> sourcing[{index}].contract: '{contract}' is a contract "
-                            "of vendor '{owner}', not of '{provider}'"
-                        ).format(
-                            entity=label,
-                            index=index,
-                            contract=allocation.contract,
-                            owner=owner,
-                            provider=allocation.provider,
-                        ),
-                        _("use one of vendor '{provider}''s contracts: {contracts}").format(
-                            provider=allocation.provider,
-                            contracts=", ".join(
-                                c.id for c in self.c.vendors[allocation.provider].contracts
-                            )
-                            or _("(none yet)"),
-                        ),
-                        subject=subject,
-                        target=Subject(CONTRACT, allocation.contract),
-                    )
+                self._contract_of_provider(index, allocation, source, subject)
         total = sum((a.share for a in sourcing), Decimal(0))
         if total != 1:
             self.collector.report(
@@ -333,6 +282,66 @@ class ReferenceChecker:
                 want="key",
                 subject=subject,
             )
+
+    def _in_house(
+        self, index: int, allocation: Allocation, source: SourceRef, subject: Subject
+    ) -> None:
+        """In-house work has neither a vendor contract nor contracted seats."""
+        label = _label(subject)
+        if allocation.contract is not None:
+            self.collector.report(
+                source,
+                ("sourcing", index, "contract"),
+                Code.CONTRACT,
+                _(
+                    "{entity} -> sourcing[{index}].contract: in-house work has no vendor contract"
+                ).format(entity=label, index=index),
+                _("remove 'contract:' or set 'provider:' to the vendor"),
+                subject=subject,
+            )
+        if allocation.fte is not None:
+            self.collector.report(
+                source,
+                ("sourcing", index, "fte"),
+                Code.CONFLICT,
+                _(
+                    "{entity} -> sourcing[{index}].fte: own staff's FTE come from the "
+                    "unit's posts (headcount x fte), not from an allocation"
+                ).format(entity=label, index=index),
+                _("remove 'fte:' here; 'fte:' on an allocation is for a vendor's contracted seats"),
+                subject=subject,
+            )
+
+    def _contract_of_provider(
+        self, index: int, allocation: Allocation, source: SourceRef, subject: Subject
+    ) -> None:
+        """An allocation's contract (which exists) is one of its provider's."""
+        contract = allocation.contract
+        owner = self.c.contract_vendor[contract] if contract is not None else None
+        if contract is None or owner == allocation.provider:
+            return
+        self.collector.report(
+            source,
+            ("sourcing", index, "contract"),
+            Code.CONTRACT,
+            _(
+                "{entity} -> sourcing[{index}].contract: '{contract}' is a contract "
+                "of vendor '{owner}', not of '{provider}'"
+            ).format(
+                entity=_label(subject),
+                index=index,
+                contract=contract,
+                owner=owner,
+                provider=allocation.provider,
+            ),
+            _("use one of vendor '{provider}''s contracts: {contracts}").format(
+                provider=allocation.provider,
+                contracts=", ".join(c.id for c in self.c.vendors[allocation.provider].contracts)
+                or _("(none yet)"),
+            ),
+            subject=subject,
+            target=Subject(CONTRACT, contract),
+        )
 
     def _positions(self) -> None:
         units, positions = self.c.units, self.c.positions
