@@ -20,6 +20,7 @@ from boconf import i18n
 from boconf.diagnostics import CHECK_DESCRIPTIONS
 from boconf.i18n import _
 from boconf.linting.check import check, settings_for
+from boconf.linting.settings import ConfigError, load_settings
 from boconf.loading.cache import ParseCache
 from boconf.loading.disk_cache import DiskCache
 from boconf.loading.limits import Limits
@@ -304,3 +305,47 @@ def test_overallocation_writes_fte_with_the_italian_decimal_comma(
     assert [d.message for d in result.diagnostics if d.code == "BO112"] == [
         "la persona 'ilaria' ricopre 1,25 FTE, più di 1: it-deputy (0,75), it-head (0,5)"
     ]
+
+
+def test_settings_problems_read_in_italian(tmp_path: Path) -> None:
+    settings = tmp_path / ".boconf.yaml"
+    settings.write_text(
+        "ignore: [span-of-controll]\nrules:\n  span-of-control: {max_report: 3}\n",
+        encoding="utf-8",
+    )
+    with i18n.using("it"), pytest.raises(ConfigError) as raised:
+        load_settings(settings)
+    assert [(d.line, d.column, d.code, d.message, d.hint) for d in raised.value.diagnostics] == [
+        (
+            1,
+            10,
+            "BO090",
+            "regola sconosciuta 'span-of-controll'",
+            "forse intendevi 'span-of-control'?",
+        ),
+        (
+            3,
+            21,
+            "BO090",
+            "rules -> span-of-control: opzione sconosciuta 'max_report' (opzioni: max_reports)",
+            "forse intendevi 'max_reports'?",
+        ),
+    ]
+
+
+def test_a_suppression_without_reason_reads_in_italian(org: Callable[..., Path]) -> None:
+    unit = MINIMAL_ORG["units/it.yaml"].replace(
+        "    holder: ilaria", "    holder: ilaria  # boconf: ignore[BO106]"
+    )
+    root = org(units__it_yaml=unit)
+    with i18n.using("it"), pytest.raises(ConfigError) as raised:
+        check(root, settings_for(root, None, REFERENCE_DATE))
+    [problem] = raised.value.diagnostics
+    assert (problem.line, problem.code, problem.message) == (
+        22,
+        "BO090",
+        "soppressione senza motivazione",
+    )
+    assert problem.hint == (
+        "scrivi il motivo dopo la parentesi: # boconf: ignore[BO203] se ne occupa il COO"
+    )
