@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from boconf.i18n import N_
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -117,47 +119,54 @@ def sort_unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 # Names and one-line descriptions of the loader and validator codes, for reports that list
-# rules (SARIF) and for `boconf explain`. Lint rules carry their own (boconf.rules).
+# rules (SARIF) and for `boconf explain`. Lint rules carry their own (boconf.rules). The
+# descriptions are marked for translation: translate them with _() where they are shown.
 CHECK_DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    Code.FILE_TOO_LARGE: ("file-too-large", "A file larger than the size limit, refused unread."),
-    Code.NOT_TEXT: ("not-utf8-text", "A binary or non-UTF-8 file."),
-    Code.YAML_SYNTAX: ("yaml-syntax", "A YAML syntax error."),
-    Code.DUPLICATE_KEY: ("duplicate-key", "The same key twice in one mapping."),
-    Code.ALIAS: ("yaml-alias", "A YAML alias; aliases are refused."),
-    Code.CUSTOM_TAG: ("yaml-tag", "A YAML tag; tags are refused so that nothing can run code."),
-    Code.TOO_DEEP: ("too-deep", "Nesting deeper than the limit."),
-    Code.EMPTY: ("empty", "An empty file or document."),
+    Code.FILE_TOO_LARGE: (
+        "file-too-large",
+        N_("A file larger than the size limit, refused unread."),
+    ),
+    Code.NOT_TEXT: ("not-utf8-text", N_("A binary or non-UTF-8 file.")),
+    Code.YAML_SYNTAX: ("yaml-syntax", N_("A YAML syntax error.")),
+    Code.DUPLICATE_KEY: ("duplicate-key", N_("The same key twice in one mapping.")),
+    Code.ALIAS: ("yaml-alias", N_("A YAML alias; aliases are refused.")),
+    Code.CUSTOM_TAG: ("yaml-tag", N_("A YAML tag; tags are refused so that nothing can run code.")),
+    Code.TOO_DEEP: ("too-deep", N_("Nesting deeper than the limit.")),
+    Code.EMPTY: ("empty", N_("An empty file or document.")),
     Code.NOT_A_MAPPING: (
         "not-a-mapping",
-        "A document (or key) that is not a mapping (or a plain value).",
+        N_("A document (or key) that is not a mapping (or a plain value)."),
     ),
-    Code.UNKNOWN_KIND: ("unknown-kind", "A document of an unknown kind."),
-    Code.API_VERSION: ("api-version", "An unsupported apiVersion."),
-    Code.UNREADABLE: ("unreadable", "A file that cannot be read."),
-    Code.NO_FILES: ("no-files", "No YAML files at the path."),
-    Code.UNKNOWN_FIELD: ("unknown-field", "A field the kind does not have."),
-    Code.MISSING_FIELD: ("missing-field", "A required field is missing."),
+    Code.UNKNOWN_KIND: ("unknown-kind", N_("A document of an unknown kind.")),
+    Code.API_VERSION: ("api-version", N_("An unsupported apiVersion.")),
+    Code.UNREADABLE: ("unreadable", N_("A file that cannot be read.")),
+    Code.NO_FILES: ("no-files", N_("No YAML files at the path.")),
+    Code.UNKNOWN_FIELD: ("unknown-field", N_("A field the kind does not have.")),
+    Code.MISSING_FIELD: ("missing-field", N_("A required field is missing.")),
     Code.INVALID_VALUE: (
         "invalid-value",
-        "A value of the wrong type or outside the allowed values.",
+        N_("A value of the wrong type or outside the allowed values."),
     ),
-    Code.DUPLICATE_ID: ("duplicate-id", "The same id defined twice."),
-    Code.DANGLING_REFERENCE: ("dangling-reference", "A reference to an id that does not exist."),
-    Code.ORGANISATION_COUNT: ("organisation-count", "Not exactly one Organisation document."),
-    Code.SHARES: ("sourcing-shares", "Sourcing shares that do not add up to 1."),
+    Code.DUPLICATE_ID: ("duplicate-id", N_("The same id defined twice.")),
+    Code.DANGLING_REFERENCE: (
+        "dangling-reference",
+        N_("A reference to an id that does not exist."),
+    ),
+    Code.ORGANISATION_COUNT: ("organisation-count", N_("Not exactly one Organisation document.")),
+    Code.SHARES: ("sourcing-shares", N_("Sourcing shares that do not add up to 1.")),
     Code.CONTRACT: (
         "contract-inconsistent",
-        "A contract that contradicts its dates, vendor or use.",
+        N_("A contract that contradicts its dates, vendor or use."),
     ),
     Code.UNKNOWN_FUNCTION: (
         "unknown-function",
-        "A function outside the taxonomy and the organisation's own.",
+        N_("A function outside the taxonomy and the organisation's own."),
     ),
-    Code.CONFLICT: ("conflict", "Two statements that contradict each other."),
-    Code.SUPPORTS: ("supports-back-office", "'supports' naming a back-office unit."),
+    Code.CONFLICT: ("conflict", N_("Two statements that contradict each other.")),
+    Code.SUPPORTS: ("supports-back-office", N_("'supports' naming a back-office unit.")),
     Code.SCENARIO: (
         "scenario-overlay",
-        "A scenario that removes or patches an unknown id, or adds one that exists.",
+        N_("A scenario that removes or patches an unknown id, or adds one that exists."),
     ),
-    Code.CONFIG: ("settings", "A settings file or suppression that cannot be used."),
+    Code.CONFIG: ("settings", N_("A settings file or suppression that cannot be used.")),
 }

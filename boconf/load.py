@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
+from boconf.i18n import _, ngettext
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.gc_pause import no_cyclic_gc
@@ -78,8 +79,8 @@ def load_organisation(
                 1,
                 1,
                 Code.NO_FILES,
-                "no organisation files: no *.yaml or *.yml file here",
-                "point boconf at the directory that holds the organisation, or run it in one",
+                _("no organisation files: no *.yaml or *.yml file here"),
+                _("point boconf at the directory that holds the organisation, or run it in one"),
             )
         )
     elif tree is None and not collector.collected.organisation_invalid:
@@ -92,11 +93,17 @@ def load_organisation(
                 1,
                 1,
                 Code.ORGANISATION_COUNT,
-                f"no Organisation document among the {len(files)} files under {display_path(root)}",
-                unread_hint(unread, "hold it")
+                ngettext(
+                    "no Organisation document among the {n} files under {path}",
+                    "no Organisation document among the {n} files under {path}",
+                    len(files),
+                ).format(n=len(files), path=display_path(root)),
+                unread_hint(unread, _("hold it"))
                 if unread
-                else "add a file (e.g. organisation.yaml) with kind: Organisation, id, name, "
-                "headquarters, currency and back_office_head",
+                else _(
+                    "add a file (e.g. organisation.yaml) with kind: Organisation, id, name, "
+                    "headquarters, currency and back_office_head"
+                ),
             )
         )
     result = LoadResult(

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from boconf import numbers
 from boconf.graph.forest import Forest
+from boconf.i18n import _, ngettext
 
 # The largest lines a summary names; the rest are counted.
 LARGEST_SHOWN = 3
@@ -29,14 +31,27 @@ class CutOff:
         """``12 positions below it never reach the top (largest lines: 'a' 7, 'b' 3)``."""
         if not self.count:
             return ""
-        one = noun.removesuffix("s") if self.count == 1 else noun
-        verb = "reaches" if self.count == 1 else "reach"
-        text = f"{self.count:,} {one} below it never {verb} the top"
+        template = (
+            ngettext(
+                "{n} unit below it never reaches the top",
+                "{n} units below it never reach the top",
+                self.count,
+            )
+            if noun == "units"
+            else ngettext(
+                "{n} position below it never reaches the top",
+                "{n} positions below it never reach the top",
+                self.count,
+            )
+        )
+        text = template.format(n=numbers.number(self.count, 0))
         if self.lines == 1:  # one line: name its head, there is nothing to rank
             head = self.largest[0][0]
-            return text + (f": '{head}'" if self.count == 1 else f" (the line of '{head}')")
-        shown = ", ".join(f"'{head}' {size:,}" for head, size in self.largest)
-        return text + f" (largest lines: {shown})"
+            if self.count == 1:
+                return f"{text}: '{head}'"
+            return _("{text} (the line of '{head}')").format(text=text, head=head)
+        shown = ", ".join(f"'{head}' {numbers.number(size, 0)}" for head, size in self.largest)
+        return _("{text} (largest lines: {lines})").format(text=text, lines=shown)
 
 
 def cut_off_below(

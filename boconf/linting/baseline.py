@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.i18n import _
 from boconf.output import write_atomic
 
 BASELINE_VERSION = 1
@@ -52,7 +53,11 @@ def read_baseline(path: Path, display: str) -> Counter[Fingerprint]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != BASELINE_VERSION:
-            raise ValueError(f"unsupported baseline version {data.get('version')!r}")
+            raise ValueError(
+                _("unsupported baseline version {version}").format(
+                    version=repr(data.get("version"))
+                )
+            )
         return Counter(
             {
                 (entry["code"], entry["file"], entry["message"]): int(entry.get("count", 1))
@@ -66,7 +71,7 @@ def read_baseline(path: Path, display: str) -> Counter[Fingerprint]:
                 1,
                 1,
                 Code.CONFIG,
-                f"cannot read the baseline: {error}",
-                "write a new one with --baseline-write FILE",
+                _("cannot read the baseline: {error}").format(error=error),
+                _("write a new one with --baseline-write FILE"),
             )
         ) from None

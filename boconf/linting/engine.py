@@ -17,6 +17,7 @@ from typing import Any
 
 from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, sort_unique
 from boconf.graph.structure import OrgStructure, build_structure
+from boconf.i18n import _
 from boconf.linting.baseline import Fingerprint, fingerprint
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
 from boconf.load import LoadResult
@@ -25,6 +26,7 @@ from boconf.model.entities import Lint
 from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
+from boconf.validation.labels import entity_name
 
 UNUSED_SUPPRESSION = "BO301"
 
@@ -98,8 +100,11 @@ class _Suppressions:
                         comment.line,
                         comment.column,
                         Code.CONFIG,
-                        "suppression without a reason",
-                        "write why after the bracket: # boconf: ignore[BO203] the COO covers this",
+                        _("suppression without a reason"),
+                        _(
+                            "write why after the bracket: "
+                            "# boconf: ignore[BO203] the COO covers this"
+                        ),
                     )
                 )
             for reference in comment.rules:
@@ -111,8 +116,8 @@ class _Suppressions:
                             comment.line,
                             comment.column,
                             Code.CONFIG,
-                            f"suppression of unknown rule '{reference}'",
-                            "run 'boconf rules' for the list of rules",
+                            _("suppression of unknown rule '{rule}'").format(rule=reference),
+                            _("run 'boconf rules' for the list of rules"),
                         )
                     )
                 else:
@@ -145,8 +150,10 @@ class _Suppressions:
                         ref,
                         reference,
                         Code.CONFIG,
-                        f"{kind} '{identifier}' -> lint.ignore: unknown rule '{reference}'",
-                        "run 'boconf rules' for the list of rules",
+                        _("{entity} -> lint.ignore: unknown rule '{rule}'").format(
+                            entity=entity_name(kind, identifier), rule=reference
+                        ),
+                        _("run 'boconf rules' for the list of rules"),
                         Severity.ERROR,
                         Subject(kind, identifier),
                     )
@@ -179,9 +186,11 @@ class _Suppressions:
                             ref,
                             reference,
                             UNUSED_SUPPRESSION,
-                            f"{kind} '{identifier}': suppression of {reference} is not needed: "
-                            "the rule finds nothing here",
-                            "remove the suppression",
+                            _(
+                                "{entity}: suppression of {rule} is not needed: "
+                                "the rule finds nothing here"
+                            ).format(entity=entity_name(kind, identifier), rule=reference),
+                            _("remove the suppression"),
                             Severity.WARNING,
                             Subject(kind, identifier),
                         )
@@ -195,8 +204,11 @@ class _Suppressions:
                             line,
                             column,
                             UNUSED_SUPPRESSION,
-                            f"suppression of {code} ({text}) is not needed: the rule finds nothing on this or the next line",
-                            "remove the comment",
+                            _(
+                                "suppression of {rule} ({text}) is not needed: the rule finds "
+                                "nothing on this or the next line"
+                            ).format(rule=code, text=text),
+                            _("remove the comment"),
                             Severity.WARNING,
                         )
                     )
@@ -227,7 +239,7 @@ def lint(
         found.extend((rule, severity, finding) for finding in findings)
     # Positions for every finding in one batch: each file is composed once, on every core.
     requests: dict[str, list[Request]] = {}
-    for _, _, finding in found:
+    for _rule, _severity, finding in found:
         ref = tree.sources.get((finding.kind, finding.id))
         if ref is not None:
             requests.setdefault(ref.path, []).append((ref.document, ref.at + finding.at, "value"))
@@ -293,5 +305,5 @@ def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSett
         relative = display
     for pattern, codes in settings.per_path_ignores:
         if code in codes and fnmatch.fnmatch(relative, pattern):
-            return f"per_path_ignores '{pattern}' in the settings"
+            return _("per_path_ignores '{pattern}' in the settings").format(pattern=pattern)
     return None

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from boconf import clock
 from boconf.diagnostics import Code, Diagnostic, Severity
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
@@ -111,8 +112,8 @@ def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSe
                     1,
                     1,
                     Code.CONFIG,
-                    "the settings file must hold exactly one document",
-                    "remove the extra '---' documents",
+                    _("the settings file must hold exactly one document"),
+                    _("remove the extra '---' documents"),
                 )
             ]
         )
@@ -126,7 +127,7 @@ def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSe
     try:
         settings = Settings.model_validate(data)
     except ValidationError as error:
-        problems = problems_from(error, Settings, "settings", data, 0, label="settings")
+        problems = problems_from(error, Settings, "settings", data, 0, label=_("settings"))
         raise ConfigError(
             [
                 _config(
@@ -159,7 +160,7 @@ def _load_pyproject(path: Path, display: str, today: dt.date | None) -> Resolved
                     1,
                     Code.CONFIG,
                     f"[tool.boconf]: {_first_line(error)}",
-                    "fix the [tool.boconf] table (see the README's settings section)",
+                    _("fix the [tool.boconf] table (see the README's settings section)"),
                 )
             ]
         ) from None
@@ -173,6 +174,13 @@ def _config(display: str | None, where: tuple[int, int], message: str, hint: str
 def _first_line(error: Exception) -> str:
     text = str(error).splitlines()
     return " ".join(text[:3])
+
+
+def _unknown_option(reference: str, option: object, options: type[RuleOptions]) -> str:
+    allowed = ", ".join(options.model_fields) or _("none")
+    return _("rules -> {rule}: unknown option '{option}' (options: {allowed})").format(
+        rule=reference, option=option, allowed=allowed
+    )
 
 
 def resolve(
@@ -219,11 +227,16 @@ class _Resolver:
     ) -> type[Rule[Any]] | None:
         rule = find_rule(reference)
         if rule is None:
-            hint = (
-                did_you_mean(reference, self._names) or "run 'boconf rules' for the list of rules"
+            hint = did_you_mean(reference, self._names) or _(
+                "run 'boconf rules' for the list of rules"
             )
             self.problems.append(
-                _config(self.display, self.locate(at, want), f"unknown rule '{reference}'", hint)
+                _config(
+                    self.display,
+                    self.locate(at, want),
+                    _("unknown rule '{rule}'").format(rule=reference),
+                    hint,
+                )
             )
         return rule
 
@@ -270,8 +283,7 @@ class _Resolver:
         ):
             message = problem.message
             if problem.code == Code.UNKNOWN_FIELD:
-                allowed = ", ".join(rule.options_model.model_fields) or "none"
-                message = f"rules -> {reference}: unknown option '{problem.path[-1]}' (options: {allowed})"
+                message = _unknown_option(reference, problem.path[-1], rule.options_model)
             where = self.locate(("rules", reference, *problem.path), problem.want)
             self.problems.append(_config(self.display, where, message, problem.hint))
 

@@ -2,7 +2,7 @@
 
 An entry is the parse of one file (its documents as plain values, its diagnostics, its
 suppression comments), named by a hash of the file's bytes, boconf's version, whether the
-native parser is in use and the limits: a re-check after one file changed re-parses only that
+native parser is in use, the limits and the language of the diagnostics: a re-check after one file changed re-parses only that
 file. Entries are JSON, never pickle: a cache directory is as untrusted as any input, and
 loading an entry must not be able to run code. An entry starts with a checksum of the rest
 and repeats its own name and format inside it; an entry that does not read back as exactly
@@ -24,6 +24,7 @@ from typing import Any
 
 from boconf._version import __version__
 from boconf.diagnostics import Code, Diagnostic, Severity, Subject
+from boconf.i18n import active_language
 from boconf.loading import native
 from boconf.loading.limits import Limits
 from boconf.loading.parse import CommentSuppression, Document, ParsedFile
@@ -54,7 +55,10 @@ class DiskCache:
         self._ready = False
 
     def name(self, digest: bytes) -> str:
-        return hashlib.blake2b(self._salt + digest, digest_size=20).hexdigest()
+        # An entry holds its diagnostics' text, so it is the parse in one language: the
+        # language active now (not when the cache was made) is part of the name.
+        language = active_language().encode("ascii")
+        return hashlib.blake2b(self._salt + language + digest, digest_size=20).hexdigest()
 
     def _path(self, name: str) -> Path:
         return self.directory / "entries" / name

@@ -20,10 +20,13 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import Node
 
+from boconf import numbers
 from boconf.diagnostics import Code, Diagnostic
+from boconf.i18n import N_, _
 from boconf.loading import native
 from boconf.loading.limits import Limits
 from boconf.loading.yaml12 import RefusedError, build_value, compose_documents
+from boconf.loading.yaml_messages import yaml_problem
 
 
 @dataclass(slots=True)
@@ -65,7 +68,7 @@ _LONG_LINE = re.compile(r"[^\n]{2000}")
 _SUPPRESSION = re.compile(r"#\s*boconf:\s*ignore\[([^\]]*)\]\s*(.*?)\s*$", re.MULTILINE)
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.:-]*)", re.MULTILINE)
 _MANY_BRACKETS = 2000
-_DEEP_HINT = "organisation documents are shallow; the file was refused unread"
+_DEEP_HINT = N_("organisation documents are shallow; the file was refused unread")
 
 
 def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
@@ -83,8 +86,10 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
                 1,
                 1,
                 Code.FILE_TOO_LARGE,
-                f"file is {size:,} bytes, over the limit of {limits.max_file_size:,}",
-                "split the organisation over several files, or raise --max-file-size",
+                _("file is {size} bytes, over the limit of {limit}").format(
+                    size=numbers.number(size, 0), limit=numbers.number(limits.max_file_size, 0)
+                ),
+                _("split the organisation over several files, or raise --max-file-size"),
             )
         raw = Path(path).read_bytes()
     except OSError as error:
@@ -94,15 +99,21 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
                 1,
                 1,
                 Code.UNREADABLE,
-                f"broken symbolic link: its target {str(Path(path).readlink())!r} does not exist",
-                "point the link at an existing file, or delete the link",
+                _("broken symbolic link: its target {target} does not exist").format(
+                    target=repr(str(Path(path).readlink()))
+                ),
+                _("point the link at an existing file, or delete the link"),
             )
         return report(
             1,
             1,
             Code.UNREADABLE,
-            f"cannot read file: {error.strerror}",
-            _OS_ERROR_HINTS.get(error.errno or 0, "check that the file exists and can be read"),
+            _("cannot read file: {reason}").format(reason=error.strerror),
+            _(
+                _OS_ERROR_HINTS.get(
+                    error.errno or 0, N_("check that the file exists and can be read")
+                )
+            ),
         )
     text = _decode(raw, display, diagnostics)
     if text is None:
@@ -125,11 +136,11 @@ def parse_file(path: str, display: str, limits: Limits) -> ParsedFile:
 
 # Why a file that exists cannot be read, by errno; the hint for anything else is generic.
 _OS_ERROR_HINTS = {
-    errno.EACCES: "check the file's permissions",
-    errno.EPERM: "check the file's permissions",
-    errno.ENOENT: "the file went away while boconf ran; run it again",
-    errno.ELOOP: "a symbolic link points at itself, directly or through other links: fix it",
-    errno.EISDIR: "rename the directory: names ending in .yaml are read as files",
+    errno.EACCES: N_("check the file's permissions"),
+    errno.EPERM: N_("check the file's permissions"),
+    errno.ENOENT: N_("the file went away while boconf ran; run it again"),
+    errno.ELOOP: N_("a symbolic link points at itself, directly or through other links: fix it"),
+    errno.EISDIR: N_("rename the directory: names ending in .yaml are read as files"),
 }
 
 # Byte-order marks of the UTF encodings other than UTF-8, longest first (the UTF-32 LE mark
@@ -160,8 +171,8 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             1,
             1,
             Code.EMPTY,
-            "file is empty: it holds no document",
-            "add a document (apiVersion, kind, id, ...) or delete the file",
+            _("file is empty: it holds no document"),
+            _("add a document (apiVersion, kind, id, ...) or delete the file"),
         )
         return True
     # The native parser first: it refuses deep nesting itself, and the file comes back to
@@ -188,8 +199,10 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             mark.line + 1,
             mark.column + 1,
             Code.DUPLICATE_KEY,
-            f"duplicate key {repeated.value!r}: already set on line {first.start_mark.line + 1}",
-            "remove one of the two; YAML keeps only the last value",
+            _("duplicate key {key}: already set on line {line}").format(
+                key=repr(repeated.value), line=first.start_mark.line + 1
+            ),
+            _("remove one of the two; YAML keeps only the last value"),
         )
 
     complete = alias_line == 0
@@ -212,21 +225,21 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
                     start.line + 1,
                     start.column + 1,
                     Code.EMPTY,
-                    f"document {index + 1} is empty",
-                    "remove the stray '---' separator or fill in the document",
+                    _("document {number} is empty").format(number=index + 1),
+                    _("remove the stray '---' separator or fill in the document"),
                 )
             else:
-                shape = (
-                    "a list"
+                message = (
+                    _("document {number} is a list, not a mapping")
                     if isinstance(data, list)
-                    else f"a single value ({type(data).__name__})"
+                    else _("document {number} is a single value ({type}), not a mapping")
                 )
                 report(
                     start.line + 1,
                     start.column + 1,
                     Code.NOT_A_MAPPING,
-                    f"document {index + 1} is {shape}, not a mapping",
-                    "each document is a mapping of fields: apiVersion, kind, id, ...",
+                    message.format(number=index + 1, type=type(data).__name__),
+                    _("each document is a mapping of fields: apiVersion, kind, id, ..."),
                 )
     except yaml.MarkedYAMLError as error:
         _report_syntax_error(error, text, report)
@@ -243,27 +256,36 @@ def _report_syntax_error(error: yaml.MarkedYAMLError, text: str, report: Reporte
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = error.problem or "invalid YAML"
     if "nesting depth" in what:  # libyaml's own limit (1000 levels) caught it first
-        report(line, column, Code.TOO_DEEP, f"nesting too deep: {what}", _DEEP_HINT)
+        report(
+            line,
+            column,
+            Code.TOO_DEEP,
+            _("nesting too deep: {problem}").format(problem=what),
+            _(_DEEP_HINT),
+        )
     elif _character_at(text, line, column) == "\t":
         after_dash = text.splitlines()[line - 1][: column - 1].rstrip(" \t").endswith("-")
         report(
             line,
             column,
             Code.YAML_SYNTAX,
-            "YAML syntax error: a tab character"
-            + (" after '-'" if after_dash else "")
-            + ", where YAML allows only spaces",
-            "put a space after '-', not a tab" if after_dash else "indent with spaces, not tabs",
+            _("YAML syntax error: a tab character after '-', where YAML allows only spaces")
+            if after_dash
+            else _("YAML syntax error: a tab character, where YAML allows only spaces"),
+            _("put a space after '-', not a tab")
+            if after_dash
+            else _("indent with spaces, not tabs"),
         )
     else:
-        context = f" ({error.context})" if error.context else ""
-        report(
-            line,
-            column,
-            Code.YAML_SYNTAX,
-            f"YAML syntax error: {what}{context}",
-            _syntax_hint(what),
+        problem = yaml_problem(what)
+        message = (
+            _("YAML syntax error: {problem} ({context})").format(
+                problem=problem, context=yaml_problem(error.context)
+            )
+            if error.context
+            else _("YAML syntax error: {problem}").format(problem=problem)
         )
+        report(line, column, Code.YAML_SYNTAX, message, _syntax_hint(what))
 
 
 def _report_reader_error(error: yaml.YAMLError, text: str, report: Reporter) -> None:
@@ -272,13 +294,22 @@ def _report_reader_error(error: yaml.YAMLError, text: str, report: Reporter) -> 
     character = getattr(error, "character", None)
     if isinstance(character, str):
         character = ord(character)
-    what = f"character U+{character:04X}" if isinstance(character, int) else "a character"
+    reason = yaml_problem(str(getattr(error, "reason", "unacceptable")))
+    message = (
+        _("YAML error: character {character} is not allowed in YAML text ({reason})").format(
+            character=f"U+{character:04X}", reason=reason
+        )
+        if isinstance(character, int)
+        else _("YAML error: a character is not allowed in YAML text ({reason})").format(
+            reason=reason
+        )
+    )
     report(
         line,
         column,
         Code.YAML_SYNTAX,
-        f"YAML error: {what} is not allowed in YAML text ({getattr(error, 'reason', 'unacceptable')})",
-        "remove the control character (an editor's 'show invisibles' reveals it)",
+        message,
+        _("remove the control character (an editor's 'show invisibles' reveals it)"),
     )
 
 
@@ -315,9 +346,13 @@ def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | No
                 1,
                 1,
                 Code.NOT_TEXT,
-                f"{encoding} text (it starts with a {encoding} byte-order mark), not UTF-8",
-                f"boconf reads UTF-8; convert it: iconv -f {encoding} -t UTF-8 {quoted} > "
-                f"{temporary} && mv {temporary} {quoted}",
+                _(
+                    "{encoding} text (it starts with a {encoding} byte-order mark), not UTF-8"
+                ).format(encoding=encoding),
+                _("boconf reads UTF-8; convert it: {command}").format(
+                    command=f"iconv -f {encoding} -t UTF-8 {quoted} > {temporary} && "
+                    f"mv {temporary} {quoted}"
+                ),
             )
         )
         return None
@@ -328,8 +363,8 @@ def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | No
                 1,
                 1,
                 Code.NOT_TEXT,
-                "binary file (it contains NUL bytes), not YAML text",
-                "boconf reads UTF-8 YAML; move binary files out of the organisation directory",
+                _("binary file (it contains NUL bytes), not YAML text"),
+                _("boconf reads UTF-8 YAML; move binary files out of the organisation directory"),
             )
         )
         return None
@@ -345,8 +380,10 @@ def _decode(raw: bytes, display: str, diagnostics: list[Diagnostic]) -> str | No
                 line,
                 column,
                 Code.NOT_TEXT,
-                f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded",
-                "save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)",
+                _("not UTF-8: byte {byte} cannot be decoded").format(
+                    byte=f"0x{raw[error.start]:02x}"
+                ),
+                _("save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)"),
             )
         )
         return None
@@ -372,8 +409,8 @@ def _scan_events(text: str, max_depth: int) -> tuple[int, int, str, str, str, bo
                         mark.line + 1,
                         mark.column + 1,
                         Code.TOO_DEEP,
-                        f"nesting deeper than {max_depth} levels",
-                        _DEEP_HINT,
+                        _("nesting deeper than {depth} levels").format(depth=max_depth),
+                        _(_DEEP_HINT),
                         True,
                     )
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
@@ -385,9 +422,11 @@ def _scan_events(text: str, max_depth: int) -> tuple[int, int, str, str, str, bo
                     mark.line + 1,
                     mark.column + 1,
                     Code.ALIAS,
-                    f"YAML alias '*{event.anchor}' is not allowed",
-                    "write the value out in full: aliases are refused because a few lines of them "
-                    "can expand to billions of values",
+                    _("YAML alias '*{anchor}' is not allowed").format(anchor=event.anchor),
+                    _(
+                        "write the value out in full: aliases are refused because a few lines of "
+                        "them can expand to billions of values"
+                    ),
                     False,
                 )
     except yaml.YAMLError:
@@ -406,13 +445,13 @@ def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int, int]:
 
 def _syntax_hint(problem: str) -> str:
     if "\\t" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return _("indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:
-        return "quote a value that contains ': ', or fix the indentation of this line"
+        return _("quote a value that contains ': ', or fix the indentation of this line")
     if "could not find expected ':'" in problem:
-        return "every line of a mapping needs 'key: value' with a space after the colon"
+        return _("every line of a mapping needs 'key: value' with a space after the colon")
     if "found undefined alias" in problem or "found undefined tag" in problem:
-        return "aliases and tags are not used in boconf files; write the value out"
+        return _("aliases and tags are not used in boconf files; write the value out")
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return "close the open quote or bracket"
-    return "check the indentation and quoting around this position"
+        return _("close the open quote or bracket")
+    return _("check the indentation and quoting around this position")

@@ -24,6 +24,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.resolver import BaseResolver
 
 from boconf.diagnostics import Code
+from boconf.i18n import _
 
 TAG_PREFIX = "tag:yaml.org,2002:"
 STR = TAG_PREFIX + "str"
@@ -167,37 +168,27 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
                 try:
                     return _to_int(value)
                 except ValueError:
-                    raise RefusedError(
-                        node,
-                        f"{value!r} is not an integer",
-                        "remove the !!int tag",
-                        Code.INVALID_VALUE,
-                    ) from None
+                    message = _("{value} is not an integer")
+                    raise _wrong_scalar(node, message, _("remove the !!int tag")) from None
             if tag == NULL:
                 return None
             if tag == BOOL:
                 result = _BOOLS.get(value.lower())
                 if result is None:
-                    raise RefusedError(
-                        node, f"{value!r} is not a boolean", "use true or false", Code.INVALID_VALUE
-                    )
+                    raise _wrong_scalar(node, _("{value} is not a boolean"), _("use true or false"))
                 return result
             if tag == FLOAT:
                 try:
                     return _to_float(value)
                 except ValueError:
-                    raise RefusedError(
-                        node,
-                        f"{value!r} is not a number",
-                        "remove the !!float tag",
-                        Code.INVALID_VALUE,
-                    ) from None
+                    message = _("{value} is not a number")
+                    raise _wrong_scalar(node, message, _("remove the !!float tag")) from None
             raise _custom_tag(node)
         if depth >= max_depth:
             raise RefusedError(
                 node,
-                f"nesting deeper than {max_depth} levels",
-                "organisation documents are shallow; flatten the structure",
+                _("nesting deeper than {depth} levels").format(depth=max_depth),
+                _("organisation documents are shallow; flatten the structure"),
                 Code.TOO_DEEP,
             )
         if cls is MappingNode:
@@ -208,8 +199,8 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
                 if key_node.__class__ is not ScalarNode:
                     raise RefusedError(
                         key_node,
-                        "a mapping key must be a plain value, not a list or mapping",
-                        "use a simple name as the key",
+                        _("a mapping key must be a plain value, not a list or mapping"),
+                        _("use a simple name as the key"),
                         Code.NOT_A_MAPPING,
                     )
                 if key_node.tag not in _SCALAR_TAGS:
@@ -229,8 +220,13 @@ def build_value(root: Node, max_depth: int, on_duplicate: Callable[[Node, Node],
     return build(root, 0)
 
 
+def _wrong_scalar(node: Node, message: str, hint: str) -> RefusedError:
+    """A tagged scalar whose text is not of its tag's type: ``message`` names it as {value}."""
+    return RefusedError(node, message.format(value=repr(node.value)), hint, Code.INVALID_VALUE)
+
+
 def _first_key(mapping: Node, key: str) -> Node:
-    for key_node, _ in mapping.value:
+    for key_node, _value in mapping.value:
         if key_node.value == key:
             found: Node = key_node
             return found
@@ -240,9 +236,11 @@ def _first_key(mapping: Node, key: str) -> Node:
 def _custom_tag(node: Node) -> RefusedError:
     return RefusedError(
         node,
-        f"tag {_short_tag(node.tag)!r} is not allowed",
-        "boconf reads plain YAML data only: remove the tag (custom and language tags are "
-        "refused so that nothing in a file can run code)",
+        _("tag {tag} is not allowed").format(tag=repr(_short_tag(node.tag))),
+        _(
+            "boconf reads plain YAML data only: remove the tag (custom and language tags are "
+            "refused so that nothing in a file can run code)"
+        ),
         Code.CUSTOM_TAG,
     )
 

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
+from boconf.i18n import _
 from boconf.model.names import API_VERSION as API_VERSION  # re-exported
 from boconf.model.types import (
     MODEL_CONFIG,
@@ -168,7 +169,9 @@ class PayBand(Entity):
     @model_validator(mode="after")
     def _ordered(self) -> PayBand:
         if self.max < self.min:
-            raise ValueError(f"pay band max {self.max} is below its min {self.min}")
+            raise ValueError(
+                _("pay band max {max} is below its min {min}").format(max=self.max, min=self.min)
+            )
         return self
 
 
@@ -208,8 +211,10 @@ class PositionSpec(Entity):
     def _one_manager(self) -> PositionSpec:
         if self.reports_to is not None and self.reports_to_missing is not None:
             raise ValueError(
-                "reports_to and reports_to_missing both given: remove reports_to_missing "
-                "once the post reports to a position of the organisation"
+                _(
+                    "reports_to and reports_to_missing both given: remove reports_to_missing "
+                    "once the post reports to a position of the organisation"
+                )
             )
         return self
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from boconf.i18n import _
 from boconf.model.types import MODEL_CONFIG, LongText, Ref, Text
 
 # The entity kinds a scenario can name, as the key of a removal or a patch.
@@ -33,8 +34,9 @@ class Target(BaseModel):
         named = [kind for kind in TARGET_KINDS if getattr(self, kind) is not None]
         if len(named) != 1:
             raise ValueError(
-                "name exactly one entity, as '<kind>: <id>' with kind one of "
-                + ", ".join(TARGET_KINDS)
+                _("name exactly one entity, as '<kind>: <id>' with kind one of {kinds}").format(
+                    kinds=", ".join(TARGET_KINDS)
+                )
             )
         return self
 

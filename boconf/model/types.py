@@ -9,6 +9,7 @@ from typing import Annotated
 import pycountry
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
+from boconf.i18n import _
 from boconf.model.names import ID_PATTERN as ID_PATTERN  # re-exported
 
 MODEL_CONFIG = ConfigDict(
@@ -51,13 +52,15 @@ def _currencies() -> frozenset[str]:
 
 def _check_country(value: str) -> str:
     if value not in _countries():
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code")
+        raise ValueError(
+            _("'{value}' is not an ISO 3166-1 alpha-2 country code").format(value=value)
+        )
     return value
 
 
 def _check_currency(value: str) -> str:
     if value not in _currencies():
-        raise ValueError(f"'{value}' is not an ISO 4217 currency code")
+        raise ValueError(_("'{value}' is not an ISO 4217 currency code").format(value=value))
     return value
 
 

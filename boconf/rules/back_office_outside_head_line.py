@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _, ngettext
 from boconf.model.entities import Office
 from boconf.model.functions import GENERAL_FUNCTIONS
 from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
@@ -75,7 +76,7 @@ class BackOfficeOutsideHeadLine(Rule[RuleOptions]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         GUESSED: ("judges lines against that chosen back-office head; re-enable with BO202."),
     }
-    summary = "A back-office manager who does not roll up to the back-office head."
+    summary = N_("A back-office manager who does not roll up to the back-office head.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         head = context.tree.organisation.back_office_head
@@ -105,21 +106,26 @@ class BackOfficeOutsideHeadLine(Rule[RuleOptions]):
         for manager, unit_id in sorted(outside.items(), key=lambda item: item[1]):
             if any(unit_id in units for units in below.values()):
                 continue
-            message = (
-                f"the manager of back-office unit '{unit_id}', position '{manager}', "
-                f"does not roll up to the back-office head '{head}'"
-            )
+            message = _(
+                "the manager of back-office unit '{unit}', position '{manager}', "
+                "does not roll up to the back-office head '{head}'"
+            ).format(unit=unit_id, manager=manager, head=head)
             if below.get(unit_id):
                 units = sorted(below[unit_id])
                 names = ", ".join(f"'{u}'" for u in units[:SHOWN])
                 if len(units) > SHOWN:
-                    names += f" and {len(units) - SHOWN} more"
-                plural = "s" if len(units) > 1 else ""
-                message += f", and takes the back-office unit{plural} below it with it: {names}"
+                    names = _("{names} and {n} more").format(names=names, n=len(units) - SHOWN)
+                message += ngettext(
+                    ", and takes the back-office unit below it with it: {names}",
+                    ", and takes the back-office units below it with it: {names}",
+                    len(units),
+                ).format(names=names)
             yield Finding(
                 UNIT,
                 unit_id,
                 message,
-                f"point '{manager}' reports_to at '{head}' or at a manager in its line",
+                _("point '{manager}' reports_to at '{head}' or at a manager in its line").format(
+                    manager=manager, head=head
+                ),
                 ("manager",),
             )

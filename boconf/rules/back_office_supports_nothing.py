@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import Office
 from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -75,7 +76,7 @@ class BackOfficeSupportsNothing(Rule[Options]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         GUESSED: ("the same: re-enable once `supports` is filled in."),
     }
-    summary = "A back-office unit that supports no front-office unit."
+    summary = N_("A back-office unit that supports no front-office unit.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -89,7 +90,9 @@ class BackOfficeSupportsNothing(Rule[Options]):
             yield Finding(
                 UNIT,
                 unit_id,
-                f"back-office unit '{unit_id}' ({unit.function}) supports no front-office unit",
-                "list the front-office units it serves in 'supports'",
+                _("back-office unit '{unit}' ({function}) supports no front-office unit").format(
+                    unit=unit_id, function=unit.function
+                ),
+                _("list the front-office units it serves in 'supports'"),
                 ("id",),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import Office
 from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -62,7 +63,7 @@ class BackOfficeUnitWithoutManager(Rule[RuleOptions]):
             "already reported by empty-unit); re-enable once offices are set."
         ),
     }
-    summary = "A back-office unit with nobody in charge."
+    summary = N_("A back-office unit with nobody in charge.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         for unit_id, unit in sorted(context.tree.units.items()):
@@ -71,7 +72,7 @@ class BackOfficeUnitWithoutManager(Rule[RuleOptions]):
             yield Finding(
                 UNIT,
                 unit_id,
-                f"back-office unit '{unit_id}' has no manager",
-                "set 'manager:' to the position that heads the unit",
+                _("back-office unit '{unit}' has no manager").format(unit=unit_id),
+                _("set 'manager:' to the position that heads the unit"),
                 ("id",),
             )

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from boconf import i18n
 from boconf.diagnostics import Severity
 from boconf.graph.structure import OrgStructure
-from boconf.i18n import _
+from boconf.i18n import N_, _, ngettext
 
 # The entity kinds, re-exported: rules name what a finding is about with them.
 from boconf.model.tree import CONTRACT as CONTRACT
@@ -79,7 +79,13 @@ def contracts_in_use(context: LintContext, contracts: set[str]) -> Iterator[tupl
     for contract_id in sorted(contracts & users.keys()):
         units = users[contract_id]
         named = ", ".join(f"'{u}'" for u in units)
-        yield contract_id, ("unit " if len(units) == 1 else "units ") + named
+        yield contract_id, ngettext("unit {names}", "units {names}", len(units)).format(names=named)
+
+
+_LONG_CYCLE = {
+    "positions": N_("{first} -> ... -> {start} ({n} positions)"),
+    "units": N_("{first} -> ... -> {start} ({n} units)"),
+}
 
 
 def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHOWN) -> str:
@@ -87,7 +93,7 @@ def cycle_path(cycle: list[str], noun: str = "positions", shown: int = CYCLE_SHO
     if len(cycle) <= shown:
         return " -> ".join([*cycle, cycle[0]])
     first = " -> ".join(cycle[: shown - 1])
-    return f"{first} -> ... -> {cycle[0]} ({len(cycle)} {noun})"
+    return _(_LONG_CYCLE[noun]).format(first=first, start=cycle[0], n=len(cycle))
 
 
 # What an import could not know, so that the rules judging it would report its guesses: every
@@ -123,9 +129,8 @@ class Rule(Generic[OptionsT]):
 
     @classmethod
     def summary_text(cls) -> str:
-        """``summary`` in the active language: the documentation's first line (a test holds
-        the English docstring's first line to ``summary``)."""
-        return cls.documentation().split("\n", 1)[0]
+        """``summary`` in the active language (also the first line of the documentation)."""
+        return _(cls.summary)
 
     @classmethod
     def section(cls, heading: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from boconf import numbers
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions, contracts_in_use
 
 
@@ -49,7 +51,7 @@ class ContractExpired(Rule[RuleOptions]):
     code = "BO208"
     name = "contract-expired"
     severity = Severity.ERROR
-    summary = "A vendor contract that has already ended while work still depends on it."
+    summary = N_("A vendor contract that has already ended while work still depends on it.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -65,9 +67,18 @@ class ContractExpired(Rule[RuleOptions]):
             yield Finding(
                 CONTRACT,
                 contract_id,
-                f"contract '{contract_id}' of vendor '{tree.contract_vendor[contract_id]}' "
-                f"ended on {end} but work still depends on it: {named}",
-                "renew the contract and set its new end, or move the units' sourcing to a "
-                "contract in force",
+                _(
+                    "contract '{contract}' of vendor '{vendor}' ended on {end} but work still "
+                    "depends on it: {units}"
+                ).format(
+                    contract=contract_id,
+                    vendor=tree.contract_vendor[contract_id],
+                    end=numbers.date(end) if end is not None else end,
+                    units=named,
+                ),
+                _(
+                    "renew the contract and set its new end, or move the units' sourcing to a "
+                    "contract in force"
+                ),
                 ("end",),
             )

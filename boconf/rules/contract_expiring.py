@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from boconf import numbers
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _, ngettext
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -57,7 +59,7 @@ class ContractExpiring(Rule[Options]):
     code = "BO209"
     name = "contract-expiring"
     severity = Severity.WARNING
-    summary = "A vendor contract that ends soon."
+    summary = N_("A vendor contract that ends soon.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -68,12 +70,22 @@ class ContractExpiring(Rule[Options]):
             left = (contract.end - context.reference_date).days
             if not 0 <= left <= options.within_days:
                 continue
-            when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
+            when = (
+                _("today")
+                if left == 0
+                else _("tomorrow")
+                if left == 1
+                else ngettext("in {n} day", "in {n} days", left).format(n=left)
+            )
             yield Finding(
                 CONTRACT,
                 contract_id,
-                f"contract '{contract_id}' of vendor '{tree.contract_vendor[contract_id]}' "
-                f"ends on {contract.end}, {when}",
-                "renew or retender the contract, or plan the exit, and then update its end",
+                _("contract '{contract}' of vendor '{vendor}' ends on {end}, {when}").format(
+                    contract=contract_id,
+                    vendor=tree.contract_vendor[contract_id],
+                    end=numbers.date(contract.end),
+                    when=when,
+                ),
+                _("renew or retender the contract, or plan the exit, and then update its end"),
                 ("end",),
             )

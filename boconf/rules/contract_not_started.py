@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from boconf import numbers
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions, contracts_in_use
 
 
@@ -52,7 +54,7 @@ class ContractNotStarted(Rule[RuleOptions]):
     code = "BO218"
     name = "contract-not-started"
     severity = Severity.WARNING
-    summary = "A vendor contract that has not started yet while work already depends on it."
+    summary = N_("A vendor contract that has not started yet while work already depends on it.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -68,9 +70,18 @@ class ContractNotStarted(Rule[RuleOptions]):
             yield Finding(
                 CONTRACT,
                 contract_id,
-                f"contract '{contract_id}' of vendor '{tree.contract_vendor[contract_id]}' "
-                f"starts on {start} but work already depends on it: {named}",
-                f"keep the units' current sourcing until {start}, or correct the contract's "
-                "start if it is already in force",
+                _(
+                    "contract '{contract}' of vendor '{vendor}' starts on {start} but work "
+                    "already depends on it: {units}"
+                ).format(
+                    contract=contract_id,
+                    vendor=tree.contract_vendor[contract_id],
+                    start=numbers.date(start),
+                    units=named,
+                ),
+                _(
+                    "keep the units' current sourcing until {start}, or correct the contract's "
+                    "start if it is already in force"
+                ).format(start=numbers.date(start)),
                 ("start",),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import IN_HOUSE
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -49,7 +50,7 @@ class ContractServiceMismatch(Rule[RuleOptions]):
     code = "BO216"
     name = "contract-service-mismatch"
     severity = Severity.WARNING
-    summary = "Work sourced under a contract that does not cover the unit's function."
+    summary = N_("Work sourced under a contract that does not cover the unit's function.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -63,10 +64,19 @@ class ContractServiceMismatch(Rule[RuleOptions]):
                 yield Finding(
                     UNIT,
                     unit_id,
-                    f"unit '{unit_id}' -> sourcing[{index}]: contract '{allocation.contract}' "
-                    f"covers {', '.join(contract.services)}, not the unit's function "
-                    f"'{unit.function}'",
-                    f"name the contract that covers '{unit.function}', or add it to the "
-                    f"services of '{allocation.contract}' if the contract really covers it",
+                    _(
+                        "unit '{unit}' -> sourcing[{index}]: contract '{contract}' "
+                        "covers {services}, not the unit's function '{function}'"
+                    ).format(
+                        unit=unit_id,
+                        index=index,
+                        contract=allocation.contract,
+                        services=", ".join(contract.services),
+                        function=unit.function,
+                    ),
+                    _(
+                        "name the contract that covers '{function}', or add it to the "
+                        "services of '{contract}' if the contract really covers it"
+                    ).format(function=unit.function, contract=allocation.contract),
                     ("sourcing", index, "contract"),
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -44,7 +45,7 @@ class ContractWithoutEnd(Rule[RuleOptions]):
     code = "BO210"
     name = "contract-without-end"
     severity = Severity.INFO
-    summary = "A vendor contract with no end date."
+    summary = N_("A vendor contract with no end date.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -53,9 +54,12 @@ class ContractWithoutEnd(Rule[RuleOptions]):
                 yield Finding(
                     CONTRACT,
                     contract_id,
-                    f"contract '{contract_id}' of vendor '{tree.contract_vendor[contract_id]}' "
-                    "has no end date",
-                    "set 'end:' to the contract's last day, or suppress with the reason it is "
-                    "open-ended",
+                    _("contract '{contract}' of vendor '{vendor}' has no end date").format(
+                        contract=contract_id, vendor=tree.contract_vendor[contract_id]
+                    ),
+                    _(
+                        "set 'end:' to the contract's last day, or suppress with the reason it "
+                        "is open-ended"
+                    ),
                     ("id",),
                 )

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.graph.work import back_office_work
+from boconf.i18n import N_, _
 from boconf.numbers import tenths
 from boconf.rules.base import ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
@@ -69,7 +70,7 @@ class CountryConcentration(Rule[Options]):
     code = "BO212"
     name = "country-concentration"
     severity = Severity.WARNING
-    summary = "Too much of the back office in one foreign country."
+    summary = N_("Too much of the back office in one foreign country.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -100,11 +101,22 @@ class CountryConcentration(Rule[Options]):
             yield Finding(
                 ORGANISATION,
                 organisation.id,
-                f"organisation '{organisation.id}' has {tenths(share * 100)}% of its back office "
-                f"({tenths(fte)} of {tenths(total)} FTE) in {country}, more than the "
-                f"{tenths(options.max_share * 100)}% limit for one country outside "
-                f"{headquarters}",
-                "spread the work over more than one country, or bring part of it back to "
-                "headquarters; raise max_share if this is deliberate",
+                _(
+                    "organisation '{organisation}' has {share}% of its back office ({fte} of "
+                    "{total} FTE) in {country}, more than the {limit}% limit for one country "
+                    "outside {headquarters}"
+                ).format(
+                    organisation=organisation.id,
+                    share=tenths(share * 100),
+                    fte=tenths(fte),
+                    total=tenths(total),
+                    country=country,
+                    limit=tenths(options.max_share * 100),
+                    headquarters=headquarters,
+                ),
+                _(
+                    "spread the work over more than one country, or bring part of it back to "
+                    "headquarters; raise max_share if this is deliberate"
+                ),
                 ("id",),
             )

@@ -7,6 +7,7 @@ Not a rule: the two rules share it so that a cycle of one and a longer cycle rea
 from __future__ import annotations
 
 from boconf.graph.cutoff import WayOut, cut_off_below, main_top, reporting_way_out
+from boconf.i18n import _
 from boconf.rules.base import CYCLE_SHOWN_WHOLE, POSITION, Finding, LintContext, cycle_path
 
 
@@ -53,10 +54,12 @@ def cycle_finding(context: LintContext, cycle: list[str]) -> Finding:
     path = cycle_path(cycle[start:] + cycle[:start], shown=CYCLE_SHOWN_WHOLE)
     cut = cut_off_below(reporting, cycle).describe()
     if len(cycle) == 1:
-        message = f"position '{member}' reports to itself"
+        message = _("position '{position}' reports to itself").format(position=member)
     else:
         boss = reporting.parent[member]
-        message = f"position '{member}' reports to '{boss}', closing the reporting cycle {path}"
+        message = _(
+            "position '{position}' reports to '{manager}', closing the reporting cycle {path}"
+        ).format(position=member, manager=boss, path=path)
     if cut:
         message += f"; {cut}"
     return Finding(POSITION, member, message, _hint(context, way, len(cycle)), ("reports_to",))
@@ -66,25 +69,33 @@ def _hint(context: LintContext, way: WayOut, length: int) -> str:
     member = way.member
     if way.instead is not None and way.unit is not None:
         unit = context.tree.positions[member].unit
-        where = (
-            f"the manager of its unit '{way.unit}'"
-            if way.unit == unit
-            else f"the manager of '{way.unit}', above its unit '{unit}'"
-        )
-        return (
-            f"point the reports_to of '{member}' at '{way.instead}', {where}, who reaches the top"
-        )
+        if way.unit == unit:
+            return _(
+                "point the reports_to of '{position}' at '{manager}', the manager of its unit "
+                "'{unit}', who reaches the top"
+            ).format(position=member, manager=way.instead, unit=way.unit)
+        return _(
+            "point the reports_to of '{position}' at '{manager}', the manager of '{unit}', "
+            "above its unit '{own_unit}', who reaches the top"
+        ).format(position=member, manager=way.instead, unit=way.unit, own_unit=unit)
     roots = context.structure.reporting.roots
     if len(roots) == 1:
-        return (
-            f"point the reports_to of '{member}' at its real manager in the line of "
-            f"'{roots[0]}', the top"
-        )
+        return _(
+            "point the reports_to of '{position}' at its real manager in the line of "
+            "'{top}', the top"
+        ).format(position=member, top=roots[0])
     if not roots:
-        return (
-            f"if '{member}' is the top of the organisation, remove its reports_to; "
-            "otherwise point it at its real manager" + (" outside the cycle" if length > 1 else "")
-        )
-    return f"point the reports_to of '{member}' at its real manager" + (
-        " outside the cycle" if length > 1 else ""
-    )
+        if length > 1:
+            return _(
+                "if '{position}' is the top of the organisation, remove its reports_to; "
+                "otherwise point it at its real manager outside the cycle"
+            ).format(position=member)
+        return _(
+            "if '{position}' is the top of the organisation, remove its reports_to; "
+            "otherwise point it at its real manager"
+        ).format(position=member)
+    if length > 1:
+        return _(
+            "point the reports_to of '{position}' at its real manager outside the cycle"
+        ).format(position=member)
+    return _("point the reports_to of '{position}' at its real manager").format(position=member)

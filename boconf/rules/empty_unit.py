@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import UNIT, UNITS_ONLY, Finding, LintContext, Rule, RuleOptions
 
 
@@ -58,7 +59,7 @@ class EmptyUnit(Rule[RuleOptions]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         UNITS_ONLY: ("every unit of a register is empty; re-enable once positions are added."),
     }
-    summary = "A unit with no positions and no sub-units."
+    summary = N_("A unit with no positions and no sub-units.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         structure = context.structure
@@ -71,7 +72,7 @@ class EmptyUnit(Rule[RuleOptions]):
             yield Finding(
                 UNIT,
                 unit_id,
-                f"unit '{unit_id}' has no positions and no sub-units",
-                "add the unit's positions, or remove the unit",
+                _("unit '{unit}' has no positions and no sub-units").format(unit=unit_id),
+                _("add the unit's positions, or remove the unit"),
                 ("id",),
             )

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import Office
 from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -86,7 +87,7 @@ class FrontOfficeUnsupported(Rule[Options]):
             "re-enable once they are added."
         ),
     }
-    summary = "A front-office unit without the back-office support it needs."
+    summary = N_("A front-office unit without the back-office support it needs.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -117,12 +118,21 @@ class FrontOfficeUnsupported(Rule[Options]):
             present = inherited[unit_id]
             required = options.required_support.get(unit.function, [])
             if not present:
-                needs = f" (it needs {', '.join(required)})" if required else ""
+                message = (
+                    _(
+                        "front-office unit '{unit}' is supported by no back-office unit "
+                        "(it needs {functions})"
+                    )
+                    if required
+                    else _("front-office unit '{unit}' is supported by no back-office unit")
+                )
                 yield Finding(
                     UNIT,
                     unit_id,
-                    f"front-office unit '{unit_id}' is supported by no back-office unit{needs}",
-                    f"add '{unit_id}' to the 'supports' of the back-office units that serve it",
+                    message.format(unit=unit_id, functions=", ".join(required)),
+                    _(
+                        "add '{unit}' to the 'supports' of the back-office units that serve it"
+                    ).format(unit=unit_id),
                     ("id",),
                 )
                 continue
@@ -133,8 +143,11 @@ class FrontOfficeUnsupported(Rule[Options]):
                 yield Finding(
                     UNIT,
                     unit_id,
-                    f"front-office unit '{unit_id}' ({unit.function}) has no support from "
-                    f"{', '.join(missing)}",
-                    f"add '{unit_id}' to the 'supports' of a {' and a '.join(missing)} unit",
+                    _(
+                        "front-office unit '{unit}' ({function}) has no support from {functions}"
+                    ).format(unit=unit_id, function=unit.function, functions=", ".join(missing)),
+                    _("add '{unit}' to the 'supports' of a {functions} unit").format(
+                        unit=unit_id, functions=_(" and a ").join(missing)
+                    ),
                     ("id",),
                 )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
@@ -63,7 +64,7 @@ class HierarchyDepth(Rule[Options]):
     code = "BO108"
     name = "hierarchy-depth"
     severity = Severity.WARNING
-    summary = "Reporting lines with too many layers."
+    summary = N_("Reporting lines with too many layers.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -75,9 +76,13 @@ class HierarchyDepth(Rule[Options]):
             yield Finding(
                 POSITION,
                 position,
-                f"position '{position}' is at layer {beyond} counting from '{top}' at the "
-                f"top (layer 1): more than the {limit} layers allowed",
-                f"remove a layer of management between '{top}' and '{position}', "
-                "or raise max_layers",
+                _(
+                    "position '{position}' is at layer {layer} counting from '{top}' at the "
+                    "top (layer 1): more than the {limit} layers allowed"
+                ).format(position=position, layer=beyond, top=top, limit=limit),
+                _(
+                    "remove a layer of management between '{top}' and '{position}', "
+                    "or raise max_layers"
+                ).format(top=top, position=position),
                 ("id",),
             )

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import IN_HOUSE, Office
 from boconf.rules.base import GUESSED, UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -70,7 +71,7 @@ class KeyPersonRisk(Rule[Options]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         GUESSED: ("counts people per guessed function; re-enable once functions are checked."),
     }
-    summary = "A back-office function that rests on one person."
+    summary = N_("A back-office function that rests on one person.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -98,8 +99,18 @@ class KeyPersonRisk(Rule[Options]):
             yield Finding(
                 UNIT,
                 unit_id,
-                f"back-office function '{function}' rests on one post: position "
-                f"'{position_id}' ({positions[position_id].title}) in unit '{unit_id}'",
-                "add a second post or a deputy for the function, or source part of it to a vendor",
+                _(
+                    "back-office function '{function}' rests on one post: position "
+                    "'{position}' ({title}) in unit '{unit}'"
+                ).format(
+                    function=function,
+                    position=position_id,
+                    title=positions[position_id].title,
+                    unit=unit_id,
+                ),
+                _(
+                    "add a second post or a deputy for the function, or source part of it to a "
+                    "vendor"
+                ),
                 ("id",),
             )

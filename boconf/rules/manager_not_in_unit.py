@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -52,7 +53,7 @@ class ManagerNotInUnit(Rule[RuleOptions]):
     code = "BO114"
     name = "manager-not-in-unit"
     severity = Severity.WARNING
-    summary = "A unit whose manager is a position of another unit."
+    summary = N_("A unit whose manager is a position of another unit.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
@@ -63,12 +64,18 @@ class ManagerNotInUnit(Rule[RuleOptions]):
             home = positions[manager].unit
             if home == unit_id:
                 continue
-            where = f"of unit '{home}'" if home is not None else "of no unit"
+            message = (
+                _("unit '{unit}' is headed by position '{manager}' of unit '{home}'")
+                if home is not None
+                else _("unit '{unit}' is headed by position '{manager}' of no unit")
+            )
             yield Finding(
                 UNIT,
                 unit_id,
-                f"unit '{unit_id}' is headed by position '{manager}' {where}",
-                f"move '{manager}' into unit '{unit_id}', or name one of the unit's own "
-                "positions as its manager",
+                message.format(unit=unit_id, manager=manager, home=home),
+                _(
+                    "move '{manager}' into unit '{unit}', or name one of the unit's own "
+                    "positions as its manager"
+                ).format(manager=manager, unit=unit_id),
                 ("manager",),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.graph.forest import Forest
+from boconf.i18n import N_, _
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -60,7 +61,7 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
     code = "BO110"
     name = "manager-outside-unit-line"
     severity = Severity.WARNING
-    summary = "A unit manager who reports outside the unit's parent chain."
+    summary = N_("A unit manager who reports outside the unit's parent chain.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
@@ -79,14 +80,25 @@ class ManagerOutsideUnitLine(Rule[RuleOptions]):
             boss_unit = positions[boss].unit
             if boss_unit is not None and line.contains(boss_unit, unit_id):
                 continue
-            where = f"unit '{boss_unit}'" if boss_unit is not None else "no unit"
+            message = (
+                _(
+                    "unit '{unit}' is headed by '{manager}', who reports to '{boss}' in "
+                    "unit '{boss_unit}': neither '{unit}' nor a unit above it"
+                )
+                if boss_unit is not None
+                else _(
+                    "unit '{unit}' is headed by '{manager}', who reports to '{boss}' in "
+                    "no unit: neither '{unit}' nor a unit above it"
+                )
+            )
             yield Finding(
                 UNIT,
                 unit_id,
-                f"unit '{unit_id}' is headed by '{manager}', who reports to '{boss}' in "
-                f"{where}: neither '{unit_id}' nor a unit above it",
-                f"point the reports_to of '{manager}' at a position of '{unit_id}' or of a "
-                f"unit above it, or move '{unit_id}' under the unit of '{boss}'",
+                message.format(unit=unit_id, manager=manager, boss=boss, boss_unit=boss_unit),
+                _(
+                    "point the reports_to of '{manager}' at a position of '{unit}' or of a "
+                    "unit above it, or move '{unit}' under the unit of '{boss}'"
+                ).format(manager=manager, unit=unit_id, boss=boss),
                 ("manager",),
             )
 

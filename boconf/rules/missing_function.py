@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import GUESSED, ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
 
@@ -75,7 +76,7 @@ class MissingFunction(Rule[Options]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         GUESSED: ("unit functions were guessed from their names; re-enable once checked."),
     }
-    summary = "The organisation lacks a function it needs."
+    summary = N_("The organisation lacks a function it needs.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -84,11 +85,13 @@ class MissingFunction(Rule[Options]):
         for alternatives in options.required:
             if any(function in present for function in alternatives):
                 continue
-            wanted = " or ".join(alternatives)
+            wanted = _(" or ").join(alternatives)
             yield Finding(
                 ORGANISATION,
                 organisation,
-                f"no unit does {wanted}",
-                f"add a unit with function {' or '.join(alternatives)}, in-house or outsourced",
+                _("no unit does {functions}").format(functions=wanted),
+                _("add a unit with function {functions}, in-house or outsourced").format(
+                    functions=wanted
+                ),
                 ("id",),
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.graph.cutoff import cut_off_below
+from boconf.i18n import N_, _, ngettext
 from boconf.rules.base import ORGANISATION, POSITION, Finding, LintContext, Rule, RuleOptions
 from boconf.rules.cycle_findings import missing_managers, organisation_top, way_out
 
@@ -66,7 +67,7 @@ class MultipleRoots(Rule[RuleOptions]):
     code = "BO102"
     name = "multiple-roots"
     severity = Severity.ERROR
-    summary = "More than one position at the top of the organisation, or none."
+    summary = N_("More than one position at the top of the organisation, or none.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         reporting = context.structure.reporting
@@ -86,17 +87,31 @@ class MultipleRoots(Rule[RuleOptions]):
             if root == top:
                 continue
             cut = cut_off_below(reporting, {root}).describe()
-            message = f"position '{root}' has no reports_to: a top of its own beside '{top}'"
-            if len(roots) > 2:
-                message += f" (one of {len(roots)} tops)"
+            message = (
+                _(
+                    "position '{position}' has no reports_to: a top of its own beside '{top}' "
+                    "(one of {n} tops)"
+                )
+                if len(roots) > 2
+                else _("position '{position}' has no reports_to: a top of its own beside '{top}'")
+            ).format(position=root, top=top, n=len(roots))
             way = way_out(context, [root])
             if way.instead is not None and way.unit is not None:
-                hint = f"point its reports_to at '{way.instead}', the manager of '{way.unit}' "
-                hint += (
-                    "in its unit line" if way.instead == top else f"in its unit line, under '{top}'"
-                )
+                hint = (
+                    _(
+                        "point its reports_to at '{manager}', the manager of '{unit}' in its "
+                        "unit line"
+                    )
+                    if way.instead == top
+                    else _(
+                        "point its reports_to at '{manager}', the manager of '{unit}' in its "
+                        "unit line, under '{top}'"
+                    )
+                ).format(manager=way.instead, unit=way.unit, top=top)
             else:
-                hint = f"give it a reports_to: the position it answers to in the line of '{top}'"
+                hint = _(
+                    "give it a reports_to: the position it answers to in the line of '{top}'"
+                ).format(top=top)
             yield Finding(POSITION, root, message + (f"; {cut}" if cut else ""), hint, ("id",))
 
 
@@ -104,35 +119,44 @@ def _cut_off(
     context: LintContext, root: str, missing: str, top: str | None, others: int
 ) -> Finding:
     """A top whose manager the source named but left out: reported with the missing id."""
-    message = f"position '{root}' reports to '{missing}', which is not in the organisation"
+    message = _(
+        "position '{position}' reports to '{manager}', which is not in the organisation"
+    ).format(position=root, manager=missing)
     if others:
-        message += (
-            " (1 other position reports to it too)"
-            if others == 1
-            else f" ({others} other positions report to it too)"
-        )
+        message += ngettext(
+            " ({n} other position reports to it too)",
+            " ({n} other positions report to it too)",
+            others,
+        ).format(n=others)
     if root == top:
-        message += ": it stands as the top, for want of another"
-        hint = (
-            f"add position '{missing}' and point reports_to at it; or, if '{root}' is the top, "
-            "remove reports_to_missing"
-        )
+        message += _(": it stands as the top, for want of another")
+        hint = _(
+            "add position '{manager}' and point reports_to at it; or, if '{position}' is the "
+            "top, remove reports_to_missing"
+        ).format(manager=missing, position=root)
         return Finding(POSITION, root, message, hint, ("reports_to_missing",))
-    message += f": a top of its own beside '{top}'"
+    message += _(": a top of its own beside '{top}'").format(top=top)
     cut = cut_off_below(context.structure.reporting, {root}).describe()
     if cut:
         message += f"; {cut}"
     if missing in context.tree.positions:
-        hint = f"position '{missing}' exists now: replace reports_to_missing with reports_to"
+        hint = _(
+            "position '{manager}' exists now: replace reports_to_missing with reports_to"
+        ).format(manager=missing)
     else:
         way = way_out(context, [root])
-        hint = f"add position '{missing}' and point reports_to at it"
         # Only a manager in the top's line: another cut-off line is no way back to the top.
         reaches = way.instead is not None and reporting_root(context, way.instead) == top
         if reaches and way.unit is not None:
-            hint += f", or at '{way.instead}', the manager of '{way.unit}' in its unit line"
+            hint = _(
+                "add position '{manager}' and point reports_to at it, or at '{instead}', the "
+                "manager of '{unit}' in its unit line"
+            ).format(manager=missing, instead=way.instead, unit=way.unit)
         else:
-            hint += f", or at the position it answers to now in the line of '{top}'"
+            hint = _(
+                "add position '{manager}' and point reports_to at it, or at the position it "
+                "answers to now in the line of '{top}'"
+            ).format(manager=missing, top=top)
     return Finding(POSITION, root, message, hint, ("reports_to_missing",))
 
 
@@ -143,13 +167,24 @@ def reporting_root(context: LintContext, position: str) -> str | None:
 def _no_top(context: LintContext, cycles: int) -> Finding:
     organisation = context.tree.organisation.id
     count = len(context.tree.positions)
-    where = "a reporting cycle" if cycles == 1 else f"one of {cycles} reporting cycles"
+    message = (
+        _(
+            "the organisation has no top: none of its {count} positions is without a "
+            "reports_to, so every reporting line ends in a reporting cycle"
+        )
+        if cycles == 1
+        else _(
+            "the organisation has no top: none of its {count} positions is without a "
+            "reports_to, so every reporting line ends in one of {cycles} reporting cycles"
+        )
+    )
     return Finding(
         ORGANISATION,
         organisation,
-        f"the organisation has no top: none of its {count} positions is without a "
-        f"reports_to, so every reporting line ends in {where}",
-        "remove the reports_to of the real top, and break the cycles (reporting-cycle, "
-        "self-report)",
+        message.format(count=count, cycles=cycles),
+        _(
+            "remove the reports_to of the real top, and break the cycles (reporting-cycle, "
+            "self-report)"
+        ),
         ("id",),
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import Office
 from boconf.rules.base import GUESSED, ORGANISATION, Finding, LintContext, Rule, RuleOptions
 
@@ -66,7 +67,7 @@ class NoBackOfficeHead(Rule[RuleOptions]):
             "re-enable once the real back-office head is named."
         ),
     }
-    summary = "The back-office head post is vacant or heads no back-office unit."
+    summary = N_("The back-office head post is vacant or heads no back-office unit.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -79,9 +80,11 @@ class NoBackOfficeHead(Rule[RuleOptions]):
             yield Finding(
                 ORGANISATION,
                 organisation.id,
-                f"the back-office head, position '{head}', is vacant",
-                f"set 'holder:' on position '{head}', or point back_office_head at the post "
-                "that runs the back office",
+                _("the back-office head, position '{head}', is vacant").format(head=head),
+                _(
+                    "set 'holder:' on position '{head}', or point back_office_head at the post "
+                    "that runs the back office"
+                ).format(head=head),
                 ("back_office_head",),
             )
         line = context.structure.back_office_line
@@ -91,9 +94,13 @@ class NoBackOfficeHead(Rule[RuleOptions]):
             yield Finding(
                 ORGANISATION,
                 organisation.id,
-                f"the back-office head, position '{head}', heads no back-office unit: it "
-                "manages none and no back-office manager reports to it",
-                "make the back-office managers report to the head, or point back_office_head "
-                "at the post they report to",
+                _(
+                    "the back-office head, position '{head}', heads no back-office unit: it "
+                    "manages none and no back-office manager reports to it"
+                ).format(head=head),
+                _(
+                    "make the back-office managers report to the head, or point "
+                    "back_office_head at the post they report to"
+                ),
                 ("back_office_head",),
             )

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from boconf import numbers
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _, ngettext
 from boconf.rules.base import CONTRACT, Finding, LintContext, Rule, RuleOptions
 
 
@@ -71,7 +73,7 @@ class NoticeDeadline(Rule[Options]):
     code = "BO215"
     name = "notice-deadline"
     severity = Severity.WARNING
-    summary = "A contract whose notice deadline is near or has passed."
+    summary = N_("A contract whose notice deadline is near or has passed.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -86,18 +88,33 @@ class NoticeDeadline(Rule[Options]):
                 continue
             deadline = end - dt.timedelta(days=contract.notice_days)
             if left < 0:
-                when = f"passed {-left} day{'s' if left < -1 else ''} ago"
+                when = ngettext("passed {n} day ago", "passed {n} days ago", -left).format(n=-left)
             elif left == 0:
-                when = "is today"
+                when = _("is today")
             else:
-                when = f"is in {left} day{'s' if left > 1 else ''}"
+                when = ngettext("is in {n} day", "is in {n} days", left).format(n=left)
+            # English has always said "1 days" here; the plural lets a translation say it right.
+            notice = ngettext(
+                "{n} days before it ends on {end}",
+                "{n} days before it ends on {end}",
+                contract.notice_days,
+            ).format(n=contract.notice_days, end=numbers.date(end))
             yield Finding(
                 CONTRACT,
                 contract_id,
-                f"contract '{contract_id}' of vendor '{tree.contract_vendor[contract_id]}': "
-                f"the notice deadline, {deadline} ({contract.notice_days} days before it ends "
-                f"on {end}), {when}",
-                "decide now whether to renew, renegotiate or give notice; once decided, "
-                "update the contract's end",
+                _(
+                    "contract '{contract}' of vendor '{vendor}': the notice deadline, "
+                    "{deadline} ({notice}), {when}"
+                ).format(
+                    contract=contract_id,
+                    vendor=tree.contract_vendor[contract_id],
+                    deadline=numbers.date(deadline),
+                    notice=notice,
+                    when=when,
+                ),
+                _(
+                    "decide now whether to renew, renegotiate or give notice; once decided, "
+                    "update the contract's end"
+                ),
                 ("notice_days",),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import Office
 from boconf.model.functions import BACK_OFFICE_FUNCTIONS, FRONT_OFFICE_FUNCTIONS
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
@@ -54,21 +55,30 @@ class OfficeFunctionMismatch(Rule[RuleOptions]):
     code = "BO217"
     name = "office-function-mismatch"
     severity = Severity.WARNING
-    summary = "A unit whose office contradicts its function."
+    summary = N_("A unit whose office contradicts its function.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         for unit_id, unit in sorted(context.tree.units.items()):
             if unit.office is Office.FRONT and unit.function in _BACK:
                 belongs = "back"
+                message = _(
+                    "unit '{unit}' is in the front office but its function "
+                    "'{function}' is a back-office function"
+                )
             elif unit.office is Office.BACK and unit.function in _FRONT:
                 belongs = "front"
+                message = _(
+                    "unit '{unit}' is in the back office but its function "
+                    "'{function}' is a front-office function"
+                )
             else:
                 continue
             yield Finding(
                 UNIT,
                 unit_id,
-                f"unit '{unit_id}' is in the {unit.office.value} office but its function "
-                f"'{unit.function}' is a {belongs}-office function",
-                f"set 'office: {belongs}', or give the unit the function it really performs",
+                message.format(unit=unit_id, function=unit.function),
+                _(
+                    "set 'office: {office}', or give the unit the function it really performs"
+                ).format(office=belongs),
                 ("office",),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions, cycle_path
 
 
@@ -53,7 +54,7 @@ class OrphanPosition(Rule[RuleOptions]):
     code = "BO103"
     name = "orphan-position"
     severity = Severity.ERROR
-    summary = "Positions whose reporting line never reaches the top."
+    summary = N_("Positions whose reporting line never reaches the top.")
     # The cycle's own finding summarises these: listing them is opt-in.
     presets = frozenset[str]()
 
@@ -85,14 +86,16 @@ class OrphanPosition(Rule[RuleOptions]):
             yield Finding(
                 POSITION,
                 orphan,
-                f"position '{orphan}' never reaches the top of the organisation: "
-                f"its line ends {where}",
-                "break that cycle, or point reports_to at a manager whose line reaches the top",
+                _(
+                    "position '{position}' never reaches the top of the organisation: "
+                    "its line ends {where}"
+                ).format(position=orphan, where=where),
+                _("break that cycle, or point reports_to at a manager whose line reaches the top"),
                 ("reports_to",),
             )
 
 
 def _describe(cycle: list[str]) -> str:
     if len(cycle) == 1:
-        return f"at '{cycle[0]}', which reports to itself"
-    return "in the reporting cycle " + cycle_path(cycle)
+        return _("at '{position}', which reports to itself").format(position=cycle[0])
+    return _("in the reporting cycle {path}").format(path=cycle_path(cycle))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.model.entities import IN_HOUSE, SourcingModel
 from boconf.rules.base import UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -63,7 +64,7 @@ class OutsourcedWithoutOwner(Rule[RuleOptions]):
     code = "BO207"
     name = "outsourced-without-owner"
     severity = Severity.ERROR
-    summary = "Outsourced or captive work with nobody inside accountable for it."
+    summary = N_("Outsourced or captive work with nobody inside accountable for it.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -87,9 +88,13 @@ class OutsourcedWithoutOwner(Rule[RuleOptions]):
                     yield Finding(
                         UNIT,
                         unit_id,
-                        f"unit '{unit_id}' outsources work to vendor '{provider}' without a "
-                        "contract",
-                        "set 'contract:' to the vendor's contract; its owner answers for the vendor",
+                        _(
+                            "unit '{unit}' outsources work to vendor '{vendor}' without a contract"
+                        ).format(unit=unit_id, vendor=provider),
+                        _(
+                            "set 'contract:' to the vendor's contract; its owner answers for the "
+                            "vendor"
+                        ),
                         ("sourcing", index, "provider"),
                     )
                     continue
@@ -98,9 +103,15 @@ class OutsourcedWithoutOwner(Rule[RuleOptions]):
                     yield Finding(
                         UNIT,
                         unit_id,
-                        f"unit '{unit_id}' outsources work to vendor '{provider}' under "
-                        f"contract '{allocation.contract}', whose owner '{owner}' is vacant",
-                        f"appoint someone to '{owner}', or make a held post the contract's owner",
+                        _(
+                            "unit '{unit}' outsources work to vendor '{vendor}' under "
+                            "contract '{contract}', whose owner '{owner}' is vacant"
+                        ).format(
+                            unit=unit_id, vendor=provider, contract=allocation.contract, owner=owner
+                        ),
+                        _(
+                            "appoint someone to '{owner}', or make a held post the contract's owner"
+                        ).format(owner=owner),
                         ("sourcing", index, "contract"),
                     )
             if captive is None:
@@ -109,16 +120,20 @@ class OutsourcedWithoutOwner(Rule[RuleOptions]):
                 yield Finding(
                     UNIT,
                     unit_id,
-                    f"unit '{unit_id}' has captive work at '{captive}' but no manager",
-                    "set 'manager:' to the position that runs the captive work",
+                    _("unit '{unit}' has captive work at '{location}' but no manager").format(
+                        unit=unit_id, location=captive
+                    ),
+                    _("set 'manager:' to the position that runs the captive work"),
                     ("id",),
                 )
             elif positions[unit.manager].holder is None:
                 yield Finding(
                     UNIT,
                     unit_id,
-                    f"unit '{unit_id}' has captive work at '{captive}' and its manager "
-                    f"'{unit.manager}' is vacant",
-                    f"appoint someone to '{unit.manager}'",
+                    _(
+                        "unit '{unit}' has captive work at '{location}' and its manager "
+                        "'{manager}' is vacant"
+                    ).format(unit=unit_id, location=captive, manager=unit.manager),
+                    _("appoint someone to '{manager}'").format(manager=unit.manager),
                     ("manager",),
                 )

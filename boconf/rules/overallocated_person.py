@@ -8,6 +8,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _, active_language
+from boconf.i18n.language import number_symbols
 from boconf.rules.base import PERSON, Finding, LintContext, Rule, RuleOptions
 
 
@@ -55,7 +57,7 @@ class OverallocatedPerson(Rule[Options]):
     code = "BO112"
     name = "overallocated-person"
     severity = Severity.ERROR
-    summary = "A person whose posts add up to more than one FTE."
+    summary = N_("A person whose posts add up to more than one FTE.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -73,15 +75,22 @@ class OverallocatedPerson(Rule[Options]):
             yield Finding(
                 PERSON,
                 person,
-                f"person '{person}' holds {_number(total)} FTE, more than "
-                f"{_number(options.max_fte)}: {held}",
-                "lower the fte of the posts to the person's real share, or give one of them "
-                "to someone else",
+                _("person '{person}' holds {total} FTE, more than {limit}: {posts}").format(
+                    person=person,
+                    total=_number(total),
+                    limit=_number(options.max_fte),
+                    posts=held,
+                ),
+                _(
+                    "lower the fte of the posts to the person's real share, or give one of them "
+                    "to someone else"
+                ),
                 ("id",),
             )
 
 
 def _number(value: Decimal) -> str:
-    """1.50 as 1.5, 1.0 as 1, 100 as 100 (never 1E+2)."""
+    """1.50 as 1.5, 1.0 as 1, 100 as 100 (never 1E+2); with the language's decimal mark."""
     text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return text.replace(".", number_symbols(active_language())[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
@@ -50,7 +51,7 @@ class PositionWithoutUnit(Rule[RuleOptions]):
     code = "BO115"
     name = "position-without-unit"
     severity = Severity.ERROR
-    summary = "A position that belongs to no unit."
+    summary = N_("A position that belongs to no unit.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         for position_id, position in sorted(context.tree.positions.items()):
@@ -58,7 +59,7 @@ class PositionWithoutUnit(Rule[RuleOptions]):
                 yield Finding(
                     POSITION,
                     position_id,
-                    f"position '{position_id}' belongs to no unit",
-                    "add 'unit: <unit id>', or list the position under its unit's 'positions:'",
+                    _("position '{position}' belongs to no unit").format(position=position_id),
+                    _("add 'unit: <unit id>', or list the position under its unit's 'positions:'"),
                     ("id",),
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_
 from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
 from boconf.rules.cycle_findings import cycle_finding
 
@@ -54,7 +55,7 @@ class ReportingCycle(Rule[RuleOptions]):
     code = "BO101"
     name = "reporting-cycle"
     severity = Severity.ERROR
-    summary = "Reporting lines that go round in a circle."
+    summary = N_("Reporting lines that go round in a circle.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         for cycle in context.structure.reporting.cycles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_
 from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
 from boconf.rules.cycle_findings import cycle_finding
 
@@ -46,7 +47,7 @@ class SelfReport(Rule[RuleOptions]):
     code = "BO104"
     name = "self-report"
     severity = Severity.ERROR
-    summary = "A position that reports to itself."
+    summary = N_("A position that reports to itself.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         # A position reporting to itself is a reporting cycle of one (cycles are sorted).

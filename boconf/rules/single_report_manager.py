@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import BACKSTAGE, POSITION, Finding, LintContext, Rule, RuleOptions
 
 
@@ -53,7 +54,7 @@ class SingleReportManager(Rule[RuleOptions]):
     off_when_imported: ClassVar[Mapping[str, str]] = {
         BACKSTAGE: ("reports the stand-in leads of one-member groups; re-enable with BO109."),
     }
-    summary = "A manager with a single direct report."
+    summary = N_("A manager with a single direct report.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
@@ -68,13 +69,18 @@ class SingleReportManager(Rule[RuleOptions]):
             boss = positions[manager].reports_to
             # In a cycle of two the report is also the boss: never propose a self-report.
             if boss is not None and boss not in (manager, report):
-                hint = f"let '{report}' report to '{boss}' and drop the layer, or give '{manager}' a team"
+                hint = _(
+                    "let '{report}' report to '{boss}' and drop the layer, or give '{manager}' "
+                    "a team"
+                ).format(report=report, boss=boss, manager=manager)
             else:
-                hint = f"give '{manager}' a team, or merge the two posts"
+                hint = _("give '{manager}' a team, or merge the two posts").format(manager=manager)
             yield Finding(
                 POSITION,
                 manager,
-                f"position '{manager}' has a single direct report: '{report}'",
+                _("position '{manager}' has a single direct report: '{report}'").format(
+                    manager=manager, report=report
+                ),
                 hint,
                 ("id",),
             )

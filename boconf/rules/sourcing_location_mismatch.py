@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.graph.work import own_allocation_shares, post_location
+from boconf.i18n import N_, _, ngettext
 from boconf.model.entities import IN_HOUSE, LocationType
 from boconf.rules.base import POSITION, UNIT, Finding, LintContext, Rule, RuleOptions
 
@@ -77,7 +78,9 @@ class SourcingLocationMismatch(Rule[RuleOptions]):
     code = "BO214"
     name = "sourcing-location-mismatch"
     severity = Severity.WARNING
-    summary = "Sourcing that contradicts its locations: their type, or where the unit's posts work."
+    summary = N_(
+        "Sourcing that contradicts its locations: their type, or where the unit's posts work."
+    )
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -91,20 +94,33 @@ class SourcingLocationMismatch(Rule[RuleOptions]):
                     yield Finding(
                         UNIT,
                         unit_id,
-                        f"unit '{unit_id}' -> sourcing[{index}]: in-house work at "
-                        f"'{allocation.location}', a vendor's site",
-                        "point the allocation at one of the organisation's own sites, or make "
-                        "its provider the vendor that runs the site",
+                        _(
+                            "unit '{unit}' -> sourcing[{index}]: in-house work at "
+                            "'{location}', a vendor's site"
+                        ).format(unit=unit_id, index=index, location=allocation.location),
+                        _(
+                            "point the allocation at one of the organisation's own sites, or make "
+                            "its provider the vendor that runs the site"
+                        ),
                         ("sourcing", index, "location"),
                     )
                 elif allocation.provider != IN_HOUSE and kind is LocationType.REMOTE_CENTRE:
                     yield Finding(
                         UNIT,
                         unit_id,
-                        f"unit '{unit_id}' -> sourcing[{index}]: vendor '{allocation.provider}' "
-                        f"works at '{allocation.location}', the organisation's own remote centre",
-                        "point the allocation at the vendor's site, or make it in_house if the "
-                        "organisation's own staff do the work there",
+                        _(
+                            "unit '{unit}' -> sourcing[{index}]: vendor '{vendor}' "
+                            "works at '{location}', the organisation's own remote centre"
+                        ).format(
+                            unit=unit_id,
+                            index=index,
+                            vendor=allocation.provider,
+                            location=allocation.location,
+                        ),
+                        _(
+                            "point the allocation at the vendor's site, or make it in_house if the "
+                            "organisation's own staff do the work there"
+                        ),
                         ("sourcing", index, "location"),
                     )
         for position_id, position in sorted(tree.positions.items()):
@@ -113,9 +129,13 @@ class SourcingLocationMismatch(Rule[RuleOptions]):
                 yield Finding(
                     POSITION,
                     position_id,
-                    f"position '{position_id}' is placed at '{where}', a vendor's site",
-                    "own staff work at the organisation's own sites: set the position's "
-                    "location to one of them, or leave the work to the vendor's allocation",
+                    _("position '{position}' is placed at '{location}', a vendor's site").format(
+                        position=position_id, location=where
+                    ),
+                    _(
+                        "own staff work at the organisation's own sites: set the position's "
+                        "location to one of them, or leave the work to the vendor's allocation"
+                    ),
                     ("location",),
                 )
         for unit_id in sorted(tree.units):
@@ -124,7 +144,9 @@ class SourcingLocationMismatch(Rule[RuleOptions]):
 
 def _names(posts: list[str]) -> str:
     shown = ", ".join(f"'{p}'" for p in posts[:SHOWN])
-    return shown + (f" and {len(posts) - SHOWN} more" if len(posts) > SHOWN else "")
+    if len(posts) > SHOWN:
+        return _("{names} and {n} more").format(names=shown, n=len(posts) - SHOWN)
+    return shown
 
 
 def _own_places(context: LintContext, unit_id: str) -> Iterator[Finding]:
@@ -148,17 +170,21 @@ def _own_places(context: LintContext, unit_id: str) -> Iterator[Finding]:
         if allocation.provider != IN_HOUSE or where in at_place:
             continue
         if unplaced:
-            hint = (
-                f"give the posts that work at '{where}' their 'location: {where}' (those "
-                f"without one count at '{home}', the unit's location), or correct the allocation"
-            )
+            hint = _(
+                "give the posts that work at '{location}' their 'location: {location}' (those "
+                "without one count at '{home}', the unit's location), or correct the allocation"
+            ).format(location=where, home=home)
         else:
-            hint = f"give the posts that work at '{where}' that location, or correct the allocation"
+            hint = _(
+                "give the posts that work at '{location}' that location, or correct the allocation"
+            ).format(location=where)
         yield Finding(
             UNIT,
             unit_id,
-            f"unit '{unit_id}' -> sourcing[{index}]: in-house work at '{where}', but none of "
-            "the unit's posts works there",
+            _(
+                "unit '{unit}' -> sourcing[{index}]: in-house work at '{location}', but none of "
+                "the unit's posts works there"
+            ).format(unit=unit_id, index=index, location=where),
             hint,
             ("sourcing", index, "location") if allocation.location else ("sourcing", index),
         )
@@ -175,11 +201,25 @@ def _own_places(context: LintContext, unit_id: str) -> Iterator[Finding]:
         yield Finding(
             POSITION,
             first,
-            f"unit '{unit_id}': {'position' if len(posts) == 1 else 'positions'} "
-            f"{_names(posts)} {'works' if len(posts) == 1 else 'work'} at '{place}', which none "
-            "of the unit's in-house allocations names",
-            f"add an in_house allocation at '{place}' to unit '{unit_id}''s sourcing with its "
-            "share of the work (and lower the others), or correct the "
-            + ("position's location" if placed else "allocations' locations"),
+            ngettext(
+                "unit '{unit}': position {names} works at '{location}', which none "
+                "of the unit's in-house allocations names",
+                "unit '{unit}': positions {names} work at '{location}', which none "
+                "of the unit's in-house allocations names",
+                len(posts),
+            ).format(unit=unit_id, names=_names(posts), location=place),
+            (
+                _(
+                    "add an in_house allocation at '{location}' to unit '{unit}''s sourcing with "
+                    "its share of the work (and lower the others), or correct the position's "
+                    "location"
+                )
+                if placed
+                else _(
+                    "add an in_house allocation at '{location}' to unit '{unit}''s sourcing with "
+                    "its share of the work (and lower the others), or correct the allocations' "
+                    "locations"
+                )
+            ).format(location=place, unit=unit_id),
             ("location",) if placed else ("id",),
         )

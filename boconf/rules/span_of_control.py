@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _, ngettext
 from boconf.rules.base import POSITION, Finding, LintContext, Rule, RuleOptions
 
 
@@ -56,7 +57,7 @@ class SpanOfControl(Rule[Options]):
     code = "BO106"
     name = "span-of-control"
     severity = Severity.WARNING
-    summary = "A manager with too many direct reports."
+    summary = N_("A manager with too many direct reports.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -72,10 +73,18 @@ class SpanOfControl(Rule[Options]):
             yield Finding(
                 POSITION,
                 manager,
-                f"position '{manager}' has {span} direct reports "
-                f"({entries} position{'' if entries == 1 else 's'}, counting headcount), "
-                f"more than {options.max_reports}",
-                "add a layer of team leads or split the team; "
-                "raise max_reports if this span is intended",
+                _(
+                    "position '{position}' has {span} direct reports ({entries}, counting "
+                    "headcount), more than {limit}"
+                ).format(
+                    position=manager,
+                    span=span,
+                    entries=ngettext("{n} position", "{n} positions", entries).format(n=entries),
+                    limit=options.max_reports,
+                ),
+                _(
+                    "add a layer of team leads or split the team; "
+                    "raise max_reports if this span is intended"
+                ),
                 ("id",),
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
 from boconf.graph.cutoff import cut_off_below
+from boconf.i18n import N_, _
 from boconf.rules.base import (
     CYCLE_SHOWN_WHOLE,
     UNIT,
@@ -74,7 +75,7 @@ class UnitCycle(Rule[RuleOptions]):
     code = "BO105"
     name = "unit-cycle"
     severity = Severity.ERROR
-    summary = "Units whose parent chain goes round in a circle."
+    summary = N_("Units whose parent chain goes round in a circle.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         unit_tree = context.structure.unit_tree
@@ -83,27 +84,26 @@ class UnitCycle(Rule[RuleOptions]):
             start = cycle.index(member)
             path = cycle_path(cycle[start:] + cycle[:start], "units", shown=CYCLE_SHOWN_WHOLE)
             if len(cycle) == 1:
-                message = f"unit '{member}' is its own parent"
+                message = _("unit '{unit}' is its own parent").format(unit=member)
             else:
                 parent = unit_tree.parent[member]
-                message = (
-                    f"unit '{member}' has parent '{parent}', closing the cycle of parent units "
-                    f"{path}"
-                )
+                message = _(
+                    "unit '{unit}' has parent '{parent}', closing the cycle of parent units {path}"
+                ).format(unit=member, parent=parent, path=path)
             cut = cut_off_below(unit_tree, cycle).describe("units")
             if cut:
                 message += f"; {cut}"
             if instead is not None and boss is not None:
                 manager = context.tree.units[member].manager
-                hint = (
-                    f"point the parent of '{member}' at '{instead}', the unit of '{boss}', to "
-                    f"whom its manager '{manager}' reports"
-                )
+                hint = _(
+                    "point the parent of '{unit}' at '{parent}', the unit of '{boss}', to "
+                    "whom its manager '{manager}' reports"
+                ).format(unit=member, parent=instead, boss=boss, manager=manager)
             else:
-                hint = (
-                    f"point the parent of '{member}' at its real parent unit outside the cycle, "
+                hint = _(
+                    "point the parent of '{unit}' at its real parent unit outside the cycle, "
                     "or remove it if it is the top unit"
-                )
+                ).format(unit=member)
             yield Finding(UNIT, member, message, hint, ("parent",))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import LOCATION, PERSON, VENDOR, Finding, LintContext, Rule, RuleOptions
 
 
@@ -56,7 +57,7 @@ class UnusedEntity(Rule[RuleOptions]):
     code = "BO113"
     name = "unused-entity"
     severity = Severity.WARNING
-    summary = "A person, location or vendor that nothing references."
+    summary = N_("A person, location or vendor that nothing references.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
@@ -66,8 +67,8 @@ class UnusedEntity(Rule[RuleOptions]):
                 yield Finding(
                     PERSON,
                     person,
-                    f"person '{person}' holds no position",
-                    "name them as the holder of their post, or remove the person",
+                    _("person '{person}' holds no position").format(person=person),
+                    _("name them as the holder of their post, or remove the person"),
                     ("id",),
                 )
         places = {tree.organisation.headquarters}
@@ -87,9 +88,14 @@ class UnusedEntity(Rule[RuleOptions]):
                 yield Finding(
                     LOCATION,
                     location,
-                    f"location '{location}' is not used: it is not the headquarters, and no "
-                    "unit, position or sourcing allocation is there",
-                    "set it as the location of the units or positions working there, or remove it",
+                    _(
+                        "location '{location}' is not used: it is not the headquarters, and no "
+                        "unit, position or sourcing allocation is there"
+                    ).format(location=location),
+                    _(
+                        "set it as the location of the units or positions working there, or "
+                        "remove it"
+                    ),
                     ("id",),
                 )
         for vendor in sorted(tree.vendors):
@@ -97,7 +103,9 @@ class UnusedEntity(Rule[RuleOptions]):
                 yield Finding(
                     VENDOR,
                     vendor,
-                    f"vendor '{vendor}' does no work: no unit's sourcing names it as provider",
-                    "add it to the sourcing of the units it works for, or remove it",
+                    _(
+                        "vendor '{vendor}' does no work: no unit's sourcing names it as provider"
+                    ).format(vendor=vendor),
+                    _("add it to the sourcing of the units it works for, or remove it"),
                     ("id",),
                 )

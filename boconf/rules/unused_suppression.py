@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_
 from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
 
 
@@ -44,7 +45,7 @@ class UnusedSuppression(Rule[RuleOptions]):
     code = "BO301"
     name = "unused-suppression"
     severity = Severity.WARNING
-    summary = "A suppression that silences nothing."
+    summary = N_("A suppression that silences nothing.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         return iter(())  # reported by the engine

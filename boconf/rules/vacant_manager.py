@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from boconf.diagnostics import Severity
+from boconf.i18n import N_, _
 from boconf.rules.base import BACKSTAGE, UNIT, UNITS_ONLY, Finding, LintContext, Rule, RuleOptions
 
 
@@ -62,7 +63,7 @@ class VacantManager(Rule[RuleOptions]):
             "Re-enable once the leads are filled in (holder:)."
         ),
     }
-    summary = "A unit whose manager post is vacant."
+    summary = N_("A unit whose manager post is vacant.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         positions = context.tree.positions
@@ -73,8 +74,12 @@ class VacantManager(Rule[RuleOptions]):
             yield Finding(
                 UNIT,
                 unit_id,
-                f"unit '{unit_id}' is headed by position '{manager}', which is vacant",
-                f"set the holder of '{manager}', or make an interim manager's position "
-                "the unit's manager",
+                _("unit '{unit}' is headed by position '{manager}', which is vacant").format(
+                    unit=unit_id, manager=manager
+                ),
+                _(
+                    "set the holder of '{manager}', or make an interim manager's position "
+                    "the unit's manager"
+                ).format(manager=manager),
                 ("manager",),
             )

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from boconf.diagnostics import Severity
 from boconf.graph.work import back_office_work
+from boconf.i18n import N_, _
 from boconf.numbers import tenths
 from boconf.rules.base import VENDOR, Finding, LintContext, Rule, RuleOptions
 
@@ -66,7 +67,7 @@ class VendorConcentration(Rule[Options]):
     code = "BO211"
     name = "vendor-concentration"
     severity = Severity.WARNING
-    summary = "Too much of the back office with one vendor."
+    summary = N_("Too much of the back office with one vendor.")
     options_model = Options
 
     def check(self, context: LintContext, options: Options) -> Iterator[Finding]:
@@ -87,10 +88,19 @@ class VendorConcentration(Rule[Options]):
             yield Finding(
                 VENDOR,
                 vendor_id,
-                f"vendor '{vendor_id}' carries {tenths(share * 100)}% of the back office "
-                f"({tenths(fte)} of {tenths(total)} FTE), more than the "
-                f"{tenths(options.max_share * 100)}% limit",
-                "spread the work over in-house staff, a captive centre or a second vendor, "
-                "or raise max_share if this is deliberate",
+                _(
+                    "vendor '{vendor}' carries {share}% of the back office ({fte} of {total} "
+                    "FTE), more than the {limit}% limit"
+                ).format(
+                    vendor=vendor_id,
+                    share=tenths(share * 100),
+                    fte=tenths(fte),
+                    total=tenths(total),
+                    limit=tenths(options.max_share * 100),
+                ),
+                _(
+                    "spread the work over in-house staff, a captive centre or a second vendor, "
+                    "or raise max_share if this is deliberate"
+                ),
                 ("id",),
             )

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from boconf.diagnostics import Diagnostic, sort_unique
+from boconf.i18n import _
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
 from boconf.scenarios.apply import materialise
@@ -53,6 +54,11 @@ def _named(diagnostics: list[Diagnostic], scenario_file: str, name: str) -> list
     return [
         d
         if d.file == scenario_file
-        else dataclasses.replace(d, message=f"with scenario '{name}' applied: {d.message}")
+        else dataclasses.replace(
+            d,
+            message=_("with scenario '{name}' applied: {message}").format(
+                name=name, message=d.message
+            ),
+        )
         for d in diagnostics
     ]

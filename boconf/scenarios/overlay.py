@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.i18n import _
 from boconf.loading.cache import ParseCache
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
@@ -32,6 +33,7 @@ from boconf.output import write_atomic
 from boconf.scenarios.read import ScenarioFile
 from boconf.util.paths import display_path
 from boconf.util.suggest import closest
+from boconf.validation.labels import entity_name
 
 PathPart = str | int
 # Document kind -> entity kind, for top-level documents; nested lists -> the kind of their items.
@@ -137,11 +139,16 @@ class Overlay:
         if slot is not None:
             return slot
         if (kind, identifier) in self.removed:
-            hint = "this scenario removes it earlier: drop the removal or this entry"
+            hint = _("this scenario removes it earlier: drop the removal or this entry")
         else:
             match = closest(identifier, [i for k, i in self._index if k == kind])
-            hint = f"did you mean '{match}'?" if match else f"no {kind} has that id in the base"
-        self.diagnostics.append(self.scenario.problem(at, f"unknown {kind} '{identifier}'", hint))
+            hint = (
+                _("did you mean '{name}'?").format(name=match)
+                if match
+                else _("no {kind} has that id in the base").format(kind=kind)
+            )
+        message = _("unknown {entity}").format(entity=entity_name(kind, identifier))
+        self.diagnostics.append(self.scenario.problem(at, message, hint))
         return None
 
     def _remove(self, number: int, kind: str, identifier: str) -> None:
@@ -152,8 +159,8 @@ class Overlay:
             self.diagnostics.append(
                 self.scenario.problem(
                     ("remove", number, kind),
-                    "a scenario cannot remove the organisation",
-                    "patch it instead",
+                    _("a scenario cannot remove the organisation"),
+                    _("patch it instead"),
                 )
             )
             return
@@ -180,27 +187,31 @@ class Overlay:
             self.diagnostics.append(
                 self.scenario.problem(
                     (*at, "kind") if document_kind is not None else at,
-                    f"cannot add an entity of kind {document_kind!r}"
+                    _("cannot add an entity of kind {kind}").format(kind=repr(document_kind))
                     if document_kind is not None
-                    else "an added entity needs a 'kind'",
-                    f"did you mean '{match}'?"
+                    else _("an added entity needs a 'kind'"),
+                    _("did you mean '{name}'?").format(name=match)
                     if match and kind != "organisation"
-                    else "kind: one of " + ", ".join(allowed),
+                    else _("kind: one of {kinds}").format(kinds=", ".join(allowed)),
                 )
             )
             return
         identifier = data.get("id")
         if not isinstance(identifier, str):
             self.diagnostics.append(
-                self.scenario.problem(at, f"the added {kind} needs an 'id'", "add 'id: ...'")
+                self.scenario.problem(
+                    at,
+                    _("the added {kind} needs an 'id'").format(kind=kind),
+                    _("add '{name}: ...'").format(name="id"),
+                )
             )
             return
         if (kind, identifier) in self._index:
             self.diagnostics.append(
                 self.scenario.problem(
                     (*at, "id"),
-                    f"{kind} '{identifier}' exists already",
-                    "patch it instead, or remove it first to replace it",
+                    _("{entity} exists already").format(entity=entity_name(kind, identifier)),
+                    _("patch it instead, or remove it first to replace it"),
                 )
             )
             return
@@ -229,7 +240,9 @@ class Overlay:
         if not isinstance(owner_id, str):
             self.diagnostics.append(
                 self.scenario.problem(
-                    at, f"an added {kind} names its {owner}", f"add '{owner}: <{owner} id>'"
+                    at,
+                    _("an added {kind} names its {owner}").format(kind=kind, owner=owner),
+                    _("add '{owner}: <{owner} id>'").format(owner=owner),
                 )
             )
             return
@@ -254,10 +267,10 @@ class Overlay:
                 self.diagnostics.append(
                     self.scenario.problem(
                         ("patch", number, "set", name),
-                        f"a patch cannot change '{name}'",
-                        "remove the entity and add it under the new id"
+                        _("a patch cannot change '{name}'").format(name=name),
+                        _("remove the entity and add it under the new id")
                         if name == "id"
-                        else "remove the entity and add the new one",
+                        else _("remove the entity and add the new one"),
                         want="key",
                     )
                 )
@@ -267,8 +280,10 @@ class Overlay:
                 self.diagnostics.append(
                     self.scenario.problem(
                         ("patch", number, "unset", position),
-                        f"{kind} '{identifier}' has no field '{name}' to unset",
-                        "unset only fields the entity has",
+                        _("{entity} has no field '{name}' to unset").format(
+                            entity=entity_name(kind, identifier), name=name
+                        ),
+                        _("unset only fields the entity has"),
                     )
                 )
                 return
@@ -347,11 +362,13 @@ class Overlay:
         number = self.removed.get((kind, identifier))
         if number is None:
             return diagnostic
-        line, _ = self.scenario.position("remove", number)
+        line, _column = self.scenario.position("remove", number)
         return dataclasses.replace(
             diagnostic,
-            hint=f"the scenario removes {kind} '{identifier}' ({self.scenario.display}:{line}):"
-            " remove or patch this reference too, or keep it",
+            hint=_(
+                "the scenario removes {entity} ({where}): remove or patch this reference too, "
+                "or keep it"
+            ).format(entity=entity_name(kind, identifier), where=f"{self.scenario.display}:{line}"),
         )
 
     def _locate(self, diagnostic: Diagnostic, root: Path, sources: SourceMap) -> Diagnostic:

@@ -30,6 +30,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from boconf.diagnostics import Code, Diagnostic
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
@@ -99,13 +100,17 @@ def find_scenario(organisation: Path, name: str) -> Path:
     names = scenario_names(organisation)
     match = closest(name, names)
     if match is not None:
-        hint = f"did you mean '{match}'?"
+        hint = _("did you mean '{name}'?").format(name=match)
     elif names:
-        hint = "scenarios here: " + ", ".join(names)
+        hint = _("scenarios here: {names}").format(names=", ".join(names))
     else:
-        hint = f"there is no {scenario_directory(organisation)}/ directory with scenarios"
+        hint = _("there is no {directory}/ directory with scenarios").format(
+            directory=scenario_directory(organisation)
+        )
     raise UnknownScenarioError(
-        f"no scenario '{name}' in {scenario_directory(organisation)}: {hint}"
+        _("no scenario '{name}' in {directory}: {hint}").format(
+            name=name, directory=scenario_directory(organisation), hint=hint
+        )
     )
 
 
@@ -125,8 +130,8 @@ def read_scenario(path: Path, limits: Limits | None = None) -> ScenarioFile:
                 document.line,
                 document.column,
                 Code.SCENARIO,
-                "a scenario file holds one document",
-                "put each scenario in its own file under scenarios/",
+                _("a scenario file holds one document"),
+                _("put each scenario in its own file under scenarios/"),
             )
         )
         return result

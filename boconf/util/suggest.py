@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from boconf.i18n import _
+
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word``, if any is close enough to be a likely typo."""
@@ -21,4 +23,4 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     match = closest(word, candidates)
-    return f"did you mean '{match}'?" if match else ""
+    return _("did you mean '{name}'?").format(name=match) if match else ""

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Subject
+from boconf.i18n import _
 from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 from boconf.loading.positions import SourceMap
 from boconf.model.documents import DOCUMENT_MODELS, KINDS
@@ -38,6 +39,7 @@ from boconf.model.tree import (
 )
 from boconf.util.suggest import closest
 from boconf.validation.errors import FieldProblem, problems_from
+from boconf.validation.labels import entity_name
 
 
 @dataclass
@@ -120,16 +122,21 @@ class Collector:
                     document.line,
                     document.column,
                     Code.MISSING_FIELD,
-                    f"document {document.index + 1} has no 'kind'",
-                    f"add 'kind:' with one of: {', '.join(KINDS)}",
+                    _("document {number} has no 'kind'").format(number=document.index + 1),
+                    _("add 'kind:' with one of: {kinds}").format(kinds=", ".join(KINDS)),
                 )
             )
             return
         model = DOCUMENT_MODELS.get(kind) if isinstance(kind, str) else None
         if model is None:
             match = closest(str(kind), KINDS)
-            hint = f"did you mean '{match}'?" if match else f"use one of: {', '.join(KINDS)}"
-            self.report(ref, ("kind",), Code.UNKNOWN_KIND, f"unknown kind {kind!r}", hint)
+            hint = (
+                _("did you mean '{name}'?").format(name=match)
+                if match
+                else _("use one of: {kinds}").format(kinds=", ".join(KINDS))
+            )
+            message = _("unknown kind {kind}").format(kind=repr(kind))
+            self.report(ref, ("kind",), Code.UNKNOWN_KIND, message, hint)
             return
         try:
             entity = model.model_validate(data)
@@ -178,10 +185,14 @@ class Collector:
                         position_ref,
                         ("unit",),
                         Code.CONFLICT,
-                        f"position '{position.id}' -> unit: '{position.unit}' contradicts the unit "
-                        f"'{entity.id}' it is listed in",
-                        "remove 'unit:' from positions listed inside a unit (it is implied), or "
-                        "move the position to its own unit",
+                        _(
+                            "position '{position}' -> unit: '{unit}' contradicts the unit "
+                            "'{listed_in}' it is listed in"
+                        ).format(position=position.id, unit=position.unit, listed_in=entity.id),
+                        _(
+                            "remove 'unit:' from positions listed inside a unit (it is implied), "
+                            "or move the position to its own unit"
+                        ),
                         subject=Subject(POSITION, position.id),
                     )
                     c.invalid.add((POSITION, position.id))
@@ -219,9 +230,12 @@ class Collector:
                     ref,
                     ("kind",),
                     Code.ORGANISATION_COUNT,
-                    f"a second Organisation ('{entity.id}'); the first is '{c.organisations[0].id}' "
-                    f"at {first.display}:{line}:{column}",
-                    "a tree describes exactly one organisation: remove one of them",
+                    _("a second Organisation ('{id}'); the first is '{first}' at {where}").format(
+                        id=entity.id,
+                        first=c.organisations[0].id,
+                        where=f"{first.display}:{line}:{column}",
+                    ),
+                    _("a tree describes exactly one organisation: remove one of them"),
                     subject=Subject(ORGANISATION, entity.id),
                 )
                 return
@@ -240,8 +254,10 @@ class Collector:
             ref,
             ("id",),
             Code.DUPLICATE_ID,
-            f"{kind} '{identifier}' is defined twice; first at {first.display}:{line}:{column}",
-            "ids are unique per kind: rename one of the two or delete the copy",
+            _("{entity} is defined twice; first at {where}").format(
+                entity=entity_name(kind, identifier), where=f"{first.display}:{line}:{column}"
+            ),
+            _("ids are unique per kind: rename one of the two or delete the copy"),
             subject=Subject(kind, identifier),
         )
         return False

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from boconf.diagnostics import NO_SUBJECT, Code, Subject
+from boconf.i18n import DEFAULT_LANGUAGE, N_, _, active_language
 from boconf.model.entities import Allocation, Contract, PositionSpec
 from boconf.util.suggest import closest
 from boconf.validation.labels import PathPart, describe, subject_at
@@ -52,8 +53,17 @@ def field_names(model: type[BaseModel]) -> list[str]:
 def field_description(model: type[BaseModel], name: str) -> str:
     for field_name, info in model.model_fields.items():
         if (info.alias or field_name) == name and info.description:
-            return info.description
+            return _described(info.description)
     return ""
+
+
+def _described(description: str) -> str:
+    """A field's description in the active language; empty when it has no translation (the
+    descriptions are the schema's English documentation: a hint does not switch language)."""
+    translated = _(description)
+    if translated == description and active_language() != DEFAULT_LANGUAGE:
+        return ""
+    return translated
 
 
 def problems_from(
@@ -110,18 +120,25 @@ def _problem(
     if error_type == "extra_forbidden":
         allowed = field_names(owner)
         match = closest(name, allowed)
-        hint = f"did you mean '{match}'?" if match else f"allowed fields: {', '.join(allowed)}"
-        return FieldProblem(
-            loc, "key", Code.UNKNOWN_FIELD, f"{where}: unknown field '{name}'", hint, subject
+        hint = (
+            _("did you mean '{name}'?").format(name=match)
+            if match
+            else _("allowed fields: {fields}").format(fields=", ".join(allowed))
         )
+        message = _("{where}: unknown field '{name}'").format(where=where, name=name)
+        return FieldProblem(loc, "key", Code.UNKNOWN_FIELD, message, hint, subject)
     if error_type == "missing":
         about = field_description(owner, name)
-        hint = f"add '{name}: ...'" + (f" ({about})" if about else "")
+        hint = (
+            _("add '{name}: ...' ({about})").format(name=name, about=about)
+            if about
+            else _("add '{name}: ...'").format(name=name)
+        )
         return FieldProblem(
             loc[:-1],
             "value",
             Code.MISSING_FIELD,
-            f"{where}: missing required field '{name}'",
+            _("{where}: missing required field '{name}'").format(where=where, name=name),
             hint,
             subject,
         )
@@ -131,27 +148,64 @@ def _problem(
 
 
 _TYPE_NAMES = {
-    bool: "a boolean",
-    int: "a number",
-    float: "a number",
-    str: "text",
-    list: "a list",
-    dict: "a mapping",
+    bool: N_("a boolean"),
+    int: N_("a number"),
+    float: N_("a number"),
+    str: N_("text"),
+    list: N_("a list"),
+    dict: N_("a mapping"),
 }
 
 
 def _type_name(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+        return _("nothing (null)")
+    name = _TYPE_NAMES.get(type(value))
+    return _(name) if name else type(value).__name__
+
+
+# pydantic's own message for an error type, as boconf words it for translation: with the
+# English catalog (and for a type not listed) the user reads pydantic's text unchanged.
+_PYDANTIC_SAYS = {
+    "too_short": N_("at least {min_length} item(s) needed, found {actual_length}"),
+    "string_too_short": N_("at least {min_length} character(s) needed"),
+    "too_long": N_("at most {max_length} item(s) allowed, found {actual_length}"),
+    "string_too_long": N_("at most {max_length} character(s) allowed"),
+    "decimal_max_places": N_("at most {decimal_places} decimal place(s) allowed"),
+    "decimal_max_digits": N_("at most {max_digits} digit(s) allowed in total"),
+    "decimal_whole_digits": N_("at most {whole_digits} digit(s) allowed before the decimal point"),
+    "int_parsing": N_("not a whole number"),
+    "int_type": N_("not a whole number"),
+    "int_from_float": N_("not a whole number: it has a fractional part"),
+    "decimal_parsing": N_("not a number"),
+    "decimal_type": N_("not a number"),
+    "float_parsing": N_("not a number"),
+    "float_type": N_("not a number"),
+    "finite_number": N_("not a finite number"),
+    "greater_than": N_("must be greater than {gt}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than": N_("must be less than {lt}"),
+    "less_than_equal": N_("must be at most {le}"),
+}
+
+
+def _pydantic_says(error_type: str, msg: str, context: dict[str, Any]) -> str:
+    template = _PYDANTIC_SAYS.get(error_type)
+    translated = _(template) if template else ""
+    if not translated or translated == template:  # English: pydantic's own words
+        return msg[0].lower() + msg[1:]
+    try:
+        return translated.format(**{key: str(value) for key, value in context.items()})
+    except (KeyError, IndexError):  # a pydantic release with other context fields
+        return msg[0].lower() + msg[1:]
 
 
 def _value_problem(
     error_type: str, msg: str, value: Any, context: dict[str, Any], name: str, about: str
 ) -> tuple[str, str]:
     """The message and the hint for a wrong value; every branch gives a hint."""
-    pydantic_says = msg[0].lower() + msg[1:]
-    shown = "nothing (null)" if value is None else repr(value)
+    pydantic_says = _pydantic_says(error_type, msg, context)
+    shown = _("nothing (null)") if value is None else repr(value)
     if error_type in ("literal_error", "enum"):
         return _choice(value, str(context.get("expected", "")))
     if error_type == "string_pattern_mismatch":
@@ -159,74 +213,89 @@ def _value_problem(
     if error_type == "value_error":
         return msg.removeprefix("Value error, "), _code_hint(value, name)
     if error_type == "string_type":
-        return f"expected text, got {_type_name(value)}", _quote_hint(name, value)
+        return (
+            _("expected text, got {type}").format(type=_type_name(value)),
+            _quote_hint(name, value),
+        )
     if error_type.startswith("date_"):
         return (
-            f"{shown} is not a date",
-            "write a date as YYYY-MM-DD, e.g. 2027-06-30 (no quotes needed)",
+            _("{value} is not a date").format(value=shown),
+            _("write a date as YYYY-MM-DD, e.g. 2027-06-30 (no quotes needed)"),
         )
     if error_type == "list_type":
         return (
-            f"expected a list, got {_type_name(value)}",
-            f"write a list: '{name}: [a, b]' or one '- item' per line below '{name}:'",
+            _("expected a list, got {type}").format(type=_type_name(value)),
+            _("write a list: '{name}: [a, b]' or one '- item' per line below '{name}:'").format(
+                name=name
+            ),
         )
     if error_type in ("model_type", "dict_type", "model_attributes_type"):
         return (
-            f"expected a mapping, got {_type_name(value)}",
-            "write 'key: value' fields, indented below",
+            _("expected a mapping, got {type}").format(type=_type_name(value)),
+            _("write 'key: value' fields, indented below"),
         )
     if error_type in ("too_short", "string_too_short"):
-        return pydantic_says, "list at least one item"
+        return pydantic_says, _("list at least one item")
     if error_type in ("too_long", "string_too_long"):
-        return pydantic_says, "shorten it" + (f" ({about})" if about else "")
+        return pydantic_says, (
+            _("shorten it ({about})").format(about=about) if about else _("shorten it")
+        )
     if error_type.startswith("decimal_max") or error_type == "decimal_whole_digits":
-        return f"{shown}: {pydantic_says}", "round it: money has at most 2 decimal places"
+        return f"{shown}: {pydantic_says}", _("round it: money has at most 2 decimal places")
     if error_type.startswith("int_"):
-        return f"{shown}: {pydantic_says}", "write a whole number, e.g. 3"
+        return f"{shown}: {pydantic_says}", _("write a whole number, e.g. 3")
     if error_type.startswith(("decimal_", "float_", "greater_", "less_")):
-        return f"{shown}: {pydantic_says}", about or "write a plain number, e.g. 1 or 0.5"
-    return pydantic_says, about or "see this field in schemas/boconf.schema.json"
+        return f"{shown}: {pydantic_says}", about or _("write a plain number, e.g. 1 or 0.5")
+    return pydantic_says, about or _("see this field in schemas/boconf.schema.json")
 
 
 def _quote_hint(name: str, value: Any) -> str:
     if value is None:
-        return f"write a value after '{name}:' or remove the field"
+        return _("write a value after '{name}:' or remove the field").format(name=name)
     if isinstance(value, list | dict):
-        return "write plain text; quote it if it starts with '[' or '{'"
+        return _("write plain text; quote it if it starts with '[' or '{{'").format()
     text = str(value).lower() if isinstance(value, bool) else str(value)
-    return f'quote the value: {name}: "{text}"'
+    return _('quote the value: {name}: "{text}"').format(name=name, text=text)
 
 
 def _choice(value: Any, expected: str) -> tuple[str, str]:
     options = [option.strip().strip("'") for option in expected.replace(" or ", ", ").split(",")]
     options = [option for option in options if option]
-    hint = f"allowed values: {', '.join(options)}"
+    hint = _("allowed values: {values}").format(values=", ".join(options))
     if isinstance(value, str):
         match = closest(value, options)
         if match:
-            hint = f"did you mean '{match}'? ({hint})"
-    return f"{value!r} is not one of the allowed values", hint
+            hint = _("did you mean '{name}'? ({hint})").format(name=match, hint=hint)
+    return _("{value} is not one of the allowed values").format(value=repr(value)), hint
 
 
 def _pattern(value: Any, name: str) -> tuple[str, str]:
     if name == "country":
-        return f"{value!r} is not an ISO 3166-1 alpha-2 country code", _code_hint(value, name)
+        message = _("{value} is not an ISO 3166-1 alpha-2 country code")
+        return message.format(value=repr(value)), _code_hint(value, name)
     if name == "currency":
-        return f"{value!r} is not an ISO 4217 currency code", _code_hint(value, name)
+        message = _("{value} is not an ISO 4217 currency code")
+        return message.format(value=repr(value)), _code_hint(value, name)
     return (
-        f"{value!r} is not a valid id",
-        "ids start with a letter or digit and use only letters, digits, '-', '_', '.', ':' "
-        "(no spaces), e.g. credit-analyst",
+        _("{value} is not a valid id").format(value=repr(value)),
+        _(
+            "ids start with a letter or digit and use only letters, digits, '-', '_', '.', ':' "
+            "(no spaces), e.g. credit-analyst"
+        ),
     )
 
 
 def _code_hint(value: Any, name: str) -> str:
     if name == "country":
         if isinstance(value, str) and len(value) == 2 and value.upper() != value:
-            return f"country codes are upper case: did you mean '{value.upper()}'?"
-        return "use the two-letter ISO code, e.g. IT, NO (Norway), PH, RO"
+            return _("country codes are upper case: did you mean '{code}'?").format(
+                code=value.upper()
+            )
+        return _("use the two-letter ISO code, e.g. IT, NO (Norway), PH, RO")
     if name == "currency":
         if isinstance(value, str) and len(value) == 3 and value.upper() != value:
-            return f"currency codes are upper case: did you mean '{value.upper()}'?"
-        return "use the three-letter ISO code, e.g. EUR, USD, NOK"
+            return _("currency codes are upper case: did you mean '{code}'?").format(
+                code=value.upper()
+            )
+        return _("use the three-letter ISO code, e.g. EUR, USD, NOK")
     return ""

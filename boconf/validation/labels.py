@@ -6,8 +6,36 @@ from collections.abc import Sequence
 from typing import Any
 
 from boconf.diagnostics import NO_SUBJECT, Subject
+from boconf.i18n import N_, _
 
 PathPart = str | int
+
+# How a message names an entity of each kind, and a document without an id. Whole phrases
+# rather than a translated noun, so that a translation can put an article or an agreement in.
+_NAMED = {
+    "organisation": N_("organisation '{id}'"),
+    "location": N_("location '{id}'"),
+    "vendor": N_("vendor '{id}'"),
+    "contract": N_("contract '{id}'"),
+    "unit": N_("unit '{id}'"),
+    "position": N_("position '{id}'"),
+    "person": N_("person '{id}'"),
+}
+_UNNAMED = {
+    "organisation": N_("organisation (document {number})"),
+    "location": N_("location (document {number})"),
+    "vendor": N_("vendor (document {number})"),
+    "unit": N_("unit (document {number})"),
+    "position": N_("position (document {number})"),
+    "person": N_("person (document {number})"),
+}
+
+
+def entity_name(kind: str, identifier: str) -> str:
+    """``unit 'credit'``: an entity as messages name it (``kind`` in lower case)."""
+    template = _NAMED.get(kind)
+    return _(template).format(id=identifier) if template else f"{kind} '{identifier}'"
+
 
 # Lists of nested entities, and the entity kind of their items.
 NESTED_KINDS = {"positions": "position", "contracts": "contract"}
@@ -16,8 +44,11 @@ NESTED_KINDS = {"positions": "position", "contracts": "contract"}
 def entity_label(kind: str, data: Any, document: int) -> str:
     identifier = data.get("id") if isinstance(data, dict) else None
     if isinstance(identifier, str):
-        return f"{kind.lower()} '{identifier}'"
-    return f"{kind.lower()} (document {document + 1})"
+        return entity_name(kind.lower(), identifier)
+    template = _UNNAMED.get(kind.lower())
+    if template is None:
+        return f"{kind.lower()} (" + _("document {number}").format(number=document + 1) + ")"
+    return _(template).format(number=document + 1)
 
 
 def subject_at(kind: str, data: Any, path: Sequence[PathPart]) -> Subject:
@@ -58,7 +89,7 @@ def describe(
             assert isinstance(position, int)
             item = items[position] if isinstance(items, list) and position < len(items) else None
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                label = f"{nested} '{item['id']}'"
+                label = entity_name(nested, item["id"])
             else:
                 label = f"{label} -> {part}[{position}]"
             node = item

@@ -12,8 +12,11 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
+from boconf import numbers
 from boconf.diagnostics import Code, Subject
-from boconf.model.entities import IN_HOUSE, Office, Organisation
+from boconf.i18n import N_, _, active_language
+from boconf.i18n.language import number_symbols
+from boconf.model.entities import IN_HOUSE, Allocation, Office, Organisation
 from boconf.model.functions import BUILTIN_FUNCTIONS
 from boconf.model.tree import (
     CONTRACT,
@@ -29,18 +32,40 @@ from boconf.model.tree import (
 )
 from boconf.util.suggest import did_you_mean
 from boconf.validation.collect import Collected, Collector
-from boconf.validation.labels import format_path
+from boconf.validation.labels import entity_name, format_path
 
 # Suggestions cost a difflib scan each: past this many dangling references, skip them.
 MAX_SUGGESTIONS = 200
 
 
+# A reference to a missing entity, by the kind it names: the message and the default hint.
+_MISSING = {
+    UNIT: (N_("no unit '{id}'"), N_("define a unit with id '{id}', or fix the id")),
+    POSITION: (N_("no position '{id}'"), N_("define a position with id '{id}', or fix the id")),
+    PERSON: (N_("no person '{id}'"), N_("define a person with id '{id}', or fix the id")),
+    LOCATION: (N_("no location '{id}'"), N_("define a location with id '{id}', or fix the id")),
+    VENDOR: (N_("no vendor '{id}'"), N_("define a vendor with id '{id}', or fix the id")),
+    CONTRACT: (N_("no contract '{id}'"), N_("define a contract with id '{id}', or fix the id")),
+}
+
+
 def unread_hint(files: list[str], what: str) -> str:
     """Say that files that could not be read may ``what`` (define it, hold it)."""
     if len(files) == 1:
-        return f"{files[0]} could not be read and may {what}: fix that file first"
-    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-    return f"{len(files)} files could not be read and may {what} ({shown}): fix them first"
+        return _("{file} could not be read and may {what}: fix that file first").format(
+            file=files[0], what=what
+        )
+    shown = ", ".join(files[:3])
+    if len(files) > 3:
+        shown = _("{names} and {n} more").format(names=shown, n=len(files) - 3)
+    return _("{count} files could not be read and may {what} ({shown}): fix them first").format(
+        count=len(files), what=what, shown=shown
+    )
+
+
+def _decimal(value: Decimal) -> str:
+    """A share exactly as written (0.333, not rounded), with the language's decimal mark."""
+    return f"{value.normalize():f}".replace(".", number_symbols(active_language())[0])
 
 
 class ReferenceChecker:
@@ -71,26 +96,27 @@ class ReferenceChecker:
         return False
 
     def _report_dangling(self) -> None:
-        named = Counter((kind, identifier) for kind, identifier, *_ in self._dangling)
+        named = Counter((kind, identifier) for kind, identifier, *_rest in self._dangling)
         for target_kind, identifier, source, at, subject in self._dangling:
             count = named[(target_kind, identifier)]
             hint = ""
+            missing, define = _MISSING[target_kind]
             if self.c.unread_files:  # the id may be in a file nobody could read: do not guess
-                hint = unread_hint(self.c.unread_files, "define it")
+                hint = unread_hint(self.c.unread_files, _("define it"))
             elif count > 1:
-                hint = (
-                    f"{count} references name {target_kind} '{identifier}' and none defines it: "
+                hint = _(
+                    "{count} references name {target} and none defines it: "
                     "if it was removed, point each at what takes its place, or add it back"
-                )
+                ).format(count=count, target=entity_name(target_kind, identifier))
             elif self._suggestions < MAX_SUGGESTIONS:
                 self._suggestions += 1
                 hint = did_you_mean(identifier, self._targets[target_kind])
-            hint = hint or f"define a {target_kind} with id '{identifier}', or fix the id"
+            hint = hint or _(define).format(id=identifier)
             self.collector.report(
                 source,
                 at,
                 Code.DANGLING_REFERENCE,
-                f"{_label(subject)} -> {format_path(at)}: no {target_kind} '{identifier}'",
+                f"{_label(subject)} -> {format_path(at)}: " + _(missing).format(id=identifier),
                 hint,
                 subject=subject,
                 target=Subject(target_kind, identifier),
@@ -135,8 +161,12 @@ class ReferenceChecker:
                     source,
                     ("end",),
                     Code.CONTRACT,
-                    f"{label} -> end: {contract.end} is before the start, {contract.start}",
-                    "fix the dates: a contract ends on or after the day it starts",
+                    _("{entity} -> end: {end} is before the start, {start}").format(
+                        entity=label,
+                        end=numbers.date(contract.end),
+                        start=numbers.date(contract.start),
+                    ),
+                    _("fix the dates: a contract ends on or after the day it starts"),
                     subject=subject,
                 )
 
@@ -149,12 +179,14 @@ class ReferenceChecker:
         functions: Iterable[str],
     ) -> None:
         hint = did_you_mean(name, functions)
-        hint = hint or "use a built-in function or declare it in the organisation's 'functions:'"
+        hint = hint or _("use a built-in function or declare it in the organisation's 'functions:'")
         self.collector.report(
             source,
             at,
             Code.UNKNOWN_FUNCTION,
-            f"{_label(subject)} -> {format_path(at)}: unknown function '{name}'",
+            _("{entity} -> {field}: unknown function '{name}'").format(
+                entity=_label(subject), field=format_path(at), name=name
+            ),
             hint,
             subject=subject,
         )
@@ -178,8 +210,10 @@ class ReferenceChecker:
                         source,
                         ("supports", index),
                         Code.SUPPORTS,
-                        f"{label} -> supports[{index}]: '{supported}' is a back-office unit",
-                        "'supports' lists the front-office units this unit serves; remove it",
+                        _("{entity} -> supports[{index}]: '{unit}' is a back-office unit").format(
+                            entity=label, index=index, unit=supported
+                        ),
+                        _("'supports' lists the front-office units this unit serves; remove it"),
                         subject=subject,
                         target=Subject(UNIT, supported),
                     )
@@ -198,67 +232,99 @@ class ReferenceChecker:
                     source,
                     at,
                     Code.CONFLICT,
-                    f"{label} -> sourcing[{index}]: provider '{allocation.provider}' at the same "
-                    f"location is already listed as sourcing[{seen[key]}]",
-                    "merge the two allocations into one and add up their shares",
+                    _(
+                        "{entity} -> sourcing[{index}]: provider '{provider}' at the same "
+                        "location is already listed as sourcing[{first}]"
+                    ).format(
+                        entity=label, index=index, provider=allocation.provider, first=seen[key]
+                    ),
+                    _("merge the two allocations into one and add up their shares"),
                     subject=subject,
                 )
             seen[key] = index
             self.ref(LOCATION, allocation.location, source, (*at, "location"), subject)
             if allocation.provider == IN_HOUSE:
-                if allocation.contract is not None:
-                    self.collector.report(
-                        source,
-                        (*at, "contract"),
-                        Code.CONTRACT,
-                        f"{label} -> sourcing[{index}].contract: in-house work has no vendor contract",
-                        "remove 'contract:' or set 'provider:' to the vendor",
-                        subject=subject,
-                    )
-                if allocation.fte is not None:
-                    self.collector.report(
-                        source,
-                        (*at, "fte"),
-                        Code.CONFLICT,
-                        f"{label} -> sourcing[{index}].fte: own staff's FTE come from the unit's "
-                        "posts (headcount x fte), not from an allocation",
-                        "remove 'fte:' here; 'fte:' on an allocation is for a vendor's "
-                        "contracted seats",
-                        subject=subject,
-                    )
+                self._in_house(index, allocation, source, subject)
                 continue
             if not self.ref(VENDOR, allocation.provider, source, (*at, "provider"), subject):
                 continue
             if allocation.contract is not None and self.ref(
                 CONTRACT, allocation.contract, source, (*at, "contract"), subject
             ):
-                owner = self.c.contract_vendor[allocation.contract]
-                if owner != allocation.provider:
-                    self.collector.report(
-                        source,
-                        (*at, "contract"),
-                        Code.CONTRACT,
-                        f"{label} -> sourcing[{index}].contract: '{allocation.contract}' is a contract "
-                        f"of vendor '{owner}', not of '{allocation.provider}'",
-                        f"use one of vendor '{allocation.provider}''s contracts: "
-                        + (
-                            ", ".join(c.id for c in self.c.vendors[allocation.provider].contracts)
-                            or "(none yet)"
-                        ),
-                        subject=subject,
-                        target=Subject(CONTRACT, allocation.contract),
-                    )
+                self._contract_of_provider(index, allocation, source, subject)
         total = sum((a.share for a in sourcing), Decimal(0))
         if total != 1:
             self.collector.report(
                 source,
                 ("sourcing",),
                 Code.SHARES,
-                f"{label} -> sourcing: shares add up to {total.normalize():f}, not 1",
+                _("{entity} -> sourcing: shares add up to {total}, not 1").format(
+                    entity=label, total=_decimal(total)
+                ),
                 _shares_hint([a.share for a in sourcing], total),
                 want="key",
                 subject=subject,
             )
+
+    def _in_house(
+        self, index: int, allocation: Allocation, source: SourceRef, subject: Subject
+    ) -> None:
+        """In-house work has neither a vendor contract nor contracted seats."""
+        label = _label(subject)
+        if allocation.contract is not None:
+            self.collector.report(
+                source,
+                ("sourcing", index, "contract"),
+                Code.CONTRACT,
+                _(
+                    "{entity} -> sourcing[{index}].contract: in-house work has no vendor contract"
+                ).format(entity=label, index=index),
+                _("remove 'contract:' or set 'provider:' to the vendor"),
+                subject=subject,
+            )
+        if allocation.fte is not None:
+            self.collector.report(
+                source,
+                ("sourcing", index, "fte"),
+                Code.CONFLICT,
+                _(
+                    "{entity} -> sourcing[{index}].fte: own staff's FTE come from the "
+                    "unit's posts (headcount x fte), not from an allocation"
+                ).format(entity=label, index=index),
+                _("remove 'fte:' here; 'fte:' on an allocation is for a vendor's contracted seats"),
+                subject=subject,
+            )
+
+    def _contract_of_provider(
+        self, index: int, allocation: Allocation, source: SourceRef, subject: Subject
+    ) -> None:
+        """An allocation's contract (which exists) is one of its provider's."""
+        contract = allocation.contract
+        owner = self.c.contract_vendor[contract] if contract is not None else None
+        if contract is None or owner == allocation.provider:
+            return
+        self.collector.report(
+            source,
+            ("sourcing", index, "contract"),
+            Code.CONTRACT,
+            _(
+                "{entity} -> sourcing[{index}].contract: '{contract}' is a contract "
+                "of vendor '{owner}', not of '{provider}'"
+            ).format(
+                entity=_label(subject),
+                index=index,
+                contract=contract,
+                owner=owner,
+                provider=allocation.provider,
+            ),
+            _("use one of vendor '{provider}''s contracts: {contracts}").format(
+                provider=allocation.provider,
+                contracts=", ".join(c.id for c in self.c.vendors[allocation.provider].contracts)
+                or _("(none yet)"),
+            ),
+            subject=subject,
+            target=Subject(CONTRACT, contract),
+        )
 
     def _positions(self) -> None:
         units, positions = self.c.units, self.c.positions
@@ -294,25 +360,40 @@ class ReferenceChecker:
 
 def _label(subject: Subject) -> str:
     """How messages name an entity: ``unit 'credit'``."""
-    return f"{subject.kind} '{subject.id}'"
+    return entity_name(subject.kind, subject.id)
 
 
 def _shares_hint(shares: list[Decimal], total: Decimal) -> str:
-    """How to make ``shares`` add up to 1: the remainder, and one allocation it fits."""
+    """How to make ``shares`` add up to 1: the remainder, and one allocation it fits. The
+    totals are prose (the language's decimal mark); the edit is YAML, written as YAML reads it."""
     gap = Decimal(1) - total
-    amount = f"{abs(gap).normalize():f}"
-    summed = f"the shares add up to {total.normalize():f}"
+    amount = _decimal(abs(gap))
+    total_text = _decimal(total)
     if gap > 0:  # the last allocation takes the remainder: it is the one usually added last
         index = len(shares) - 1
-        return (
-            f"{summed}; add {amount} to one of them, e.g. sourcing[{index}]: "
-            f"{shares[index].normalize():f} -> {(shares[index] + gap).normalize():f}"
+        return _(
+            "the shares add up to {total}; add {amount} to one of them, e.g. "
+            "sourcing[{index}]: {share} -> {fixed}"
+        ).format(
+            total=total_text,
+            amount=amount,
+            index=index,
+            share=f"{shares[index].normalize():f}",
+            fixed=f"{(shares[index] + gap).normalize():f}",
         )
     # Too much: take the excess from the last allocation that stays above 0 without it.
     for index in range(len(shares) - 1, -1, -1):
         if shares[index] > -gap:
-            return (
-                f"{summed}; take {amount} off one of them, e.g. sourcing[{index}]: "
-                f"{shares[index].normalize():f} -> {(shares[index] + gap).normalize():f}"
+            return _(
+                "the shares add up to {total}; take {amount} off one of them, e.g. "
+                "sourcing[{index}]: {share} -> {fixed}"
+            ).format(
+                total=total_text,
+                amount=amount,
+                index=index,
+                share=f"{shares[index].normalize():f}",
+                fixed=f"{(shares[index] + gap).normalize():f}",
             )
-    return f"{summed}; lower them by {amount} in all, or remove an allocation"
+    return _(
+        "the shares add up to {total}; lower them by {amount} in all, or remove an allocation"
+    ).format(total=total_text, amount=amount)
