@@ -13,7 +13,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import refuse_inside, write_output
-from boconf.cli.options import cache_options, loading_options, org_path, parse_cache, use_color
+from boconf.cli.options import org_path, organisation_options, parse_cache, use_color
 from boconf.cli.progress import progress
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import (
@@ -29,7 +29,7 @@ from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import CheckResult, settings_for
 from boconf.linting.check import check as run_check
 from boconf.linting.settings import ConfigError, find_settings
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.output import OutputError
 from boconf.scenarios.check import check_scenarios
 from boconf.scenarios.read import scenario_names
@@ -75,8 +75,7 @@ Examples:
   boconf check --show-suppressed                      (the accepted exceptions too)
 """
 )
-@loading_options
-@cache_options
+@organisation_options(cache=True)
 @click.option(
     "--format",
     "output_format",
@@ -139,7 +138,7 @@ Examples:
 def check(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     cache_dir: Path | None,
     no_cache: bool,
     output_format: str,
@@ -158,7 +157,6 @@ def check(
     root = organisation = org_path(path)  # root becomes the applied copy with --scenario
     refuse_inside(output, organisation)
     refuse_inside(baseline_write, organisation)
-    limits = Limits(max_file_size=max_file_size * MIB)
     options = ReportOptions(color=use_color(color))
     with contextlib.ExitStack() as stack:
         scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None

@@ -11,7 +11,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
-from boconf.cli.options import DEFAULT_ORG, org_path
+from boconf.cli.options import DEFAULT_ORG, lang_option, org_path
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.diff.compare import REMOVED, compare
@@ -71,6 +71,7 @@ Examples:
     default=None,
     help="'Today' for the cost figures [default: reference_date in the settings, else today].",
 )
+@lang_option
 def diff(
     arguments: tuple[str, ...],
     output_format: str,

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.options import org_path, organisation_options, use_color
 from boconf.cli.reference_date import note_reference_date
 from boconf.formats.report import ReportOptions, from_check
 from boconf.formats.text_report import render as render_text
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
 from boconf.rendering.renderer import RendererError, find_renderers
 from boconf.website import SiteOptions, plan_site, render_site, write_site
@@ -63,7 +63,7 @@ Examples:
   boconf docs --dot /usr/bin/dot                (the system Graphviz)
 """
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--output",
     "-o",
@@ -90,7 +90,7 @@ Examples:
 def docs(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     output: Path,
     output_format: str,
     reference_date: dt.datetime | None,
@@ -106,9 +106,7 @@ def docs(
         settings = settings_for(
             organisation, None, reference_date.date() if reference_date else None
         )
-        result = run_check(
-            organisation, settings, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-        )
+        result = run_check(organisation, settings, limits=limits, jobs=jobs)
     except (ConfigError, OutputError, RendererError) as error:
         raise click.UsageError(str(error)) from None
     if not result.load.ok:

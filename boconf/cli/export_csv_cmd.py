@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from boconf.cli.loaded import emit, valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.interop.csv_export import export_csv_text, export_rows, formula_cells
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 
 
 @click.command(
@@ -35,7 +35,7 @@ Examples:
   boconf export csv --spreadsheet-safe -o org.csv   (to open in Excel)
 """,
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
 )
@@ -47,12 +47,12 @@ Examples:
 def export_csv(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     output: Path | None,
     spreadsheet_safe: bool,
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    _, tree = valid_organisation(organisation, limits, jobs)
     rows = export_rows(tree)
     formulas = formula_cells(rows)
     if formulas:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import org_path
+from boconf.cli.options import lang_option, org_path
 from boconf.editing.fmt import format_tree
 from boconf.output import OutputError
 
@@ -37,6 +37,7 @@ Examples:
     "--check", is_flag=True, help="Write nothing; exit 1 listing files that would change."
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
+@lang_option
 def fmt(path: Path | None, check: bool, show_diff: bool) -> None:
     root = org_path(path)
     result = format_tree(root)

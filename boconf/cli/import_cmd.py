@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
 from boconf.cli.progress import progress
 from boconf.diagnostics import display_path
 from boconf.interop.csv_columns import parse_column_option
@@ -252,6 +253,7 @@ Examples:
     help="Look for the companion tables beside FILE.",
 )
 @_table_options
+@lang_option
 def import_csv_command(
     file: Path,
     output: Path,
@@ -316,6 +318,7 @@ Examples:
     help="For a mapping of records: the field its keys are stored in (the id by default).",
 )
 @_table_options
+@lang_option
 def import_records_command(
     file: Path, output: Path, key_field: str, force: bool, strict: bool, **shared: Any
 ) -> None:
@@ -351,6 +354,7 @@ Examples:
 @_currency
 @_force
 @_strict
+@lang_option
 def import_backstage_command(
     paths: tuple[Path, ...], output: Path, name: str, currency: str, force: bool, strict: bool
 ) -> None:
@@ -427,6 +431,7 @@ Examples:
     metavar="MIB",
     help="Refuse a file larger than this.",
 )
+@lang_option
 def import_organogram_command(
     senior: Path,
     junior: Path | None,

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
 from boconf.interop.scaffold import (
     ExistingFilesError,
     ScaffoldError,
@@ -70,6 +71,7 @@ Examples:
     "runs from, if it is one, else boconf from the package index.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that exist already.")
+@lang_option
 def init(
     directory: Path,
     name: str,

@@ -14,8 +14,9 @@ import traceback
 
 import click
 
-from boconf import __version__, clock
+from boconf import __version__, clock, i18n
 from boconf.cli.exit_codes import Exit
+from boconf.cli.language import environment_language
 
 MAIN_HELP = """Back-office configuration as code.
 
@@ -123,6 +124,9 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
 
     ``keep_objects`` keeps everything the command built alive (its frames, through the
     exit's traceback), for a caller that ends the process at once."""
+    # The locale's language until --lang or the repository's lang: says otherwise (each run
+    # starts afresh: tests run many in one process).
+    i18n.activate(environment_language(os.environ))
     try:
         clock.today()  # a BOCONF_TODAY that is not a date stops every command alike
     except clock.ClockError as error:

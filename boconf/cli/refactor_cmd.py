@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import org_path
+from boconf.cli.options import lang_option, org_path
 from boconf.editing.changes import ChangeSet
 from boconf.editing.move import plan_move_position, plan_move_unit
 from boconf.editing.rename import RENAMABLE, EditError, InvalidTreeError, plan_rename
@@ -68,6 +68,7 @@ Examples:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def rename(kind: str, old: str, new: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)
     _run(lambda: plan_rename(root, kind, old, new), dry_run)
@@ -95,6 +96,7 @@ Example:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def move_position(
     identifier: str, unit: str, reports_to: str | None, path: Path | None, dry_run: bool
 ) -> None:
@@ -117,6 +119,7 @@ Example:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def move_unit(identifier: str, parent: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)
     _run(lambda: plan_move_unit(root, identifier, parent), dry_run)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.cli.reference_date import note_reference_date
 from boconf.diagnostics import Severity
 from boconf.formats.report import from_load
@@ -20,7 +20,7 @@ from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.engine import LintResult
 from boconf.linting.settings import ConfigError
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.model.entities import Office
 from boconf.output import OutputError, check_outside, write_atomic
 from boconf.rendering.chart import Chart
@@ -86,7 +86,7 @@ Examples:
   boconf render --view back-office --findings -o bo.svg   (mark lint findings)
 """
 )
-@loading_options
+@organisation_options()
 @click.option("--view", type=click.Choice(sorted(VIEWS)), default=None, help="The view to draw.")
 @click.option(
     "--all", "all_views", is_flag=True, help="Draw every view into the directory given by -o."
@@ -125,7 +125,7 @@ Examples:
 def render_command(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     view: str | None,
     all_views: bool,
     output_format: str | None,
@@ -155,7 +155,6 @@ def render_command(
     try:
         if output is not None:
             check_outside(output, organisation)
-        limits = Limits(max_file_size=max_file_size * MIB)
         if findings:  # lint only when the overlay needs it
             date = reference_date.date() if reference_date else None
             result = run_check(

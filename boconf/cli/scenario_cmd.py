@@ -16,10 +16,10 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.formats.report import Report
 from boconf.formats.text_report import render as render_text
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside, write_atomic
 from boconf.scenarios.apply import AppliedScenario, materialise
 from boconf.scenarios.read import UnknownScenarioError, find_scenario, scenario_names
@@ -116,10 +116,9 @@ Exit codes: 0 all scenarios apply and validate (a CI step can run this);
 1 one does not, or the base organisation does not validate.
 """,
 )
-@loading_options
-def list_command(path: Path | None, jobs: int | None, max_file_size: int) -> None:
+@organisation_options()
+def list_command(path: Path | None, jobs: int | None, limits: Limits) -> None:
     organisation = org_path(path)
-    limits = Limits(max_file_size=max_file_size * MIB)
     names = scenario_names(organisation)
     if not names:
         click.echo(f"no scenarios: add them as {organisation}/scenarios/<name>.yaml")
@@ -164,7 +163,7 @@ Examples:
 """,
 )
 @click.argument("name")
-@loading_options
+@organisation_options()
 @click.option(
     "--output",
     "-o",
@@ -173,7 +172,7 @@ Examples:
     help="Directory to write the resulting organisation into.",
 )
 def apply_command(
-    name: str, path: Path | None, jobs: int | None, max_file_size: int, output: Path
+    name: str, path: Path | None, jobs: int | None, limits: Limits, output: Path
 ) -> None:
     organisation = org_path(path)
     try:
@@ -182,9 +181,7 @@ def apply_command(
         raise click.UsageError(str(error)) from None
     if output.exists() and any(output.iterdir()):
         raise click.UsageError(f"{output} is not empty: give a new or empty directory")
-    with applied_scenario(organisation, name, Limits(max_file_size=max_file_size * MIB)) as (
-        applied
-    ):
+    with applied_scenario(organisation, name, limits) as (applied):
         assert applied.root is not None and applied.overlay is not None
         output.mkdir(parents=True, exist_ok=True)
         try:  # file by file through the one writer: never half a file

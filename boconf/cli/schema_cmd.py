@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
 from boconf.output import OutputError
 from boconf.schema import stale_files, write
 
@@ -30,6 +31,7 @@ Examples:
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale."
 )
+@lang_option
 def schema(out: Path, check: bool) -> None:
     if check:
         stale = stale_files(out)

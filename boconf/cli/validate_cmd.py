@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import cache_options, loading_options, org_path, parse_cache
+from boconf.cli.options import org_path, organisation_options, parse_cache
 from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.validation.run import load_organisation
 
 
@@ -30,8 +30,7 @@ Examples:
   boconf validate --format json > diagnostics.json
 """
 )
-@loading_options
-@cache_options
+@organisation_options(cache=True)
 @click.option(
     "--format",
     "output_format",
@@ -44,7 +43,7 @@ Examples:
 def validate(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     cache_dir: Path | None,
     no_cache: bool,
     output_format: str,
@@ -53,7 +52,6 @@ def validate(
 ) -> None:
     root = org_path(path)
     started = time.perf_counter()
-    limits = Limits(max_file_size=max_file_size * MIB)
     cache = parse_cache(root, limits, cache_dir, no_cache)
     with progress(f"validating {root}") as shown:
         result = load_organisation(
