@@ -19,8 +19,6 @@ MODULES_OVER = {
     "boconf/interop/organogram_import.py": 530,
 }
 FUNCTIONS_OVER = {
-    "boconf/cli/check_cmd.py:check": 92,
-    "boconf/cli/render_cmd.py:render_command": 83,
     "boconf/graph/export.py:build_graph": 92,
     "boconf/interop/backstage_import.py:build": 157,
     "boconf/interop/csv_import.py:build": 81,

@@ -139,13 +139,13 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
             _finished.append(stop)
         return int(stop.code or 0)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(i18n._("aborted"), err=True)
         return Exit.USAGE
     except click.ClickException as error:
         error.show()
         return Exit.USAGE
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        click.echo(i18n._("interrupted"), err=True)
         return 130
     except BrokenPipeError:
         # Output piped into a command that stopped reading (e.g. head): not an error of ours.
@@ -153,14 +153,17 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
         return Exit.OK
     except Exception:
         details = traceback.format_exc() if os.environ.get("BOCONF_DEBUG") else ""
+        report = (
+            i18n._(" and this traceback:") + "\n" + details
+            if details
+            else i18n._("; set BOCONF_DEBUG=1 to see the traceback.")
+        )
         click.echo(
-            f"boconf: internal error (this is a bug in boconf {__version__}, not in your files).\n"
-            "Please report it to whoever provides your boconf, with the command you ran"
-            + (
-                " and this traceback:\n" + details
-                if details
-                else "; set BOCONF_DEBUG=1 to see the traceback."
-            ),
+            i18n._(
+                "boconf: internal error (this is a bug in boconf {version}, not in your files).\n"
+                "Please report it to whoever provides your boconf, with the command you ran"
+            ).format(version=__version__)
+            + report,
             err=True,
         )
         return Exit.INTERNAL

@@ -14,6 +14,7 @@ import click
 
 from boconf import i18n
 from boconf.cli.language import settings_language
+from boconf.i18n import _
 from boconf.loading.cache import ParseCache
 from boconf.loading.disk_cache import DiskCache, default_directory
 from boconf.loading.limits import MIB, Limits
@@ -26,7 +27,7 @@ def org_path(path: Path | None) -> Path:
     if path is not None:
         return path
     if not DEFAULT_ORG.exists():
-        raise click.UsageError("no PATH given and there is no org/ directory here")
+        raise click.UsageError(_("no PATH given and there is no org/ directory here"))
     return DEFAULT_ORG
 
 

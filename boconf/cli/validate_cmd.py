@@ -12,6 +12,7 @@ from boconf.cli.options import org_path, organisation_options, parse_cache
 from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.validation.run import load_organisation
 
@@ -53,7 +54,7 @@ def validate(
     root = org_path(path)
     started = time.perf_counter()
     cache = parse_cache(root, limits, cache_dir, no_cache)
-    with progress(f"validating {root}") as shown:
+    with progress(_("validating {path}").format(path=root)) as shown:
         result = load_organisation(
             root, limits=limits, jobs=jobs, cache=cache, progress=shown.update if shown else None
         )
@@ -61,5 +62,6 @@ def validate(
     output = VALIDATE_REPORTERS[output_format](report, ReportOptions(summary=not quiet))
     click.echo(output, nl=False)
     if verbose:
-        click.echo(f"took {time.perf_counter() - started:.3f}s", err=True)
+        took = _("took {seconds}s").format(seconds=f"{time.perf_counter() - started:.3f}")
+        click.echo(took, err=True)
     raise SystemExit(Exit.OK if result.ok else Exit.FINDINGS)

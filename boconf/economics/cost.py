@@ -28,18 +28,19 @@ from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import FteBasis, Work, all_work, post_location
+from boconf.i18n import N_
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
 from boconf.numbers import number, percent
 
 CENT = Decimal("0.01")
-FORMULA = (
+FORMULA = N_(
     "annual cost = own staff (each post's FTE x its own annual_cost_per_fte when it has one, "
     "else the annual cost per FTE of the location where it works) + vendor contracts "
     "(annual_cost, attributed to the units that work under each contract in proportion to the "
     "vendor FTE of their work)"
 )
-VENDOR_FTE = (
+VENDOR_FTE = N_(
     "vendor FTE: the allocation's contracted 'fte', else an equivalent derived from the "
     "shares (the unit's own FTE x the vendor's share / the in-house share)"
 )
