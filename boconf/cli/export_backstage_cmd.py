@@ -10,6 +10,7 @@ from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import org_path, organisation_options
 from boconf.graph.structure import build_structure
+from boconf.i18n import _
 from boconf.interop.backstage_export import CATALOG_FILE, build_catalog, write_catalog
 from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
@@ -53,7 +54,7 @@ Examples:
 )
 def export_backstage(path: Path | None, jobs: int | None, limits: Limits, output: Path) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, limits, jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     catalog = build_catalog(build_structure(tree))
     try:
         check_outside(output, organisation)
@@ -61,8 +62,9 @@ def export_backstage(path: Path | None, jobs: int | None, limits: Limits, output
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     for collision in catalog.collisions:
-        click.echo(f"warning: {collision.message}", err=True)
+        click.echo(_("warning: {message}").format(message=collision.message), err=True)
+    wrote = _("wrote {path}: {groups} groups, {users} users")
     click.echo(
-        f"wrote {target}: {len(catalog.groups)} groups, {len(catalog.users)} users", err=True
+        wrote.format(path=target, groups=len(catalog.groups), users=len(catalog.users)), err=True
     )
     raise SystemExit(Exit.OK)

@@ -8,6 +8,7 @@ import click
 
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import org_path, organisation_options
+from boconf.i18n import _, ngettext
 from boconf.interop.csv_export import export_csv_text, export_rows, formula_cells
 from boconf.loading.limits import Limits
 
@@ -52,19 +53,22 @@ def export_csv(
     spreadsheet_safe: bool,
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, limits, jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     rows = export_rows(tree)
     formulas = formula_cells(rows)
     if formulas:
-        where = ", ".join(f"row {number} {column}" for number, column in formulas[:5])
-        more = f" and {len(formulas) - 5} more" if len(formulas) > 5 else ""
+        row = _("row {number} {column}")
+        where = ", ".join(row.format(number=n, column=column) for n, column in formulas[:5])
+        more = _(" and {n} more").format(n=len(formulas) - 5) if len(formulas) > 5 else ""
         done = (
-            "written with a leading apostrophe"
+            _("written with a leading apostrophe")
             if spreadsheet_safe
-            else "a spreadsheet may run them; --spreadsheet-safe writes them as text"
+            else _("a spreadsheet may run them; --spreadsheet-safe writes them as text")
         )
-        click.echo(
-            f"note: {len(formulas)} cell(s) start like a formula ({where}{more}): {done}",
-            err=True,
+        note = ngettext(
+            "note: {n} cell(s) start like a formula ({where}{more}): {done}",
+            "note: {n} cell(s) start like a formula ({where}{more}): {done}",
+            len(formulas),
         )
+        click.echo(note.format(n=len(formulas), where=where, more=more, done=done), err=True)
     emit(export_csv_text(rows, spreadsheet_safe=spreadsheet_safe), output, organisation)

@@ -39,7 +39,7 @@ def graph(
     path: Path | None, jobs: int | None, limits: Limits, output_format: str, output: Path | None
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, limits, jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     exported = build_graph(tree)
     text = to_json(exported) if output_format == "json" else to_graphml(exported)
     emit(

@@ -78,7 +78,7 @@ def cost(
     scenario_name: str | None,
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, limits, jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     today = _reference_date(organisation, reference_date)
     report = cost_report(build_structure(tree), today, horizon)
     if scenario_name is None:

@@ -7,7 +7,15 @@ import io
 import json
 
 from boconf import numbers
-from boconf.economics.cost import DIMENSIONS, FORMULA, VENDOR_FTE, CostComparison, CostReport
+from boconf.economics.cost import (
+    DIMENSIONS,
+    FORMULA,
+    NOT_GIVEN,
+    OWN_STAFF,
+    VENDOR_FTE,
+    CostComparison,
+    CostReport,
+)
 from boconf.formats.markdown_text import cell
 from boconf.i18n import N_, _, ngettext
 from boconf.numbers import fte, money, signed, signed_money
@@ -22,6 +30,11 @@ TITLES = {
 }
 # The calendar's events as the economics module names them.
 EVENTS = {"ends": N_("ends"), "notice deadline": N_("notice deadline")}
+
+
+def _key(key: str) -> str:
+    """A row's key: an id as written, or one of boconf's own labels, translated."""
+    return _(key) if key in (NOT_GIVEN, OWN_STAFF) else key
 
 
 def headline(report: CostReport) -> str:
@@ -41,7 +54,7 @@ def text(report: CostReport) -> str:
         f" {_(VENDOR_FTE)})",
     ]
     for dimension in DIMENSIONS:
-        rows = report.by(dimension)
+        rows = [(_key(key), f, c) for key, f, c in report.by(dimension)]
         width = max(len(key) for key, _fte, _cost in rows)
         out += ["", _(TITLES[dimension])]
         out += [
@@ -57,9 +70,11 @@ def text(report: CostReport) -> str:
     # Dates in the language's prose form (ISO in English) have different widths: aligned.
     dates = [numbers.date(e.date) for e in report.calendar]
     width = max(map(len, dates), default=0)
+    events = [_(EVENTS[e.event]) for e in report.calendar]
+    event_width = max(15, *map(len, events)) if events else 15  # 15: English's longest
     out += [
-        f"  {day:<{width}}  {_(EVENTS[e.event]):<15} {e.contract} ({e.vendor}), {_days(e.days)}"
-        for day, e in zip(dates, report.calendar, strict=True)
+        f"  {day:<{width}}  {event:<{event_width}} {e.contract} ({e.vendor}), {_days(e.days)}"
+        for day, event, e in zip(dates, events, report.calendar, strict=True)
     ] or ["  " + _("nothing")]
     return "\n".join(out) + "\n"
 
@@ -92,7 +107,7 @@ def markdown(report: CostReport) -> str:
         header = "| | FTE | " + _("cost") + " |"
         out += ["", f"## {_(TITLES[dimension])}", "", header, "| --- | ---: | ---: |"]
         out += [
-            f"| {cell(key)} | {fte(f)} | {money(c, report.currency)} |"
+            f"| {cell(_key(key))} | {fte(f)} | {money(c, report.currency)} |"
             for key, f, c in report.by(dimension)
         ]
     out += ["", "## " + _("Missing cost data"), ""]
@@ -235,10 +250,10 @@ def comparison_text(comparison: CostComparison) -> str:
         rows = comparison.deltas(dimension)
         if not rows:
             continue
-        width = max(len(row.key) for row in rows)
+        width = max(len(_key(row.key)) for row in rows)
         out += ["", _("{title}: what changes").format(title=_(TITLES[dimension]))]
         out += [
-            f"  {r.key:<{width}}  {money(r.base_cost, currency):>16} -> "
+            f"  {_key(r.key):<{width}}  {money(r.base_cost, currency):>16} -> "
             f"{money(r.cost, currency):>16}  {signed_money(r.change, currency):>16}"
             for r in rows
         ]
@@ -276,7 +291,7 @@ def comparison_markdown(comparison: CostComparison) -> str:
             "| --- | ---: | ---: | ---: |",
         ]
         out += [
-            f"| {cell(r.key)} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
+            f"| {cell(_key(r.key))} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
             f"| {signed_money(r.change, currency)} |"
             for r in rows
         ]
