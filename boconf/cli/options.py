@@ -59,7 +59,7 @@ def lang_option(function: F) -> F:
         default=None,
         is_eager=True,
         callback=_activate,
-        help="The language of messages and reports [default: lang in the settings, else "
+        help="The language of messages, reports and the site [default: lang in the settings, else "
         "LC_ALL / LC_MESSAGES / LANG, else en].",
     )(cast(F, settled))
 
@@ -80,6 +80,7 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
     ``--cache-dir`` / ``--no-cache`` when ``cache``, and ``--lang``."""
 
     def decorate(function: F) -> F:
+        function = lang_option(function)  # listed last in --help, after the loading options
         if cache:
             function = _cache_options(function)
         function = click.option(
@@ -98,7 +99,6 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
             default=None,
             help="Worker processes [default: one per core].",
         )(function)
-        function = lang_option(function)
         return click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)(
             function
         )
