@@ -124,9 +124,13 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
 
     ``keep_objects`` keeps everything the command built alive (its frames, through the
     exit's traceback), for a caller that ends the process at once."""
-    # The locale's language until --lang or the repository's lang: says otherwise (each run
-    # starts afresh: tests run many in one process).
-    i18n.activate(environment_language(os.environ))
+    # The locale's language until --lang or the repository's lang: says otherwise; the caller's
+    # afterwards (tests run many commands in one process, each from the locale).
+    with i18n.using(environment_language(os.environ)):
+        return _run(argv, keep_objects)
+
+
+def _run(argv: list[str] | None, keep_objects: bool) -> int:
     try:
         clock.today()  # a BOCONF_TODAY that is not a date stops every command alike
     except clock.ClockError as error:
