@@ -234,3 +234,34 @@ def test_signed_money_in_a_comparison_follows_the_language() -> None:
 
     with i18n.using("it"):
         assert signed_money(Decimal("-338000"), "EUR") == "-EUR 338.000,00"
+
+
+def test_github_annotations_in_italian_keep_file_line_and_column(
+    boconf: Boconf, example: Path
+) -> None:
+    run = boconf("check", "org", "--lang", "it", "--format", "github", cwd=example.parent)
+    assert run.code == 1
+    (annotation,) = run.lines
+    assert annotation.startswith(
+        "::error file=org/units/service-desk.yaml,line=9,col=10,title=BO031 "
+    )
+    assert "%0Asuggerimento: " in annotation
+
+
+def test_the_diff_of_a_scenario_in_italian(boconf: Boconf) -> None:
+    run = boconf("diff", "--scenario", "credit-to-cluj", "--lang", "it", cwd=REPO)
+    assert run.code == 0
+    assert run.lines[0] == "boconf diff org -> scenario credit-to-cluj: 7 modifiche"
+    impact = run.lines[run.lines.index("Impatto") + 1 : run.lines.index("Impatto") + 5]
+    assert impact == [
+        "  FTE, captive: 10 -> 12 (+2)",
+        "  FTE, in-house: 88,8 -> 86,8 (-2)",
+        "  costo annuo (EUR): 5.767.600 -> 5.695.600 (-72.000)",
+        "  posizioni: 93 -> 92 (-1)",
+    ]
+    assert "  posizione 'credit-analyst-export-cluj'" in run.lines
+    assert run.lines[-3:] == [
+        "Nuove segnalazioni del lint: nessuna",
+        "",
+        "Segnalazioni del lint risolte: nessuna",
+    ]

@@ -93,7 +93,12 @@ def diff(
             model = applied.file.scenario
             result = _compare(
                 (organisation, organisation, display_path(organisation), False),
-                (applied.root, organisation, f"scenario {applied.file.name}", False),
+                (
+                    applied.root,
+                    organisation,
+                    _("scenario {name}").format(name=applied.file.name),
+                    False,
+                ),
                 organisation,
                 today,
                 cache,

@@ -9,7 +9,7 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.options import lang_option, org_path
 from boconf.editing.fmt import format_tree
-from boconf.formats.text_report import hint_line
+from boconf.formats.report import hint_line
 from boconf.i18n import _, ngettext
 from boconf.output import OutputError
 

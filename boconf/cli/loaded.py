@@ -11,8 +11,7 @@ import click
 from boconf.cli.exit_codes import Exit
 from boconf.cli.progress import progress
 from boconf.diagnostics import Diagnostic
-from boconf.formats.report import from_load
-from boconf.formats.text_report import hint_line
+from boconf.formats.report import from_load, hint_line
 from boconf.formats.text_report import render as render_text
 from boconf.i18n import _
 from boconf.loading.cache import ParseCache

@@ -183,6 +183,28 @@ def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return [*parts, (total - sum(parts, Decimal(0))).quantize(CENT)]
 
 
+def _unpriced_work(work: Work) -> str:
+    message = _(
+        "unit '{unit}': work of vendor '{vendor}' ({share} of the unit's work) under "
+        "no contract: unpriced"
+    )
+    return message.format(unit=work.unit, vendor=work.provider, share=percent(work.share))
+
+
+def _unknown_fte(work: Work) -> str:
+    message = _(
+        "unit '{unit}': the FTE of vendor '{vendor}''s work are not known: the unit has "
+        "no in-house share to derive them from; give the allocation's 'fte' (contracted "
+        "seats)"
+    )
+    return message.format(unit=work.unit, vendor=work.provider)
+
+
+def _unpriced_staff(location: str, fte: Decimal) -> str:
+    message = _("location '{location}' has no annual_cost_per_fte: {fte} FTE of own staff unpriced")
+    return message.format(location=location, fte=number(fte))
+
+
 def cost_report(
     structure: OrgStructure, reference_date: dt.date, horizon_days: int = 365
 ) -> CostReport:
@@ -201,24 +223,11 @@ def cost_report(
             if work.location is not None and (cost is None or unpriced):
                 unpriced_locations[work.location] += unpriced
         elif work.contract is None:
-            unpriced_work = _(
-                "unit '{unit}': work of vendor '{vendor}' ({share} of the unit's work) under "
-                "no contract: unpriced"
-            )
-            report.missing.append(
-                unpriced_work.format(
-                    unit=work.unit, vendor=work.provider, share=percent(work.share)
-                )
-            )
+            report.missing.append(_unpriced_work(work))
         else:
             by_contract[work.contract].append(len(report.lines))
         if work.basis is FteBasis.UNKNOWN:
-            unknown = _(
-                "unit '{unit}': the FTE of vendor '{vendor}''s work are not known: the unit has "
-                "no in-house share to derive them from; give the allocation's 'fte' (contracted "
-                "seats)"
-            )
-            report.unknown_fte.append(unknown.format(unit=work.unit, vendor=work.provider))
+            report.unknown_fte.append(_unknown_fte(work))
         report.lines.append(
             CostLine(
                 work.unit,
@@ -262,10 +271,7 @@ def cost_report(
         for index, part in zip(users, parts, strict=True):
             report.lines[index] = dataclasses.replace(report.lines[index], cost=part)
     for location, fte in sorted(unpriced_locations.items()):
-        unpriced_staff = _(
-            "location '{location}' has no annual_cost_per_fte: {fte} FTE of own staff unpriced"
-        )
-        report.missing.append(unpriced_staff.format(location=location, fte=number(fte)))
+        report.missing.append(_unpriced_staff(location, fte))
     report.calendar = contract_calendar(structure, reference_date, horizon_days)
     return report
 

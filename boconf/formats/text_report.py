@@ -9,7 +9,7 @@ from collections import Counter
 
 from boconf import numbers
 from boconf.diagnostics import Severity
-from boconf.formats.report import PLAIN, Report, ReportOptions
+from boconf.formats.report import PLAIN, Report, ReportOptions, hint_line
 from boconf.i18n import _, ngettext
 from boconf.validation.run import display_path
 
@@ -60,11 +60,6 @@ def render(report: Report, options: ReportOptions = PLAIN) -> str:
         return text + "\n" if text else ""
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
-
-
-def hint_line(hint: str) -> str:
-    """``hint: ...``, the line under a diagnostic that says how to fix it."""
-    return _("hint: {hint}").format(hint=hint)
 
 
 def summary(report: Report) -> str:

@@ -20,7 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from boconf import __version__, i18n
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.editing.rename import EditError, InvalidTreeError
-from boconf.formats.text_report import hint_line
+from boconf.formats.report import hint_line
 from boconf.i18n import _
 from boconf.lsp.workspace import OrgWorkspace, describe
 
