@@ -265,3 +265,12 @@ def test_the_diff_of_a_scenario_in_italian(boconf: Boconf) -> None:
         "",
         "Segnalazioni del lint risolte: nessuna",
     ]
+
+
+def test_a_refused_output_path_is_said_in_italian(boconf: Boconf, example: Path) -> None:
+    run = boconf("check", "org", "--lang", "it", "-o", "org/out.sarif", cwd=example.parent)
+    assert run.code == 2
+    assert run.err.endswith(
+        "Error: org/out.sarif: non scrivo dentro la cartella dell’organizzazione org\n"
+    )
+    assert not (example / "out.sarif").exists()

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import lang_option
+from boconf.cli.options import lang_option, max_file_size_option
 from boconf.cli.progress import progress
 from boconf.diagnostics import display_path
 from boconf.i18n import _, ngettext
@@ -159,13 +159,8 @@ _TABLE_OPTIONS: tuple[Callable[[F], F], ...] = (
     ),
     _force,
     _strict,
-    click.option(
-        "--max-file-size",
-        type=click.IntRange(min=1),
-        default=MAX_BYTES // MIB,
-        show_default=True,
-        metavar="MIB",
-        help="Refuse a file larger than this (reading takes ~15x its size in memory).",
+    max_file_size_option(
+        MAX_BYTES, "Refuse a file larger than this (reading takes ~15x its size in memory)."
     ),
 )
 
@@ -438,14 +433,7 @@ Examples:
 )
 @_force
 @_strict
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES // MIB,
-    show_default=True,
-    metavar="MIB",
-    help="Refuse a file larger than this.",
-)
+@max_file_size_option(MAX_BYTES, "Refuse a file larger than this.")
 @lang_option
 def import_organogram_command(
     senior: Path,

@@ -74,6 +74,22 @@ def _limits(ctx: click.Context, param: click.Parameter, value: int) -> Limits:
     return Limits(max_file_size=value * MIB)
 
 
+def max_file_size_option(
+    default_bytes: int, help_text: str, *names: str, metavar: str | None = "MIB", **extra: Any
+) -> Callable[[F], F]:
+    """``--max-file-size`` in MiB: the organisation's files (as ``limits``) or an import's."""
+    return click.option(
+        "--max-file-size",
+        *names,
+        type=click.IntRange(min=1),
+        default=default_bytes // MIB,
+        show_default=True,
+        metavar=metavar,
+        help=help_text,
+        **extra,
+    )
+
+
 def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
     """The one option block of the commands that read an organisation: PATH, ``--jobs``,
     ``--max-file-size`` (given to the command as ``limits``), the parse cache's
@@ -83,14 +99,12 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
         function = lang_option(function)  # listed last in --help, after the loading options
         if cache:
             function = _cache_options(function)
-        function = click.option(
-            "--max-file-size",
+        function = max_file_size_option(
+            Limits().max_file_size,
+            "Refuse files larger than this many MiB.",
             "limits",
-            type=click.IntRange(min=1),
-            default=Limits().max_file_size // MIB,
-            show_default=True,
             callback=_limits,
-            help="Refuse files larger than this many MiB.",
+            metavar=None,
         )(function)
         function = click.option(
             "--jobs",
