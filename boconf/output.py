@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from boconf.i18n import _
+
 
 class OutputError(Exception):
     """An output path that cannot or must not be written: a usage error."""
@@ -18,9 +20,12 @@ def check_outside(target: Path, organisation: Path) -> None:
         root = root.parent
     resolved = target.resolve()
     if resolved == root or root in resolved.parents:
-        raise OutputError(
-            f"{target}: refusing to write inside the organisation directory {organisation}"
-        )
+        refusal = _("{target}: refusing to write inside the organisation directory {organisation}")
+        raise OutputError(refusal.format(target=target, organisation=organisation))
+
+
+def _cannot_write(target: Path, error: OSError) -> str:
+    return _("{target}: cannot write: {reason}").format(target=target, reason=error.strerror)
 
 
 _CREATE = (
@@ -57,7 +62,7 @@ def write_atomic(target: Path, data: bytes, *, remove_first: bool = False) -> No
             os.umask(umask)
             temporary.chmod(0o666 & ~umask)
     except OSError as error:
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(_cannot_write(target, error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -66,4 +71,4 @@ def write_atomic(target: Path, data: bytes, *, remove_first: bool = False) -> No
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write: {error.strerror}") from None
+        raise OutputError(_cannot_write(target, error)) from None

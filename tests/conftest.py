@@ -14,6 +14,13 @@ from boconf.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The tests pin English output, and boconf speaks the locale's language (LC_ALL, LC_MESSAGES,
+# LANG): a developer's Italian locale must not change what they see. Tests of the locale set
+# these variables themselves (tests/test_i18n_cli.py).
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 def rules_on_by_default() -> str:
     """``33 rules``: how a summary counts the rules a default check runs (from the registry,

@@ -191,3 +191,47 @@ async def test_rename_uses_the_rename_engine(client: LanguageClient, workspace: 
     (credit_edit,) = edit.changes[(workspace / "org" / "units" / "credit.yaml").as_uri()]
     assert "  - id: head-of-credit\n" in credit_edit.new_text
     assert "    previously: credit-manager\n" in credit_edit.new_text
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def italian_client(lsp_client: LanguageClient, workspace: Path) -> AsyncIterator[None]:
+    # The editor's locale says English; the client's initializationOptions ask for Italian.
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=workspace.as_uri(),
+            locale="en-US",
+            initialization_options={"lang": "it"},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_and_quick_fixes_in_the_client_s_language(
+    italian_client: LanguageClient, workspace: Path
+) -> None:
+    client = italian_client
+    cluj = workspace / "org" / "units" / "collections-cluj.yaml"
+    text = cluj.read_text(encoding="utf-8")
+    uri = _open(
+        client, cluj, text.replace("reports_to: credit-manager", "reports_to: credit-manger")
+    )
+    await _until(lambda: bool(client.diagnostics.get(uri)))
+    (diagnostic,) = client.diagnostics[uri]
+    assert _codes(client, uri) == [("BO031", 21, 16, 29)]  # the same place in any language
+    message, hint = diagnostic.message.split("\n")
+    assert "'credit-manger'" in message  # (its words: the diagnostics' catalog)
+    assert hint.startswith("suggerimento: ") and "'credit-manager'" in hint
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            diagnostic.range,
+            types.CodeActionContext([diagnostic]),
+        )
+    )
+    assert actions is not None
+    (action,) = actions
+    assert isinstance(action, types.CodeAction)
+    assert action.title == "Sostituire con 'credit-manager'"

@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 80
 # Still to split (issue 15), each at its size today.
 MODULES_OVER: dict[str, int] = {}
 FUNCTIONS_OVER = {
-    "boconf/cli/check_cmd.py:check": 92,
     "boconf/loading/parse.py:_load_documents": 111,
     "boconf/rendering/dot.py:to_dot": 89,
     "boconf/rendering/paging.py:page_chart": 124,

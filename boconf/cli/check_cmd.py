@@ -6,14 +6,15 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.loaded import refuse_inside, write_output
-from boconf.cli.options import cache_options, loading_options, org_path, parse_cache, use_color
+from boconf.cli.loaded import echo_errors, refuse_inside, write_output
+from boconf.cli.options import org_path, organisation_options, parse_cache, use_color
 from boconf.cli.progress import progress
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import (
@@ -25,23 +26,22 @@ from boconf.cli.scenario_cmd import (
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.formats import CHECK_REPORTERS
 from boconf.formats.report import Report, ReportOptions, from_check
+from boconf.i18n import _, ngettext
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import CheckResult, settings_for
 from boconf.linting.check import check as run_check
 from boconf.linting.settings import ConfigError, find_settings
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.cache import ParseCache
+from boconf.loading.limits import Limits
 from boconf.output import OutputError
 from boconf.scenarios.check import check_scenarios
 from boconf.scenarios.read import scenario_names
 from boconf.util.paths import display_path
 
 
-def _config_failure(error: ConfigError | BaselineError) -> None:
+def _config_failure(error: ConfigError | BaselineError) -> NoReturn:
     diagnostics = error.diagnostics if isinstance(error, ConfigError) else [error.diagnostic]
-    for d in diagnostics:
-        click.echo(f"{d.location}: error[{d.code}]: {d.message}", err=True)
-        if d.hint:
-            click.echo(f"    hint: {d.hint}", err=True)
+    echo_errors(diagnostics)
     raise SystemExit(Exit.USAGE)
 
 
@@ -75,8 +75,7 @@ Examples:
   boconf check --show-suppressed                      (the accepted exceptions too)
 """
 )
-@loading_options
-@cache_options
+@organisation_options(cache=True)
 @click.option(
     "--format",
     "output_format",
@@ -139,7 +138,7 @@ Examples:
 def check(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     cache_dir: Path | None,
     no_cache: bool,
     output_format: str,
@@ -158,13 +157,14 @@ def check(
     root = organisation = org_path(path)  # root becomes the applied copy with --scenario
     refuse_inside(output, organisation)
     refuse_inside(baseline_write, organisation)
-    limits = Limits(max_file_size=max_file_size * MIB)
     options = ReportOptions(color=use_color(color))
     with contextlib.ExitStack() as stack:
-        scenario: tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path] | None = None
+        scenario: Traced | None = None
         if scenario_name is not None:
             if baseline_write is not None:
-                raise click.UsageError("--baseline-write records the organisation, not a scenario")
+                raise click.UsageError(
+                    _("--baseline-write records the organisation, not a scenario")
+                )
             applied = stack.enter_context(
                 applied_scenario(root, scenario_name, limits, strict=False)
             )
@@ -188,26 +188,8 @@ def check(
         # On disk (by content, across runs) unless --no-cache; in memory too when the
         # scenarios load the tree again.
         cache = parse_cache(organisation, limits, cache_dir, no_cache, memory=all_scenarios)
-        try:
-            settings = settings_for(root, config, reference_date.date() if reference_date else None)
-            if fail_on is not None:
-                settings.fail_on = Severity(fail_on)
-            known = (
-                read_baseline(baseline, display_path(baseline)) if baseline is not None else None
-            )
-            with progress(f"checking {organisation}") as shown:
-                result = run_check(
-                    root,
-                    settings,
-                    baseline=known,
-                    limits=limits,
-                    jobs=jobs,
-                    cache=cache,
-                    progress=shown.update if shown else None,
-                )
-        except (ConfigError, BaselineError) as error:
-            _config_failure(error)
-            return
+        run = _Run(organisation, root, limits, jobs, cache)
+        result = _run_check(run, config, reference_date, fail_on, baseline)
         if scenario is not None:  # findings shown in the scenario file and the base files
             trace, result.load.root = scenario
             result.load.diagnostics = trace(result.load.diagnostics)
@@ -216,7 +198,7 @@ def check(
             result.scenarios, result.scenario_diagnostics = check_scenarios(
                 root, limits, cache=cache, jobs=jobs
             )
-        note_reference_date(settings.reference_date, settings.reference_date_from)
+        note_reference_date(result.settings.reference_date, result.settings.reference_date_from)
         report = from_check(result, show_suppressed)
         if baseline_write is not None:
             _write_baseline(result, report, baseline_write, root, options, organisation)
@@ -225,6 +207,49 @@ def check(
             _print_timings(result)
         sys.stdout.flush()
         raise SystemExit(Exit.FINDINGS if result.failed else Exit.OK)
+
+
+# A scenario's findings traced back to the files to fix, and the scenario file itself.
+Traced = tuple[Callable[[list[Diagnostic]], list[Diagnostic]], Path]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What is checked (``root``: the organisation, or a scenario applied to it) and how."""
+
+    organisation: Path
+    root: Path
+    limits: Limits
+    jobs: int | None
+    cache: ParseCache | None
+
+
+def _run_check(
+    run: _Run,
+    config: Path | None,
+    reference_date: dt.datetime | None,
+    fail_on: str | None,
+    baseline: Path | None,
+) -> CheckResult:
+    """Settings, baseline and the check itself; unusable settings or baseline exit 2."""
+    try:
+        settings = settings_for(run.root, config, reference_date.date() if reference_date else None)
+        if fail_on is not None:
+            settings.fail_on = Severity(fail_on)
+        known = read_baseline(baseline, display_path(baseline)) if baseline is not None else None
+        label = _("checking {path}").format(path=run.organisation)
+        with progress(label) as shown:
+            return run_check(
+                run.root,
+                settings,
+                baseline=known,
+                limits=run.limits,
+                jobs=run.jobs,
+                cache=run.cache,
+                progress=shown.update if shown else None,
+            )
+    except (ConfigError, BaselineError) as error:
+        _config_failure(error)
 
 
 def _write_baseline(
@@ -237,7 +262,7 @@ def _write_baseline(
 ) -> NoReturn:
     if not result.load.ok:
         _emit(report, "text", None, options, organisation)
-        click.echo("no baseline written: the organisation does not validate", err=True)
+        click.echo(_("no baseline written: the organisation does not validate"), err=True)
         raise SystemExit(Exit.FINDINGS)
     try:
         count = write_baseline(
@@ -245,7 +270,10 @@ def _write_baseline(
         )
     except OutputError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"wrote {baseline_write}: {count} finding(s) baselined")
+    wrote = ngettext(
+        "wrote {path}: {n} finding(s) baselined", "wrote {path}: {n} finding(s) baselined", count
+    )
+    click.echo(wrote.format(path=baseline_write, n=count))
     raise SystemExit(Exit.OK)
 
 

@@ -11,7 +11,7 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
-from boconf.cli.options import DEFAULT_ORG, org_path
+from boconf.cli.options import DEFAULT_ORG, lang_option, org_path
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.diff.compare import REMOVED, compare
@@ -20,6 +20,7 @@ from boconf.diff.impact import impact, shifts
 from boconf.diff.revisions import RevisionError, checkout, temporary_root
 from boconf.formats.diff_report import FORMATS, DiffResult
 from boconf.graph.structure import build_structure
+from boconf.i18n import _, ngettext
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
@@ -31,7 +32,8 @@ from boconf.util.paths import display_path
 
 
 def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
-    return valid_organisation(root, cache=cache, label=label, progress_label=f"loading {label}")[0]
+    loading = _("loading {label}").format(label=label)
+    return valid_organisation(root, cache=cache, label=label, progress_label=loading)[0]
 
 
 @click.command(
@@ -73,6 +75,7 @@ Examples:
     default=None,
     help="'Today' for the cost figures [default: reference_date in the settings, else today].",
 )
+@lang_option
 def diff(
     arguments: tuple[str, ...],
     output_format: str,
@@ -83,7 +86,7 @@ def diff(
     today = reference_date.date() if reference_date else None  # else the settings' or the clock's
     if scenario_name is not None:
         if len(arguments) > 1:
-            raise click.UsageError("with --scenario, give at most PATH (the base organisation)")
+            raise click.UsageError(_("with --scenario, give at most PATH (the base organisation)"))
         organisation = org_path(Path(arguments[0]) if arguments else None)
         cache = ParseCache()
         base_load = _load(organisation, display_path(organisation), cache)
@@ -92,7 +95,12 @@ def diff(
             model = applied.file.scenario
             result = _compare(
                 (organisation, organisation, display_path(organisation), False),
-                (applied.root, organisation, f"scenario {applied.file.name}", False),
+                (
+                    applied.root,
+                    organisation,
+                    _("scenario {name}").format(name=applied.file.name),
+                    False,
+                ),
                 organisation,
                 today,
                 cache,
@@ -103,9 +111,9 @@ def diff(
             result.title = model.name if model else ""
         _finish(result, output_format, fail_on_removals)
     if not arguments:
-        raise click.UsageError("give BASE [HEAD] [PATH], or --scenario NAME")
+        raise click.UsageError(_("give BASE [HEAD] [PATH], or --scenario NAME"))
     if len(arguments) > 3:
-        raise click.UsageError("give BASE [HEAD] [PATH]")
+        raise click.UsageError(_("give BASE [HEAD] [PATH]"))
     base = arguments[0]
     head: str | None = None
     path = DEFAULT_ORG
@@ -122,8 +130,10 @@ def diff(
             base_root = Path(base) if base_is_dir else checkout(path, base, Path(scratch) / "base")
             if head is None:
                 if not path.exists():
-                    raise click.UsageError(f"no organisation directory '{path}' here")
-                head_root, head_label, head_is_dir = path, "the working tree", True
+                    raise click.UsageError(
+                        _("no organisation directory '{path}' here").format(path=path)
+                    )
+                head_root, head_label, head_is_dir = path, _("the working tree"), True
             else:
                 head_label, head_is_dir = head, Path(head).is_dir()
                 head_root = (
@@ -196,10 +206,16 @@ def _finish(result: DiffResult, output_format: str, fail_on_removals: float | No
     if fail_on_removals is not None and total:
         ratio = Decimal(removed) / Decimal(total)
         if ratio > Decimal(str(fail_on_removals)):
-            click.echo(
-                f"{removed} of {total} positions removed ({ratio:.0%}), more than "
-                f"--fail-on-removals {fail_on_removals}",
-                err=True,
+            too_many = ngettext(
+                "{removed} of {total} position removed ({ratio}), more than "
+                "--fail-on-removals {limit}",
+                "{removed} of {total} positions removed ({ratio}), more than "
+                "--fail-on-removals {limit}",
+                total,
             )
+            said = too_many.format(
+                removed=removed, total=total, ratio=f"{ratio:.0%}", limit=fail_on_removals
+            )
+            click.echo(said, err=True)
             raise SystemExit(Exit.FINDINGS)
     raise SystemExit(Exit.OK)

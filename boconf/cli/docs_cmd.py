@@ -8,15 +8,17 @@ from pathlib import Path
 
 import click
 
+from boconf import numbers
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import loading_options, org_path, use_color
+from boconf.cli.options import org_path, organisation_options, use_color
 from boconf.cli.reference_date import note_reference_date
 from boconf.formats.report import ReportOptions, from_check
 from boconf.formats.text_report import render as render_text
+from boconf.i18n import _, ngettext
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
 from boconf.rendering.renderer import RendererError, find_renderers
 from boconf.website import SiteOptions, plan_site, render_site, write_site
@@ -63,7 +65,7 @@ Examples:
   boconf docs --dot /usr/bin/dot                (the system Graphviz)
 """
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--output",
     "-o",
@@ -90,7 +92,7 @@ Examples:
 def docs(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     output: Path,
     output_format: str,
     reference_date: dt.datetime | None,
@@ -106,9 +108,7 @@ def docs(
         settings = settings_for(
             organisation, None, reference_date.date() if reference_date else None
         )
-        result = run_check(
-            organisation, settings, limits=Limits(max_file_size=max_file_size * MIB), jobs=jobs
-        )
+        result = run_check(organisation, settings, limits=limits, jobs=jobs)
     except (ConfigError, OutputError, RendererError) as error:
         raise click.UsageError(str(error)) from None
     if not result.load.ok:
@@ -116,14 +116,14 @@ def docs(
         click.echo(
             render_text(from_check(result), ReportOptions(color=colored)), nl=False, color=colored
         )
-        click.echo("no site written: the organisation does not validate", err=True)
+        click.echo(_("no site written: the organisation does not validate"), err=True)
         raise SystemExit(Exit.FINDINGS)
     note_reference_date(settings.reference_date, settings.reference_date_from)
     plan = plan_site(result, SiteOptions(output_format, dot_binary, jobs))
     try:
         if sys.stderr.isatty():
             with click.progressbar(
-                length=plan.steps, label="Building the site", file=sys.stderr
+                length=plan.steps, label=_("Building the site"), file=sys.stderr
             ) as bar:
                 files = render_site(plan, bar.update)
         else:
@@ -135,16 +135,27 @@ def docs(
     charts = len(plan.charts) if output_format == HTML else 0
     index = output / ("index.html" if output_format == HTML else "index.md")
     total = len(files) + 1  # and the manifest
-    if written == total:
-        changed = f"{written:,} files written"
-    elif written == 0:
-        changed = "no file changed"
-    else:
-        changed = f"{written:,} of {total:,} files written, the others unchanged"
-    click.echo(
-        f"{output}: {pages:,} pages"
-        + (f", {charts:,} charts" if charts else "")
-        + f"; {changed}. Open {index}",
-        err=True,
-    )
+    click.echo(_summary(output, pages, charts, written, total, index), err=True)
     raise SystemExit(Exit.OK)
+
+
+def _summary(output: Path, pages: int, charts: int, written: int, total: int, index: Path) -> str:
+    """``site: 40 pages, 12 charts; 53 files written. Open site/index.html``."""
+    if written == total:
+        changed = ngettext("{n} file written", "{n} files written", written)
+    elif written == 0:
+        changed = _("no file changed")
+    else:
+        changed = ngettext(
+            "{n} of {total} files written, the others unchanged",
+            "{n} of {total} files written, the others unchanged",
+            written,
+        )
+    changed = changed.format(n=numbers.number(written, 0), total=numbers.number(total, 0))
+    built = ngettext("{n} page", "{n} pages", pages).format(n=numbers.number(pages, 0))
+    if charts:
+        drawn = ngettext("{n} chart", "{n} charts", charts).format(n=numbers.number(charts, 0))
+        built = f"{built}, {drawn}"
+    return _("{output}: {built}; {changed}. Open {index}").format(
+        output=output, built=built, changed=changed, index=index
+    )

@@ -8,10 +8,11 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.graph.structure import build_structure
+from boconf.i18n import _
 from boconf.interop.backstage_export import CATALOG_FILE, build_catalog, write_catalog
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
 
 
@@ -42,7 +43,7 @@ Examples:
   boconf export backstage path/to/org -o build/catalog
 """,
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--output",
     "-o",
@@ -51,9 +52,9 @@ Examples:
     type=click.Path(file_okay=False, path_type=Path),
     help=f"Directory to write {CATALOG_FILE} into (created if missing).",
 )
-def export_backstage(path: Path | None, jobs: int | None, max_file_size: int, output: Path) -> None:
+def export_backstage(path: Path | None, jobs: int | None, limits: Limits, output: Path) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     catalog = build_catalog(build_structure(tree))
     try:
         check_outside(output, organisation)
@@ -61,8 +62,9 @@ def export_backstage(path: Path | None, jobs: int | None, max_file_size: int, ou
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     for collision in catalog.collisions:
-        click.echo(f"warning: {collision.message}", err=True)
+        click.echo(_("warning: {message}").format(message=collision.message), err=True)
+    wrote = _("wrote {path}: {groups} groups, {users} users")
     click.echo(
-        f"wrote {target}: {len(catalog.groups)} groups, {len(catalog.users)} users", err=True
+        wrote.format(path=target, groups=len(catalog.groups), users=len(catalog.users)), err=True
     )
     raise SystemExit(Exit.OK)

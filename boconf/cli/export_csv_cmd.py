@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from boconf.cli.loaded import emit, valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
+from boconf.i18n import _, ngettext
 from boconf.interop.csv_export import export_csv_text, export_rows, formula_cells
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 
 
 @click.command(
@@ -35,7 +36,7 @@ Examples:
   boconf export csv --spreadsheet-safe -o org.csv   (to open in Excel)
 """,
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
 )
@@ -47,24 +48,27 @@ Examples:
 def export_csv(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     output: Path | None,
     spreadsheet_safe: bool,
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     rows = export_rows(tree)
     formulas = formula_cells(rows)
     if formulas:
-        where = ", ".join(f"row {number} {column}" for number, column in formulas[:5])
-        more = f" and {len(formulas) - 5} more" if len(formulas) > 5 else ""
+        row = _("row {number} {column}")
+        where = ", ".join(row.format(number=n, column=column) for n, column in formulas[:5])
+        more = _(" and {n} more").format(n=len(formulas) - 5) if len(formulas) > 5 else ""
         done = (
-            "written with a leading apostrophe"
+            _("written with a leading apostrophe")
             if spreadsheet_safe
-            else "a spreadsheet may run them; --spreadsheet-safe writes them as text"
+            else _("a spreadsheet may run them; --spreadsheet-safe writes them as text")
         )
-        click.echo(
-            f"note: {len(formulas)} cell(s) start like a formula ({where}{more}): {done}",
-            err=True,
+        note = ngettext(
+            "note: {n} cell(s) start like a formula ({where}{more}): {done}",
+            "note: {n} cell(s) start like a formula ({where}{more}): {done}",
+            len(formulas),
         )
+        click.echo(note.format(n=len(formulas), where=where, more=more, done=done), err=True)
     emit(export_csv_text(rows, spreadsheet_safe=spreadsheet_safe), output, organisation)

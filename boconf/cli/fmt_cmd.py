@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import org_path
+from boconf.cli.options import lang_option, org_path
 from boconf.editing.fmt import format_tree
+from boconf.formats.report import hint_line
+from boconf.i18n import _, ngettext
 from boconf.output import OutputError
 
 
@@ -37,18 +39,19 @@ Examples:
     "--check", is_flag=True, help="Write nothing; exit 1 listing files that would change."
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
+@lang_option
 def fmt(path: Path | None, check: bool, show_diff: bool) -> None:
     root = org_path(path)
     result = format_tree(root)
     for skipped in result.skipped:
         click.echo(f"{skipped.location}: {skipped.message}", err=True)
-        click.echo(f"    hint: {skipped.hint}", err=True)
+        click.echo("    " + hint_line(skipped.hint), err=True)
     changed = sorted(change.display for change in result.changes.changes)
     if check or show_diff:
         if show_diff:
             click.echo(result.changes.diff(), nl=False)
         for display in changed:
-            click.echo(f"would reformat {display}", err=True)
+            click.echo(_("would reformat {file}").format(file=display), err=True)
         failed = bool(changed) or bool(result.skipped)
         raise SystemExit(Exit.FINDINGS if failed else Exit.OK)
     try:
@@ -56,10 +59,14 @@ def fmt(path: Path | None, check: bool, show_diff: bool) -> None:
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     for display in changed:
-        click.echo(f"reformatted {display}")
-    click.echo(
-        f"{len(changed)} file(s) reformatted, {result.checked - len(changed) - len(result.skipped)}"
-        f" unchanged" + (f", {len(result.skipped)} not formatted" if result.skipped else ""),
-        err=True,
-    )
+        click.echo(_("reformatted {file}").format(file=display))
+    unchanged = result.checked - len(changed) - len(result.skipped)
+    said = ngettext(
+        "{n} file(s) reformatted, {unchanged} unchanged",
+        "{n} file(s) reformatted, {unchanged} unchanged",
+        len(changed),
+    ).format(n=len(changed), unchanged=unchanged)
+    if result.skipped:
+        said += _(", {n} not formatted").format(n=len(result.skipped))
+    click.echo(said, err=True)
     raise SystemExit(Exit.FINDINGS if result.skipped else Exit.OK)

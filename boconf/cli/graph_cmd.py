@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from boconf.cli.loaded import emit, valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.graph.export import build_graph, to_graphml, to_json
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 
 
 @click.command(
@@ -21,7 +21,7 @@ Examples:
   boconf graph --format graphml -o org.graphml  yEd, Gephi, Cytoscape
 """
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--format",
     "output_format",
@@ -36,10 +36,10 @@ Examples:
     help="Write to FILE instead of stdout.",
 )
 def graph(
-    path: Path | None, jobs: int | None, max_file_size: int, output_format: str, output: Path | None
+    path: Path | None, jobs: int | None, limits: Limits, output_format: str, output: Path | None
 ) -> None:
     organisation = org_path(path)
-    _, tree = valid_organisation(organisation, Limits(max_file_size=max_file_size * MIB), jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     exported = build_graph(tree)
     text = to_json(exported) if output_format == "json" else to_graphml(exported)
     emit(

@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option, max_file_size_option
 from boconf.cli.progress import progress
+from boconf.i18n import _, ngettext
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.csv_source import MAX_BYTES
@@ -59,7 +61,7 @@ def import_group() -> None:
 
 def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> None:
     for note in result.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(_("note: {note}").format(note=note), err=True)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.summary is not None:
@@ -68,20 +70,34 @@ def _finish(result: ImportResult, output: Path, force: bool, strict: bool) -> No
     org = result.org
     count = len(result.problems)
     if strict and count:
-        click.echo(f"{count} problem(s) in the data; --strict: nothing written", err=True)
+        strict_note = ngettext(
+            "{n} problem(s) in the data; --strict: nothing written",
+            "{n} problem(s) in the data; --strict: nothing written",
+            count,
+        )
+        click.echo(strict_note.format(n=count), err=True)
         raise SystemExit(Exit.FINDINGS)
     try:
-        with progress(f"writing {display_path(output)}"):
+        with progress(_("writing {path}").format(path=display_path(output))):
             write_tree(output, org, force=force)
     except OutputError as error:
         raise click.UsageError(str(error)) from None
+    imported = _(
+        "imported {positions} positions, {units} units, {people} people and {locations} "
+        "locations into {path}"
+    ).format(
+        positions=len(org.positions),
+        units=len(org.units),
+        people=len(org.people),
+        locations=len(org.locations),
+        path=display_path(output),
+    )
+    above = ngettext("{n} problem(s) above", "{n} problem(s) above", count).format(n=count)
     click.echo(
-        f"imported {len(org.positions)} positions, {len(org.units)} units, "
-        f"{len(org.people)} people and {len(org.locations)} locations into "
-        f"{display_path(output)}" + (f" ({count} problem(s) above)" if count else ""),
+        imported + (f" ({above})" if count else ""),
         err=True,
     )
-    click.echo(f"next: boconf check {display_path(output)}", err=True)
+    click.echo(_("next: boconf check {path}").format(path=display_path(output)), err=True)
     raise SystemExit(Exit.OK)
 
 
@@ -143,13 +159,8 @@ _TABLE_OPTIONS: tuple[Callable[[F], F], ...] = (
     ),
     _force,
     _strict,
-    click.option(
-        "--max-file-size",
-        type=click.IntRange(min=1),
-        default=MAX_BYTES // MIB,
-        show_default=True,
-        metavar="MIB",
-        help="Refuse a file larger than this (reading takes ~15x its size in memory).",
+    max_file_size_option(
+        MAX_BYTES, "Refuse a file larger than this (reading takes ~15x its size in memory)."
     ),
 )
 
@@ -176,7 +187,7 @@ def _options(
     """The options ``import csv`` and ``import records`` share; raises ImportUsageError."""
     path = [level.strip() for level in (unit_path or "").split(",") if level.strip()]
     if unit_path is not None and not path:
-        raise ImportUsageError("--unit-path: expected column names, e.g. Division,Department")
+        raise ImportUsageError(_("--unit-path: expected column names, e.g. Division,Department"))
     return CsvImportOptions(
         columns=[parse_column_option(column) for column in columns],
         root_markers=root_markers,
@@ -252,6 +263,7 @@ Examples:
     help="Look for the companion tables beside FILE.",
 )
 @_table_options
+@lang_option
 def import_csv_command(
     file: Path,
     output: Path,
@@ -316,6 +328,7 @@ Examples:
     help="For a mapping of records: the field its keys are stored in (the id by default).",
 )
 @_table_options
+@lang_option
 def import_records_command(
     file: Path, output: Path, key_field: str, force: bool, strict: bool, **shared: Any
 ) -> None:
@@ -351,6 +364,7 @@ Examples:
 @_currency
 @_force
 @_strict
+@lang_option
 def import_backstage_command(
     paths: tuple[Path, ...], output: Path, name: str, currency: str, force: bool, strict: bool
 ) -> None:
@@ -419,14 +433,8 @@ Examples:
 )
 @_force
 @_strict
-@click.option(
-    "--max-file-size",
-    type=click.IntRange(min=1),
-    default=MAX_BYTES // MIB,
-    show_default=True,
-    metavar="MIB",
-    help="Refuse a file larger than this.",
-)
+@max_file_size_option(MAX_BYTES, "Refuse a file larger than this.")
+@lang_option
 def import_organogram_command(
     senior: Path,
     junior: Path | None,
@@ -445,8 +453,10 @@ def import_organogram_command(
 
     if is_junior(senior, encoding):
         raise click.UsageError(
-            f"{display_path(senior)} is a junior file (it has Number of Posts in FTE): "
-            "give the senior file first, then the junior file"
+            _(
+                "{file} is a junior file (it has Number of Posts in FTE): "
+                "give the senior file first, then the junior file"
+            ).format(file=display_path(senior))
         )
     try:
         options = OrganogramOptions(

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
+from boconf.i18n import _, ngettext
 from boconf.interop.scaffold import (
     ExistingFilesError,
     ScaffoldError,
@@ -70,6 +72,7 @@ Examples:
     "runs from, if it is one, else boconf from the package index.",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that exist already.")
+@lang_option
 def init(
     directory: Path,
     name: str,
@@ -89,38 +92,41 @@ def init(
     try:
         written = write_scaffold(directory, options, force=force)
     except ExistingFilesError as conflict:
-        click.echo(
-            f"boconf init: {len(conflict.existing)} file(s) in {directory} exist already; "
-            "nothing was written:",
-            err=True,
+        exist = ngettext(
+            "boconf init: {n} file(s) in {directory} exist already; nothing was written:",
+            "boconf init: {n} file(s) in {directory} exist already; nothing was written:",
+            len(conflict.existing),
         )
+        click.echo(exist.format(n=len(conflict.existing), directory=directory), err=True)
         for existing in conflict.existing:
             click.echo(f"  {directory / existing}", err=True)
-        click.echo("use --force to overwrite them, or choose another directory", err=True)
+        click.echo(_("use --force to overwrite them, or choose another directory"), err=True)
         raise SystemExit(Exit.USAGE) from None
     except ScaffoldError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"created the organisation repository in {directory}:")
+    click.echo(_("created the organisation repository in {directory}:").format(directory=directory))
     for relative in written:
         click.echo(f"  {relative}")
     extra = other_yaml_files(directory, written)
     if extra:
-        click.echo(
-            f"note: org/ also holds {len(extra)} other YAML file(s) that `boconf check` reads: "
-            + ", ".join(extra)
+        note = ngettext(
+            "note: org/ also holds {n} other YAML file(s) that `boconf check` reads: {files}",
+            "note: org/ also holds {n} other YAML file(s) that `boconf check` reads: {files}",
+            len(extra),
         )
+        click.echo(note.format(n=len(extra), files=", ".join(extra)))
     steps = (
         []
         if directory.resolve() == Path.cwd().resolve()
         else [(f"cd {shlex.quote(str(directory))}", "")]
     )
     steps += [
-        ("boconf check", "validate and lint: it reports no findings"),
-        ("$EDITOR org/", "your units, positions and people (README.md says how)"),
+        ("boconf check", _("validate and lint: it reports no findings")),
+        ("$EDITOR org/", _("your units, positions and people (README.md says how)")),
         ("git init && git add . && git commit -m 'Organisation as code'", ""),
-        ("pre-commit install", "run boconf check before every commit"),
+        ("pre-commit install", _("run boconf check before every commit")),
     ]
-    click.echo("\nnext:")
+    click.echo("\n" + _("next:"))
     for command, why in steps:
         click.echo(f"  {command:<22}{why}".rstrip() if why else f"  {command}")
     raise SystemExit(Exit.OK)

@@ -10,8 +10,10 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.progress import progress
-from boconf.formats.report import from_load
+from boconf.diagnostics import Diagnostic
+from boconf.formats.report import from_load, hint_line
 from boconf.formats.text_report import render as render_text
+from boconf.i18n import _
 from boconf.load import LoadResult, load_organisation
 from boconf.loading.cache import ParseCache
 from boconf.loading.limits import Limits
@@ -45,7 +47,7 @@ def valid_organisation(
         loaded = load_organisation(organisation, limits=limits, jobs=jobs, cache=cache)
     if not loaded.ok or loaded.tree is None:
         if label:
-            click.echo(f"{label} does not validate:", err=True)
+            click.echo(_("{label} does not validate:").format(label=label), err=True)
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         if hint:
             click.echo(hint, err=True)
@@ -60,8 +62,18 @@ def emit(text: str, output: Path | None, organisation: Path, wrote: str = "") ->
         click.echo(text, nl=False)
         raise SystemExit(Exit.OK)
     write_output(text.encode("utf-8"), output, organisation)
-    click.echo(f"wrote {output}{': ' + wrote if wrote else ''}", err=True)
+    written = _("wrote {path}").format(path=output)
+    click.echo(f"{written}{': ' + wrote if wrote else ''}", err=True)
     raise SystemExit(Exit.OK)
+
+
+def echo_errors(diagnostics: list[Diagnostic]) -> None:
+    """Diagnostics that stop a command before its work (settings, a baseline, an edit), on
+    stderr as the text report writes them."""
+    for d in diagnostics:
+        click.echo(f"{d.location}: error[{d.code}]: {d.message}", err=True)
+        if d.hint:
+            click.echo("    " + hint_line(d.hint), err=True)
 
 
 def refuse_inside(output: Path | None, organisation: Path) -> None:

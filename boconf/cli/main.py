@@ -14,8 +14,9 @@ import traceback
 
 import click
 
-from boconf import __version__, clock
+from boconf import __version__, clock, i18n
 from boconf.cli.exit_codes import Exit
+from boconf.cli.language import environment_language
 
 MAIN_HELP = """Back-office configuration as code.
 
@@ -123,6 +124,13 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
 
     ``keep_objects`` keeps everything the command built alive (its frames, through the
     exit's traceback), for a caller that ends the process at once."""
+    # The locale's language until --lang or the repository's lang: says otherwise; the caller's
+    # afterwards (tests run many commands in one process, each from the locale).
+    with i18n.using(environment_language(os.environ)):
+        return _run(argv, keep_objects)
+
+
+def _run(argv: list[str] | None, keep_objects: bool) -> int:
     try:
         clock.today()  # a BOCONF_TODAY that is not a date stops every command alike
     except clock.ClockError as error:
@@ -135,13 +143,13 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
             _finished.append(stop)
         return int(stop.code or 0)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(i18n._("aborted"), err=True)
         return Exit.USAGE
     except click.ClickException as error:
         error.show()
         return Exit.USAGE
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        click.echo(i18n._("interrupted"), err=True)
         return 130
     except BrokenPipeError:
         # Output piped into a command that stopped reading (e.g. head): not an error of ours.
@@ -149,14 +157,17 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
         return Exit.OK
     except Exception:
         details = traceback.format_exc() if os.environ.get("BOCONF_DEBUG") else ""
+        report = (
+            i18n._(" and this traceback:") + "\n" + details
+            if details
+            else i18n._("; set BOCONF_DEBUG=1 to see the traceback.")
+        )
         click.echo(
-            f"boconf: internal error (this is a bug in boconf {__version__}, not in your files).\n"
-            "Please report it to whoever provides your boconf, with the command you ran"
-            + (
-                " and this traceback:\n" + details
-                if details
-                else "; set BOCONF_DEBUG=1 to see the traceback."
-            ),
+            i18n._(
+                "boconf: internal error (this is a bug in boconf {version}, not in your files).\n"
+                "Please report it to whoever provides your boconf, with the command you ran"
+            ).format(version=__version__)
+            + report,
             err=True,
         )
         return Exit.INTERNAL

@@ -17,6 +17,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO
 
+from boconf import numbers
+from boconf.i18n import _
+
 DELAY = 2.0  # seconds before anything is shown
 INTERVAL = 0.25
 
@@ -58,7 +61,13 @@ class Progress:
 
     def line(self) -> str:
         elapsed = time.monotonic() - self._started
-        counts = f": {self.done:,} of {self.total:,} files" if self.total else ""
+        counts = (
+            _(": {done} of {total} files").format(
+                done=numbers.number(self.done, 0), total=numbers.number(self.total, 0)
+            )
+            if self.total
+            else ""
+        )
         return f"{self.label}{counts}, {elapsed:.0f}s"
 
     def _run(self) -> None:

@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import org_path
+from boconf.cli.loaded import echo_errors
+from boconf.cli.options import lang_option, org_path
 from boconf.editing.changes import ChangeSet
 from boconf.editing.move import plan_move_position, plan_move_unit
 from boconf.editing.rename import RENAMABLE, EditError, InvalidTreeError, plan_rename
+from boconf.i18n import _, ngettext
 from boconf.output import OutputError
 
 dry_run_option = click.option(
@@ -27,11 +29,8 @@ def _run(plan: Callable[[], ChangeSet], dry_run: bool) -> None:
         click.echo(f"boconf: {error}", err=True)
         raise SystemExit(Exit.USAGE) from None
     except InvalidTreeError as error:
-        click.echo(f"boconf: {error}; nothing was written", err=True)
-        for d in error.diagnostics:
-            click.echo(f"{d.location}: error[{d.code}]: {d.message}", err=True)
-            if d.hint:
-                click.echo(f"    hint: {d.hint}", err=True)
+        click.echo(_("boconf: {error}; nothing was written").format(error=error), err=True)
+        echo_errors(error.diagnostics)
         raise SystemExit(Exit.FINDINGS) from None
     if dry_run:
         click.echo(changes.diff(), nl=False)
@@ -42,7 +41,8 @@ def _run(plan: Callable[[], ChangeSet], dry_run: bool) -> None:
         raise click.UsageError(str(error)) from None
     for line in changes.summary:
         click.echo(line)
-    click.echo(f"{len(changes.changes)} file(s) changed", err=True)
+    changed = ngettext("{n} file(s) changed", "{n} file(s) changed", len(changes.changes))
+    click.echo(changed.format(n=len(changes.changes)), err=True)
     raise SystemExit(Exit.OK)
 
 
@@ -68,6 +68,7 @@ Examples:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def rename(kind: str, old: str, new: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)
     _run(lambda: plan_rename(root, kind, old, new), dry_run)
@@ -95,6 +96,7 @@ Example:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def move_position(
     identifier: str, unit: str, reports_to: str | None, path: Path | None, dry_run: bool
 ) -> None:
@@ -117,6 +119,7 @@ Example:
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
 @dry_run_option
+@lang_option
 def move_unit(identifier: str, parent: str, path: Path | None, dry_run: bool) -> None:
     root = org_path(path)
     _run(lambda: plan_move_unit(root, identifier, parent), dry_run)

@@ -14,10 +14,20 @@ import datetime as dt
 import click
 
 from boconf import clock
+from boconf.i18n import _
 
 
 def note_reference_date(date: dt.date, source: str) -> None:
     """A line on stderr when a settings file set the date and it is not the clock's."""
     today = clock.today()
     if source.startswith("reference_date") and date != today:
-        click.echo(f"boconf: reference date {date} ({source}), not today ({today})", err=True)
+        note = _("boconf: reference date {date} ({source}), not today ({today})")
+        click.echo(note.format(date=date, source=_source(source), today=today), err=True)
+
+
+def _source(source: str) -> str:
+    """Where the date came from, said in the run's language (the file's name as written)."""
+    prefix = "reference_date in "
+    if source.startswith(prefix):
+        return _("reference_date in {file}").format(file=source.removeprefix(prefix))
+    return source

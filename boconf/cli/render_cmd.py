@@ -5,22 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.cli.reference_date import note_reference_date
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
 from boconf.graph.structure import build_structure
+from boconf.i18n import _, ngettext
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.engine import LintResult
 from boconf.linting.settings import ConfigError
 from boconf.load import load_organisation
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 from boconf.model.entities import Office
 from boconf.output import OutputError, check_outside, write_atomic
 from boconf.rendering.chart import Chart
@@ -85,7 +87,7 @@ Examples:
   boconf render --view back-office --findings -o bo.svg   (mark lint findings)
 """
 )
-@loading_options
+@organisation_options()
 @click.option("--view", type=click.Choice(sorted(VIEWS)), default=None, help="The view to draw.")
 @click.option(
     "--all", "all_views", is_flag=True, help="Draw every view into the directory given by -o."
@@ -124,7 +126,7 @@ Examples:
 def render_command(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     view: str | None,
     all_views: bool,
     output_format: str | None,
@@ -145,21 +147,47 @@ def render_command(
         all_views or output_text.endswith(("/", os.sep)) or Path(output_text).is_dir()
     )
     if all_views == (view is not None):
-        raise click.UsageError("give one of --view VIEW or --all")
+        raise click.UsageError(_("give one of --view VIEW or --all"))
     if all_views and output is None:
-        raise click.UsageError("--all needs -o DIR")
+        raise click.UsageError(_("--all needs -o DIR"))
     fmt = output_format or _format_of(output, bool(into_dir))
     if fmt in ("png", "pdf") and output is None:
-        raise click.UsageError(f"--format {fmt} is binary: give -o FILE")
+        raise click.UsageError(_("--format {format} is binary: give -o FILE").format(format=fmt))
+    date = reference_date.date() if reference_date else None
+    context = _context(organisation, output, limits, jobs, findings, date)
+    context = replace(
+        context, filter=ViewFilter(root, depth, Office(office) if office else None, unit)
+    )
+    names = sorted(VIEWS) if all_views else [view or ""]
+    drawing = _Drawing(fmt, dot_binary, verbose)
+    try:
+        for name in names:
+            chart = VIEWS[name](context)
+            if output is None:
+                click.echo(drawing.draw(chart, name).decode("utf-8"), nl=False)
+            else:
+                _write_view(chart, name, output, into_dir, drawing)
+    except (ViewError, RendererError, OutputError) as error:
+        raise click.UsageError(str(error)) from None
+    raise SystemExit(Exit.OK)
+
+
+def _context(
+    organisation: Path,
+    output: Path | None,
+    limits: Limits,
+    jobs: int | None,
+    findings: bool,
+    reference_date: dt.date | None,
+) -> ViewContext:
+    """The organisation's structure, with the lint overlay when ``findings``; exit 1 with its
+    diagnostics when it does not validate."""
     try:
         if output is not None:
             check_outside(output, organisation)
-        limits = Limits(max_file_size=max_file_size * MIB)
         if findings:  # lint only when the overlay needs it
-            date = reference_date.date() if reference_date else None
-            result = run_check(
-                organisation, settings_for(organisation, None, date), limits=limits, jobs=jobs
-            )
+            settings = settings_for(organisation, None, reference_date)
+            result = run_check(organisation, settings, limits=limits, jobs=jobs)
             loaded, lint = result.load, result.lint
             rule_options = result.settings.options
             note_reference_date(result.settings.reference_date, result.settings.reference_date_from)
@@ -171,35 +199,38 @@ def render_command(
     if not loaded.ok or loaded.tree is None:
         click.echo(render_text(from_load(loaded)), nl=False, err=True)
         raise SystemExit(Exit.FINDINGS)
-    structure = lint.structure or build_structure(loaded.tree)
     overlay = lint.overlay()
-    context = ViewContext(
-        structure,
-        ViewFilter(root, depth, Office(office) if office else None, unit),
-        overlay,
-        rule_options=rule_options,
-    )
-    names = sorted(VIEWS) if all_views else [view or ""]
-    try:
-        for name in names:
-            chart = VIEWS[name](context)
-            if output is None:
-                click.echo(_draw(chart, fmt, dot_binary, name, verbose).decode("utf-8"), nl=False)
-                continue
-            index = output / f"{name}.{EXTENSIONS[fmt]}" if into_dir else output
-            file_of = _page_file(index.stem, EXTENSIONS[fmt])
-            pages = page_chart(chart, file_of) if fmt in PAGED else [None]
-            for page in pages:
-                drawn = chart if page is None else page.chart
-                target = index.with_name(file_of(page.name)) if page is not None else index
-                write_atomic(target, _draw(drawn, fmt, dot_binary, name, verbose))
-                if verbose or (into_dir and (page is None or not page.name)):
-                    click.echo(f"wrote {target}", err=True)
-            if len(pages) > 1:
-                click.echo(f"{name}: {len(pages) - 1} pages beside {index}", err=True)
-    except (ViewError, RendererError, OutputError) as error:
-        raise click.UsageError(str(error)) from None
-    raise SystemExit(Exit.OK)
+    structure = lint.structure or build_structure(loaded.tree)
+    return ViewContext(structure, ViewFilter(), overlay, rule_options=rule_options)
+
+
+def _write_view(chart: Chart, name: str, output: Path, into_dir: bool, drawing: _Drawing) -> None:
+    """One view's chart written to ``output`` (or into it), paged when it is large."""
+    extension = EXTENSIONS[drawing.fmt]
+    index = output / f"{name}.{extension}" if into_dir else output
+    file_of = _page_file(index.stem, extension)
+    pages = page_chart(chart, file_of) if drawing.fmt in PAGED else [None]
+    for page in pages:
+        drawn = chart if page is None else page.chart
+        target = index.with_name(file_of(page.name)) if page is not None else index
+        write_atomic(target, drawing.draw(drawn, name))
+        if drawing.verbose or (into_dir and (page is None or not page.name)):
+            click.echo(_("wrote {path}").format(path=target), err=True)
+    if len(pages) > 1:
+        beside = ngettext(
+            "{view}: {n} page beside {index}", "{view}: {n} pages beside {index}", len(pages) - 1
+        )
+        click.echo(beside.format(view=name, n=len(pages) - 1, index=index), err=True)
+
+
+@dataclass(frozen=True)
+class _Drawing:
+    fmt: str
+    dot_binary: str | None
+    verbose: bool
+
+    def draw(self, chart: Chart, name: str) -> bytes:
+        return _draw(chart, self.fmt, self.dot_binary, name, self.verbose)
 
 
 def _draw(chart: Chart, fmt: str, dot_binary: str | None, name: str, verbose: bool) -> bytes:
@@ -209,5 +240,6 @@ def _draw(chart: Chart, fmt: str, dot_binary: str | None, name: str, verbose: bo
         return to_mermaid(chart).encode("utf-8")
     data, used = render(to_dot(chart), fmt, dot_binary)
     if verbose:
-        click.echo(f"{name}: rendered by {used.describe()}", err=True)
+        said = _("{view}: rendered by {renderer}")
+        click.echo(said.format(view=name, renderer=used.describe()), err=True)
     return data

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.loaded import emit, valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.cli.reference_date import note_reference_date
 from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.economics.cost import CostComparison, cost_report
@@ -16,7 +16,7 @@ from boconf.formats.cost_report import COMPARISON_FORMATS, FORMATS
 from boconf.graph.structure import build_structure
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 
 
 @click.group(help="Reports about the organisation.")
@@ -42,7 +42,7 @@ Examples:
   boconf report cost --scenario credit-to-cluj     (savings or extra cost vs the base)
 """
 )
-@loading_options
+@organisation_options()
 @click.option(
     "--format",
     "output_format",
@@ -70,7 +70,7 @@ Examples:
 def cost(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     output_format: str,
     output: Path | None,
     reference_date: dt.datetime | None,
@@ -78,8 +78,7 @@ def cost(
     scenario_name: str | None,
 ) -> None:
     organisation = org_path(path)
-    limits = Limits(max_file_size=max_file_size * MIB)
-    _, tree = valid_organisation(organisation, limits, jobs)
+    _loaded, tree = valid_organisation(organisation, limits, jobs)
     today = _reference_date(organisation, reference_date)
     report = cost_report(build_structure(tree), today, horizon)
     if scenario_name is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
 from boconf.diagnostics import CHECK_DESCRIPTIONS
 from boconf.formats.rule_docs import render_markdown
 from boconf.output import OutputError, write_atomic
@@ -30,6 +31,7 @@ Examples:
     help="Write the Markdown rule reference to FILE.",
 )
 @click.option("--check", is_flag=True, help="With --docs: write nothing, exit 1 if FILE is stale.")
+@lang_option
 def rules(docs: Path | None, check: bool) -> None:
     if docs is not None:
         text = render_markdown()
@@ -71,6 +73,7 @@ Examples:
 """
 )
 @click.argument("rule")
+@lang_option
 def explain(rule: str) -> None:
     found = find_rule(rule)
     if found is None:

@@ -16,10 +16,11 @@ import click
 
 from boconf.cli.exit_codes import Exit
 from boconf.cli.loaded import valid_organisation
-from boconf.cli.options import loading_options, org_path
+from boconf.cli.options import org_path, organisation_options
 from boconf.formats.report import Report
 from boconf.formats.text_report import render as render_text
-from boconf.loading.limits import MIB, Limits
+from boconf.i18n import _, ngettext
+from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside, write_atomic
 from boconf.scenarios.apply import AppliedScenario, materialise
 from boconf.scenarios.read import UnknownScenarioError, find_scenario, scenario_names
@@ -62,7 +63,7 @@ def _refuse(applied: AppliedScenario) -> None:
 
 def _base_or_exit(organisation: Path, limits: Limits) -> None:
     valid_organisation(
-        organisation, limits, hint="the base organisation does not validate: fix it first"
+        organisation, limits, hint=_("the base organisation does not validate: fix it first")
     )
 
 
@@ -116,13 +117,13 @@ Exit codes: 0 all scenarios apply and validate (a CI step can run this);
 1 one does not, or the base organisation does not validate.
 """,
 )
-@loading_options
-def list_command(path: Path | None, jobs: int | None, max_file_size: int) -> None:
+@organisation_options()
+def list_command(path: Path | None, jobs: int | None, limits: Limits) -> None:
     organisation = org_path(path)
-    limits = Limits(max_file_size=max_file_size * MIB)
     names = scenario_names(organisation)
     if not names:
-        click.echo(f"no scenarios: add them as {organisation}/scenarios/<name>.yaml")
+        none = _("no scenarios: add them as {directory}/scenarios/<name>.yaml")
+        click.echo(none.format(directory=organisation))
         raise SystemExit(Exit.OK)
     _base_or_exit(organisation, limits)
     failed = False
@@ -134,17 +135,18 @@ def list_command(path: Path | None, jobs: int | None, max_file_size: int) -> Non
             model = applied.file.scenario
             size = f"-{len(model.remove)} +{len(model.add)} ~{len(model.patch)}" if model else "?"
             if applied.ok:
-                status = "ok"
+                status = _("ok")
             else:
                 failed = True
-                status = f"{len(applied.problems)} problem(s)"
-            title = model.name if model else "(unreadable)"
+                n = len(applied.problems)
+                status = ngettext("{n} problem(s)", "{n} problem(s)", n).format(n=n)
+            title = model.name if model else _("(unreadable)")
             rows.append((name, size, status, title))
     width = max(len(row[0]) for row in rows)
     for name, size, status, title in rows:
         click.echo(f"{name:<{width}}  {size:<12}  {status:<14}  {title}")
     if failed:
-        click.echo("run 'boconf check --scenario NAME' to see the problems", err=True)
+        click.echo(_("run 'boconf check --scenario NAME' to see the problems"), err=True)
     raise SystemExit(Exit.FINDINGS if failed else Exit.OK)
 
 
@@ -164,7 +166,7 @@ Examples:
 """,
 )
 @click.argument("name")
-@loading_options
+@organisation_options()
 @click.option(
     "--output",
     "-o",
@@ -173,7 +175,7 @@ Examples:
     help="Directory to write the resulting organisation into.",
 )
 def apply_command(
-    name: str, path: Path | None, jobs: int | None, max_file_size: int, output: Path
+    name: str, path: Path | None, jobs: int | None, limits: Limits, output: Path
 ) -> None:
     organisation = org_path(path)
     try:
@@ -181,10 +183,10 @@ def apply_command(
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     if output.exists() and any(output.iterdir()):
-        raise click.UsageError(f"{output} is not empty: give a new or empty directory")
-    with applied_scenario(organisation, name, Limits(max_file_size=max_file_size * MIB)) as (
-        applied
-    ):
+        raise click.UsageError(
+            _("{directory} is not empty: give a new or empty directory").format(directory=output)
+        )
+    with applied_scenario(organisation, name, limits) as (applied):
         assert applied.root is not None and applied.overlay is not None
         output.mkdir(parents=True, exist_ok=True)
         try:  # file by file through the one writer: never half a file
@@ -196,8 +198,13 @@ def apply_command(
         overlay = applied.overlay
         written = sum(1 for documents in overlay.files.values() if documents)
         removed = sum(1 for documents in overlay.files.values() if not documents)
-    click.echo(
-        f"wrote {written} file(s) to {output}: {len(overlay.touched) - removed} changed or new, "
-        f"{removed} removed, the rest copied unchanged"
+    wrote = ngettext(
+        "wrote {n} file(s) to {directory}: {changed} changed or new, {removed} removed, "
+        "the rest copied unchanged",
+        "wrote {n} file(s) to {directory}: {changed} changed or new, {removed} removed, "
+        "the rest copied unchanged",
+        written,
     )
+    changed = len(overlay.touched) - removed
+    click.echo(wrote.format(n=written, directory=output, changed=changed, removed=removed))
     raise SystemExit(Exit.OK)

@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.options import lang_option
+from boconf.i18n import _
 from boconf.output import OutputError
 from boconf.schema import stale_files, write
 
@@ -30,21 +32,23 @@ Examples:
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale."
 )
+@lang_option
 def schema(out: Path, check: bool) -> None:
     if check:
         stale = stale_files(out)
         for name in stale:
-            click.echo(
-                f"{out / name}: stale or missing; run 'boconf schema --out {out}' (or make schemas)"
+            stale_note = _(
+                "{file}: stale or missing; run 'boconf schema --out {out}' (or make schemas)"
             )
+            click.echo(stale_note.format(file=out / name, out=out))
         if stale:
             raise SystemExit(Exit.FINDINGS)
-        click.echo(f"{out}: schemas are up to date")
+        click.echo(_("{out}: schemas are up to date").format(out=out))
         raise SystemExit(Exit.OK)
     try:
         written = write(out)
     except OutputError as error:
         raise click.UsageError(str(error)) from None
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))
     raise SystemExit(Exit.OK)

@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
-from boconf.cli.options import cache_options, loading_options, org_path, parse_cache
+from boconf.cli.options import org_path, organisation_options, parse_cache
 from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
+from boconf.i18n import _
 from boconf.load import load_organisation
-from boconf.loading.limits import MIB, Limits
+from boconf.loading.limits import Limits
 
 
 @click.command(
@@ -30,8 +31,7 @@ Examples:
   boconf validate --format json > diagnostics.json
 """
 )
-@loading_options
-@cache_options
+@organisation_options(cache=True)
 @click.option(
     "--format",
     "output_format",
@@ -44,7 +44,7 @@ Examples:
 def validate(
     path: Path | None,
     jobs: int | None,
-    max_file_size: int,
+    limits: Limits,
     cache_dir: Path | None,
     no_cache: bool,
     output_format: str,
@@ -53,9 +53,8 @@ def validate(
 ) -> None:
     root = org_path(path)
     started = time.perf_counter()
-    limits = Limits(max_file_size=max_file_size * MIB)
     cache = parse_cache(root, limits, cache_dir, no_cache)
-    with progress(f"validating {root}") as shown:
+    with progress(_("validating {path}").format(path=root)) as shown:
         result = load_organisation(
             root, limits=limits, jobs=jobs, cache=cache, progress=shown.update if shown else None
         )
@@ -63,5 +62,6 @@ def validate(
     output = VALIDATE_REPORTERS[output_format](report, ReportOptions(summary=not quiet))
     click.echo(output, nl=False)
     if verbose:
-        click.echo(f"took {time.perf_counter() - started:.3f}s", err=True)
+        took = _("took {seconds}s").format(seconds=f"{time.perf_counter() - started:.3f}")
+        click.echo(took, err=True)
     raise SystemExit(Exit.OK if result.ok else Exit.FINDINGS)

@@ -28,23 +28,25 @@ from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import FteBasis, Work, all_work, post_location
+from boconf.i18n import N_, _
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
 from boconf.numbers import number, percent
 
 CENT = Decimal("0.01")
-FORMULA = (
+FORMULA = N_(
     "annual cost = own staff (each post's FTE x its own annual_cost_per_fte when it has one, "
     "else the annual cost per FTE of the location where it works) + vendor contracts "
     "(annual_cost, attributed to the units that work under each contract in proportion to the "
     "vendor FTE of their work)"
 )
-VENDOR_FTE = (
+VENDOR_FTE = N_(
     "vendor FTE: the allocation's contracted 'fte', else an equivalent derived from the "
     "shares (the unit's own FTE x the vendor's share / the in-house share)"
 )
 DIMENSIONS = ("unit", "function", "office", "location", "vendor", "model")
-NOT_GIVEN = "(not given)"
+NOT_GIVEN = N_("(not given)")
+OWN_STAFF = N_("(own staff)")  # the provider of in-house and captive work
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class CostLine:
 
     def key(self, dimension: str) -> str:
         if dimension == "vendor":
-            return "(own staff)" if self.provider == IN_HOUSE else self.provider
+            return OWN_STAFF if self.provider == IN_HOUSE else self.provider
         value: str = getattr(self, dimension)
         return value or NOT_GIVEN
 
@@ -181,6 +183,28 @@ def _attribute(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return [*parts, (total - sum(parts, Decimal(0))).quantize(CENT)]
 
 
+def _unpriced_work(work: Work) -> str:
+    message = _(
+        "unit '{unit}': work of vendor '{vendor}' ({share} of the unit's work) under "
+        "no contract: unpriced"
+    )
+    return message.format(unit=work.unit, vendor=work.provider, share=percent(work.share))
+
+
+def _unknown_fte(work: Work) -> str:
+    message = _(
+        "unit '{unit}': the FTE of vendor '{vendor}''s work are not known: the unit has "
+        "no in-house share to derive them from; give the allocation's 'fte' (contracted "
+        "seats)"
+    )
+    return message.format(unit=work.unit, vendor=work.provider)
+
+
+def _unpriced_staff(location: str, fte: Decimal) -> str:
+    message = _("location '{location}' has no annual_cost_per_fte: {fte} FTE of own staff unpriced")
+    return message.format(location=location, fte=number(fte))
+
+
 def cost_report(
     structure: OrgStructure, reference_date: dt.date, horizon_days: int = 365
 ) -> CostReport:
@@ -199,18 +223,11 @@ def cost_report(
             if work.location is not None and (cost is None or unpriced):
                 unpriced_locations[work.location] += unpriced
         elif work.contract is None:
-            report.missing.append(
-                f"unit '{work.unit}': work of vendor '{work.provider}' "
-                f"({percent(work.share)} of the unit's work) under no contract: unpriced"
-            )
+            report.missing.append(_unpriced_work(work))
         else:
             by_contract[work.contract].append(len(report.lines))
         if work.basis is FteBasis.UNKNOWN:
-            report.unknown_fte.append(
-                f"unit '{work.unit}': the FTE of vendor '{work.provider}''s work are not known: "
-                "the unit has no in-house share to derive them from; give the allocation's "
-                "'fte' (contracted seats)"
-            )
+            report.unknown_fte.append(_unknown_fte(work))
         report.lines.append(
             CostLine(
                 work.unit,
@@ -231,9 +248,8 @@ def cost_report(
         users = by_contract.get(contract_id, [])
         if contract.annual_cost is None:
             if users:
-                report.missing.append(
-                    f"contract '{contract_id}' of vendor '{vendor}' has no annual_cost"
-                )
+                no_cost = _("contract '{contract}' of vendor '{vendor}' has no annual_cost")
+                report.missing.append(no_cost.format(contract=contract_id, vendor=vendor))
             continue
         if not users:  # paid all the same: shown under its vendor, outside any unit
             report.lines.append(
@@ -255,9 +271,7 @@ def cost_report(
         for index, part in zip(users, parts, strict=True):
             report.lines[index] = dataclasses.replace(report.lines[index], cost=part)
     for location, fte in sorted(unpriced_locations.items()):
-        report.missing.append(
-            f"location '{location}' has no annual_cost_per_fte: {number(fte)} FTE of own staff unpriced"
-        )
+        report.missing.append(_unpriced_staff(location, fte))
     report.calendar = contract_calendar(structure, reference_date, horizon_days)
     return report
 

@@ -6,83 +6,125 @@ import csv
 import io
 import json
 
-from boconf.economics.cost import DIMENSIONS, FORMULA, VENDOR_FTE, CostComparison, CostReport
+from boconf import numbers
+from boconf.economics.cost import (
+    DIMENSIONS,
+    FORMULA,
+    NOT_GIVEN,
+    OWN_STAFF,
+    VENDOR_FTE,
+    CostComparison,
+    CostReport,
+)
 from boconf.formats.markdown_text import cell
+from boconf.i18n import N_, _, ngettext
 from boconf.numbers import fte, money, signed, signed_money
 
 TITLES = {
-    "unit": "By unit",
-    "function": "By function",
-    "office": "By office",
-    "location": "By location",
-    "vendor": "By provider",
-    "model": "By sourcing model",
+    "unit": N_("By unit"),
+    "function": N_("By function"),
+    "office": N_("By office"),
+    "location": N_("By location"),
+    "vendor": N_("By provider"),
+    "model": N_("By sourcing model"),
 }
+# The calendar's events as the economics module names them.
+EVENTS = {"ends": N_("ends"), "notice deadline": N_("notice deadline")}
+
+
+def _key(key: str) -> str:
+    """A row's key: an id as written, or one of boconf's own labels, translated."""
+    return _(key) if key in (NOT_GIVEN, OWN_STAFF) else key
 
 
 def headline(report: CostReport) -> str:
     """``EUR 5,767,600.00 for 98.8 FTE of own staff and 6.77 FTE of vendor work``."""
-    own = f"{fte(report.own_fte)} FTE of own staff"
+    total = money(report.total, report.currency)
     if not report.vendor_fte:
-        return f"{money(report.total, report.currency)} for {own}"
-    return f"{money(report.total, report.currency)} for {own} and {fte(report.vendor_fte)} FTE of vendor work"
+        return _("{total} for {own} FTE of own staff").format(total=total, own=fte(report.own_fte))
+    return _("{total} for {own} FTE of own staff and {vendor} FTE of vendor work").format(
+        total=total, own=fte(report.own_fte), vendor=fte(report.vendor_fte)
+    )
 
 
 def text(report: CostReport) -> str:
-    out = [f"Annual cost: {headline(report)}", f"({FORMULA};", f" {VENDOR_FTE})"]
+    out = [
+        _("Annual cost: {headline}").format(headline=headline(report)),
+        f"({_(FORMULA)};",
+        f" {_(VENDOR_FTE)})",
+    ]
     for dimension in DIMENSIONS:
-        rows = report.by(dimension)
-        width = max(len(key) for key, _, _ in rows)
-        out += ["", TITLES[dimension]]
+        rows = [(_key(key), f, c) for key, f, c in report.by(dimension)]
+        width = max(len(key) for key, _fte, _cost in rows)
+        out += ["", _(TITLES[dimension])]
         out += [
             f"  {key:<{width}}  {fte(f):>8} FTE  {money(c, report.currency):>18}"
             for key, f, c in rows
         ]
-    out += ["", "Missing cost data" if report.missing else "Missing cost data: none"]
+    out += ["", _("Missing cost data") if report.missing else _("Missing cost data: none")]
     out += [f"  {item}" for item in report.missing]
     if report.unknown_fte:
-        out += ["", "Vendor FTE not known (counted as 0)"]
+        out += ["", _("Vendor FTE not known (counted as 0)")]
         out += [f"  {item}" for item in report.unknown_fte]
-    out += ["", f"Contract calendar ({report.reference_date} + {report.horizon_days} days)"]
+    out += ["", _calendar_title(report)]
+    # Dates in the language's prose form (ISO in English) have different widths: aligned.
+    dates = [numbers.date(e.date) for e in report.calendar]
+    width = max(map(len, dates), default=0)
+    events = [_(EVENTS[e.event]) for e in report.calendar]
+    event_width = max(15, *map(len, events)) if events else 15  # 15: English's longest
     out += [
-        f"  {e.date}  {e.event:<15} {e.contract} ({e.vendor}), {_days(e.days)}"
-        for e in report.calendar
-    ] or ["  nothing"]
+        f"  {day:<{width}}  {event:<{event_width}} {e.contract} ({e.vendor}), {_days(e.days)}"
+        for day, event, e in zip(dates, events, report.calendar, strict=True)
+    ] or ["  " + _("nothing")]
     return "\n".join(out) + "\n"
 
 
+def _calendar_title(report: CostReport) -> str:
+    return ngettext(
+        "Contract calendar ({date} + {n} day)",
+        "Contract calendar ({date} + {n} days)",
+        report.horizon_days,
+    ).format(date=numbers.date(report.reference_date), n=report.horizon_days)
+
+
 def _days(days: int) -> str:
-    return "today" if days == 0 else (f"in {days} days" if days > 0 else f"{-days} days ago")
+    if days == 0:
+        return _("today")
+    if days > 0:
+        return ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return ngettext("{n} day ago", "{n} days ago", -days).format(n=-days)
 
 
 def markdown(report: CostReport) -> str:
     out = [
-        "# Annual cost",
+        "# " + _("Annual cost"),
         "",
         f"**{headline(report)}**.",
         "",
-        f"_{FORMULA}; {VENDOR_FTE}_",
+        f"_{_(FORMULA)}; {_(VENDOR_FTE)}_",
     ]
     for dimension in DIMENSIONS:
-        out += ["", f"## {TITLES[dimension]}", "", "| | FTE | cost |", "| --- | ---: | ---: |"]
+        header = "| | FTE | " + _("cost") + " |"
+        out += ["", f"## {_(TITLES[dimension])}", "", header, "| --- | ---: | ---: |"]
         out += [
-            f"| {cell(key)} | {fte(f)} | {money(c, report.currency)} |"
+            f"| {cell(_key(key))} | {fte(f)} | {money(c, report.currency)} |"
             for key, f, c in report.by(dimension)
         ]
-    out += ["", "## Missing cost data", ""]
-    out += [f"- {cell(item)}" for item in report.missing] or ["None."]
+    out += ["", "## " + _("Missing cost data"), ""]
+    out += [f"- {cell(item)}" for item in report.missing] or [_("None.")]
     if report.unknown_fte:
-        out += ["", "## Vendor FTE not known (counted as 0)", ""]
+        out += ["", "## " + _("Vendor FTE not known (counted as 0)"), ""]
         out += [f"- {cell(item)}" for item in report.unknown_fte]
-    out += ["", f"## Contract calendar ({report.reference_date} + {report.horizon_days} days)", ""]
+    out += ["", "## " + _calendar_title(report), ""]
     if report.calendar:
-        out += ["| date | event | contract | vendor | when |", "| --- | --- | --- | --- | --- |"]
+        out += [_("| date | event | contract | vendor | when |"), "| --- | --- | --- | --- | --- |"]
         out += [
-            f"| {e.date} | {e.event} | {cell(e.contract)} | {cell(e.vendor)} | {_days(e.days)} |"
+            f"| {numbers.date(e.date)} | {_(EVENTS[e.event])} | {cell(e.contract)} "
+            f"| {cell(e.vendor)} | {_days(e.days)} |"
             for e in report.calendar
         ]
     else:
-        out.append("Nothing.")
+        out.append(_("Nothing."))
     return "\n".join(out) + "\n"
 
 
@@ -173,51 +215,67 @@ FORMATS = {"text": text, "markdown": markdown, "json": as_json, "csv": as_csv}
 def _verdict(comparison: CostComparison) -> str:
     change, currency = comparison.change, comparison.base.currency
     if change < 0:
-        return f"saves {money(-change, currency)} a year"
+        return _("saves {amount} a year").format(amount=money(-change, currency))
     if change > 0:
-        return f"costs {money(change, currency)} more a year"
-    return "does not change the annual cost"
+        return _("costs {amount} more a year").format(amount=money(change, currency))
+    return _("does not change the annual cost")
 
 
 def comparison_text(comparison: CostComparison) -> str:
     base, scenario, currency = comparison.base, comparison.scenario, comparison.base.currency
-    out = [
-        f"Scenario '{comparison.name}' {_verdict(comparison)}",
-        f"  {'':8}  {'annual cost':>18}  {'own FTE':>8}  {'vendor FTE':>10}",
-        f"  base      {money(base.total, currency):>18}  {fte(base.own_fte):>8}  "
-        f"{fte(base.vendor_fte):>10}",
-        f"  scenario  {money(scenario.total, currency):>18}  {fte(scenario.own_fte):>8}  "
-        f"{fte(scenario.vendor_fte):>10}",
-        f"  change    {signed_money(comparison.change, currency):>18}  "
-        f"{signed(scenario.own_fte - base.own_fte):>8}  "
-        f"{signed(scenario.vendor_fte - base.vendor_fte):>10}",
+    table = [
+        ("", _("annual cost"), _("own FTE"), _("vendor FTE")),
+        (_("base"), money(base.total, currency), fte(base.own_fte), fte(base.vendor_fte)),
+        (
+            _("scenario"),
+            money(scenario.total, currency),
+            fte(scenario.own_fte),
+            fte(scenario.vendor_fte),
+        ),
+        (
+            _("change"),
+            signed_money(comparison.change, currency),
+            signed(scenario.own_fte - base.own_fte),
+            signed(scenario.vendor_fte - base.vendor_fte),
+        ),
     ]
+    # The labels' column as wide as its longest label (English: "scenario", 8); the headings'
+    # at least as wide as English's columns, so that English output stays as it was.
+    label = max(len(row[0]) for row in table)
+    own, vendor = max(8, len(table[0][2])), max(10, len(table[0][3]))
+    verdict = _("Scenario '{name}' {verdict}")
+    out = [verdict.format(name=comparison.name, verdict=_verdict(comparison))]
+    out += [f"  {a:<{label}}  {b:>18}  {c:>{own}}  {d:>{vendor}}" for a, b, c, d in table]
     for dimension in DIMENSIONS:
         rows = comparison.deltas(dimension)
         if not rows:
             continue
-        width = max(len(row.key) for row in rows)
-        out += ["", f"{TITLES[dimension]}: what changes"]
+        width = max(len(_key(row.key)) for row in rows)
+        out += ["", _("{title}: what changes").format(title=_(TITLES[dimension]))]
         out += [
-            f"  {r.key:<{width}}  {money(r.base_cost, currency):>16} -> "
+            f"  {_key(r.key):<{width}}  {money(r.base_cost, currency):>16} -> "
             f"{money(r.cost, currency):>16}  {signed_money(r.change, currency):>16}"
             for r in rows
         ]
-    out += ["", "The scenario in full:", ""]
+    out += ["", _("The scenario in full:"), ""]
     return "\n".join(out) + "\n" + text(scenario)
 
 
 def comparison_markdown(comparison: CostComparison) -> str:
     base, scenario, currency = comparison.base, comparison.scenario, comparison.base.currency
     out = [
-        f"# Scenario '{cell(comparison.name)}': {_verdict(comparison)}",
+        "# "
+        + _("Scenario '{name}': {verdict}").format(
+            name=cell(comparison.name), verdict=_verdict(comparison)
+        ),
         "",
-        "| | annual cost | own FTE | vendor FTE |",
+        "| | {} | {} | {} |".format(_("annual cost"), _("own FTE"), _("vendor FTE")),
         "| --- | ---: | ---: | ---: |",
-        f"| base | {money(base.total, currency)} | {fte(base.own_fte)} | {fte(base.vendor_fte)} |",
-        f"| scenario | {money(scenario.total, currency)} | {fte(scenario.own_fte)} "
+        f"| {_('base')} | {money(base.total, currency)} | {fte(base.own_fte)} "
+        f"| {fte(base.vendor_fte)} |",
+        f"| {_('scenario')} | {money(scenario.total, currency)} | {fte(scenario.own_fte)} "
         f"| {fte(scenario.vendor_fte)} |",
-        f"| change | {signed_money(comparison.change, currency)} "
+        f"| {_('change')} | {signed_money(comparison.change, currency)} "
         f"| {signed(scenario.own_fte - base.own_fte)} "
         f"| {signed(scenario.vendor_fte - base.vendor_fte)} |",
     ]
@@ -227,20 +285,20 @@ def comparison_markdown(comparison: CostComparison) -> str:
             continue
         out += [
             "",
-            f"## {TITLES[dimension]}: what changes",
+            "## " + _("{title}: what changes").format(title=_(TITLES[dimension])),
             "",
-            "| | base | scenario | change |",
+            "| | {} | {} | {} |".format(_("base"), _("scenario"), _("change")),
             "| --- | ---: | ---: | ---: |",
         ]
         out += [
-            f"| {cell(r.key)} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
+            f"| {cell(_key(r.key))} | {money(r.base_cost, currency)} | {money(r.cost, currency)} "
             f"| {signed_money(r.change, currency)} |"
             for r in rows
         ]
     return (
         "\n".join(out)
         + "\n\n"
-        + markdown(scenario).replace("# Annual cost", "# The scenario in full", 1)
+        + markdown(scenario).replace("# " + _("Annual cost"), "# " + _("The scenario in full"), 1)
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,19 +21,59 @@ from boconf.diff.compare import (
 )
 from boconf.diff.impact import Figure, Shift
 from boconf.formats.markdown_text import cell
+from boconf.i18n import N_, _, ngettext
 from boconf.numbers import number, percent, signed
 from boconf.rendering.change_chart import chart_size
 from boconf.rendering.chart import Chart
 from boconf.rendering.mermaid import to_mermaid
 
 SECTIONS = (
-    (REMOVED, "Removed"),
-    (ADDED, "Added"),
-    (MOVED, "Moved"),
-    (MOVED_CHANGED, "Moved and changed"),
-    (CHANGED, "Changed"),
-    (RENAMED, "Renamed"),
+    (REMOVED, N_("Removed")),
+    (ADDED, N_("Added")),
+    (MOVED, N_("Moved")),
+    (MOVED_CHANGED, N_("Moved and changed")),
+    (CHANGED, N_("Changed")),
+    (RENAMED, N_("Renamed")),
 )
+KINDS = {
+    "organisation": N_("organisation"),
+    "location": N_("location"),
+    "unit": N_("unit"),
+    "position": N_("position"),
+    "person": N_("person"),
+    "vendor": N_("vendor"),
+    "contract": N_("contract"),
+}
+NEW_FINDINGS, FIXED_FINDINGS = N_("New lint findings"), N_("Fixed lint findings")
+# The impact's figures are named in English by boconf.diff.impact (the JSON keeps those names);
+# shown, each is its message, the parts taken from the data (an office, a function, a currency)
+# kept as written. The first pattern that matches names the figure.
+FIGURES = (
+    (re.compile(r"posts, (?P<office>\S+) office"), N_("posts, {office} office")),
+    (re.compile(r"FTE, (?P<office>\S+) office"), N_("FTE, {office} office")),
+    (re.compile(r"FTE, function (?P<function>.+)"), N_("FTE, function {function}")),
+    (re.compile(r"vendor FTE \(outsourced\)"), N_("vendor FTE (outsourced)")),
+    (re.compile(r"FTE, (?P<model>.+)"), N_("FTE, {model}")),
+    (re.compile(r"annual cost \((?P<currency>.+)\)"), N_("annual cost ({currency})")),
+    (re.compile(r"positions"), N_("positions")),
+    (re.compile(r"reporting layers"), N_("reporting layers")),
+    (re.compile(r"managers"), N_("managers")),
+    (re.compile(r"widest span of control"), N_("widest span of control")),
+    (
+        re.compile(r"posts in the back-office head's line"),
+        N_("posts in the back-office head's line"),
+    ),
+    (re.compile(r"back-office head's line"), N_("back-office head's line")),
+)
+
+
+def figure_name(name: str) -> str:
+    """An impact figure's name in the run's language."""
+    for pattern, message in FIGURES:
+        found = pattern.fullmatch(name)
+        if found:
+            return _(message).format(**found.groupdict())
+    return name
 
 
 @dataclass
@@ -53,7 +94,7 @@ def _allocation(value: dict[str, Any]) -> str:
     share = Decimal(str(value.get("share", 0)))
     text = f"{value.get('provider')}"
     if value.get("location"):
-        text += f" at {value['location']}"
+        text = _("{provider} at {location}").format(provider=text, location=value["location"])
     text += f" {percent(share, 2)}"
     if value.get("contract"):
         text += f" ({value['contract']})"
@@ -62,7 +103,7 @@ def _allocation(value: dict[str, Any]) -> str:
 
 def _value(value: Any) -> str:
     if value is None or value == [] or value == "":
-        return "(none)"
+        return _("(none)")
     if isinstance(value, list) and all(isinstance(v, dict) and "provider" in v for v in value):
         return ", ".join(_allocation(v) for v in value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -80,34 +121,49 @@ def _finding(diagnostic: Diagnostic) -> str:
 
 def _line(change: EntityChange) -> str:
     if change.change == RENAMED:
-        return f"{change.kind} '{change.previous_id}' -> '{change.id}'"
-    return f"{change.kind} '{change.id}'"
+        renamed = _("{kind} '{old}' -> '{new}'")
+        return renamed.format(kind=_kind(change.kind), old=change.previous_id, new=change.id)
+    return _("{kind} '{id}'").format(kind=_kind(change.kind), id=change.id)
+
+
+def _kind(kind: str) -> str:
+    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def text(result: DiffResult) -> str:
     changes = result.comparison.changes
-    out = [f"boconf diff {result.base} -> {result.head}: {len(changes)} change(s)"]
+    count = ngettext(
+        "boconf diff {base} -> {head}: {n} change(s)",
+        "boconf diff {base} -> {head}: {n} change(s)",
+        len(changes),
+    )
+    out = [count.format(base=result.base, head=result.head, n=len(changes))]
     if result.title:
         out.append(result.title)
     for change_kind, title in SECTIONS:
         items = result.comparison.of(change_kind)
         if not items:
             continue
-        out += ["", f"{title} ({len(items)})"]
+        out += ["", f"{_(title)} ({len(items)})"]
         for change in items:
             out.append(f"  {_line(change)}")
             out += [f"      {f.field}: {_value(f.old)} -> {_value(f.new)}" for f in change.fields]
     moved = [f for f in result.figures if f.delta]
-    out += ["", "Impact" if moved else "Impact: no figure changed"]
+    out += ["", _("Impact") if moved else _("Impact: no figure changed")]
     out += [
-        f"  {f.name}: {number(f.before)} -> {number(f.after)} ({signed(f.delta)})" for f in moved
+        f"  {figure_name(f.name)}: {number(f.before)} -> {number(f.after)} ({signed(f.delta)})"
+        for f in moved
     ]
-    out += [f"  {s.name}: {s.before} => {s.after}" for s in result.shifts]
+    out += [f"  {figure_name(s.name)}: {s.before} => {s.after}" for s in result.shifts]
     for title, found in (
-        ("New lint findings", result.new_findings),
-        ("Fixed lint findings", result.fixed_findings),
+        (NEW_FINDINGS, result.new_findings),
+        (FIXED_FINDINGS, result.fixed_findings),
     ):
-        out += ["", f"{title} ({len(found)})" if found else f"{title}: none"]
+        heading = _(title)
+        out += [
+            "",
+            f"{heading} ({len(found)})" if found else _("{title}: none").format(title=heading),
+        ]
         out += [f"  {_finding(d)}" for d in found]
     return "\n".join(out) + "\n"
 
@@ -116,29 +172,34 @@ def markdown(result: DiffResult) -> str:
     out = [f"### boconf diff `{cell(result.base)}` -> `{cell(result.head)}`", ""]
     if result.title:
         out += [f"**{cell(result.title)}**", ""]
-    out += ["| | count |", "| --- | ---: |"]
-    out += [f"| {title} | {len(result.comparison.of(kind))} |" for kind, title in SECTIONS]
+    out += ["| | " + _("count") + " |", "| --- | ---: |"]
+    out += [f"| {_(title)} | {len(result.comparison.of(kind))} |" for kind, title in SECTIONS]
     out += [
-        f"| New lint findings | {len(result.new_findings)} |",
-        f"| Fixed lint findings | {len(result.fixed_findings)} |",
+        f"| {_(NEW_FINDINGS)} | {len(result.new_findings)} |",
+        f"| {_(FIXED_FINDINGS)} | {len(result.fixed_findings)} |",
     ]
     moved = [f for f in result.figures if f.delta]
     if moved:
-        out += ["", "| impact | before | after | change |", "| --- | ---: | ---: | ---: |"]
+        out += ["", _("| impact | before | after | change |"), "| --- | ---: | ---: | ---: |"]
         out += [
-            f"| {f.name} | {number(f.before)} | {number(f.after)} | {signed(f.delta)} |"
+            f"| {cell(figure_name(f.name))} | {number(f.before)} | {number(f.after)} "
+            f"| {signed(f.delta)} |"
             for f in moved
         ]
-    out += [f"| {cell(s.name)} | {cell(s.before)} | {cell(s.after)} | |" for s in result.shifts]
+    out += [
+        f"| {cell(figure_name(s.name))} | {cell(s.before)} | {cell(s.after)} | |"
+        for s in result.shifts
+    ]
     if result.chart is not None:
         out += ["", "```mermaid", to_mermaid(result.chart).rstrip("\n"), "```"]
     elif chart_size(result.comparison):
-        out += ["", "_No chart: the change touches too many positions to draw in a comment._"]
+        too_many = _("No chart: the change touches too many positions to draw in a comment.")
+        out += ["", f"_{too_many}_"]
     for change_kind, title in SECTIONS:
         items = result.comparison.of(change_kind)
         if not items:
             continue
-        out += ["", f"#### {title}", ""]
+        out += ["", f"#### {_(title)}", ""]
         for change in items:
             out.append(f"- {cell(_line(change))}")
             out += [
@@ -146,11 +207,11 @@ def markdown(result: DiffResult) -> str:
                 for f in change.fields
             ]
     for title, found in (
-        ("New lint findings", result.new_findings),
-        ("Fixed lint findings", result.fixed_findings),
+        (NEW_FINDINGS, result.new_findings),
+        (FIXED_FINDINGS, result.fixed_findings),
     ):
         if found:
-            out += ["", f"#### {title}", ""]
+            out += ["", f"#### {_(title)}", ""]
             out += [f"- {cell(_finding(d))}" for d in found]
     return "\n".join(out) + "\n"
 

@@ -7,7 +7,7 @@ properties are escaped as the runner expects (``%``, CR, LF; and ``:``, ``,`` in
 from __future__ import annotations
 
 from boconf.diagnostics import Severity
-from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name
+from boconf.formats.report import PLAIN, Report, ReportOptions, hint_line, rule_name
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -31,6 +31,6 @@ def render(report: Report, options: ReportOptions = PLAIN) -> str:
                 f"title={escape_property(f'{d.code} {rule_name(d.code)}')}",
             ]
         )
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = d.message + ("\n" + hint_line(d.hint) if d.hint else "")
         lines.append(f"::{_COMMANDS[d.severity]} {properties}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic
+from boconf.i18n import _
 from boconf.linting.check import CheckResult
 from boconf.load import LoadResult
 from boconf.rules.registry import BY_CODE
@@ -37,6 +38,11 @@ class Report:
     codes_used: list[str] = field(default_factory=list)
     # Suppressed findings with their reasons, shown only on request (check --show-suppressed).
     shown_suppressed: list[tuple[Diagnostic, str]] = field(default_factory=list)
+
+
+def hint_line(hint: str) -> str:
+    """``hint: ...``, the line under a diagnostic that says how to fix it."""
+    return _("hint: {hint}").format(hint=hint)
 
 
 def rule_name(code: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
-from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name, rule_summary
+from boconf.formats.report import PLAIN, Report, ReportOptions, hint_line, rule_name, rule_summary
 from boconf.rules.documentation import WHAT_IT_CHECKS
 from boconf.rules.registry import BY_CODE
 
@@ -37,7 +37,7 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
 
 
 def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
-    message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+    message = d.message + (f" ({hint_line(d.hint)})" if d.hint else "")
     location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": d.file.replace("\\", "/")},

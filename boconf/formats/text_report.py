@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from boconf import numbers
 from boconf.diagnostics import Severity
-from boconf.formats.report import PLAIN, Report, ReportOptions
+from boconf.formats.report import PLAIN, Report, ReportOptions, hint_line
+from boconf.i18n import _, ngettext
 from boconf.util.paths import display_path
 
 _COLOURS = {
@@ -36,17 +38,22 @@ def render(report: Report, options: ReportOptions = PLAIN) -> str:
         )
         lines.append(f"{paint(diagnostic.location, _BOLD)}: {severity}: {diagnostic.message}")
         if diagnostic.hint:
-            lines.append(paint(f"    hint: {diagnostic.hint}", _DIM))
+            lines.append(paint("    " + hint_line(diagnostic.hint), _DIM))
     if lines:
         lines.append("")
     if report.shown_suppressed:
         # Accepted exceptions, for the reviewer: marked, with their reason, and not counted.
-        lines.append(paint(f"suppressed ({len(report.shown_suppressed):,}, not counted):", _BOLD))
+        heading = _("suppressed ({n}, not counted):").format(n=_count(len(report.shown_suppressed)))
+        lines.append(paint(heading, _BOLD))
         for diagnostic, reason in report.shown_suppressed:
-            where = paint(diagnostic.location, _BOLD)
             what = f"{diagnostic.severity.value}[{diagnostic.code}]"
-            lines.append(f"{where}: suppressed {what}: {diagnostic.message}")
-            lines.append(paint(f"    reason: {reason}", _DIM))
+            line = _("{where}: suppressed {what}: {message}")
+            lines.append(
+                line.format(
+                    where=paint(diagnostic.location, _BOLD), what=what, message=diagnostic.message
+                )
+            )
+            lines.append(paint("    " + _("reason: {reason}").format(reason=reason), _DIM))
         lines.append("")
     if not options.summary:  # the diagnostics alone, without the blank line before the summary
         text = "\n".join(lines).rstrip("\n")
@@ -57,37 +64,75 @@ def render(report: Report, options: ReportOptions = PLAIN) -> str:
 
 def summary(report: Report) -> str:
     where = display_path(report.root)
-    scanned = f"{_plural(report.files, 'file')}, {_plural(report.documents, 'document')}"
-    extra = []
+    parts = [_files(report.files), _documents(report.documents)]
     if report.linted:
-        extra.append(_plural(report.rules_run, "rule"))
+        n = report.rules_run
+        parts.append(ngettext("{n} rule", "{n} rules", n).format(n=_count(n)))
     if report.scenarios:
-        extra.append(_plural(report.scenarios, "scenario"))
+        n = report.scenarios
+        parts.append(ngettext("{n} scenario", "{n} scenarios", n).format(n=_count(n)))
     if report.suppressed:
-        extra.append(f"{report.suppressed:,} suppressed")
+        n = report.suppressed
+        parts.append(ngettext("{n} suppressed", "{n} suppressed", n).format(n=_count(n)))
     if report.baselined:
-        extra.append(f"{report.baselined:,} in the baseline")
-    scanned = ", ".join([scanned, *extra])
-    by_severity = Counter(d.severity.value for d in report.diagnostics)
+        n = report.baselined
+        parts.append(ngettext("{n} in the baseline", "{n} in the baseline", n).format(n=_count(n)))
+    scanned = ", ".join(parts)
     if report.counts is not None:
-        counts = report.counts
-        organisation = (
-            f"{_plural(counts['units'], 'unit')}, "
-            f"{_plural(counts['positions'], 'position')} ({_plural(counts['posts'], 'post')}), "
-            f"{_plural(counts['people'], 'person', 'people')}, {_plural(counts['locations'], 'location')}, "
-            f"{_plural(counts['vendors'], 'vendor')}, {_plural(counts['contracts'], 'contract')}"
-        )
+        organisation = _organisation(report.counts)
         if not report.diagnostics:
-            state = "clean" if report.linted else "valid"
-            return f"{where}: {state}: {organisation} ({scanned})"
+            state = _("clean") if report.linted else _("valid")
+            return _("{where}: {state}: {organisation} ({scanned})").format(
+                where=where, state=state, organisation=organisation, scanned=scanned
+            )
+    by_severity = Counter(d.severity for d in report.diagnostics)
     found = ", ".join(
-        _plural(by_severity[name], name)
-        for name in ("error", "warning", "info")
-        if by_severity[name]
+        form.format(n=_count(by_severity[severity]))
+        for severity, form in (
+            (Severity.ERROR, ngettext("{n} error", "{n} errors", by_severity[Severity.ERROR])),
+            (
+                Severity.WARNING,
+                ngettext("{n} warning", "{n} warnings", by_severity[Severity.WARNING]),
+            ),
+            (Severity.INFO, ngettext("{n} info", "{n} infos", by_severity[Severity.INFO])),
+        )
+        if by_severity[severity]
     )
     files = len({d.file for d in report.diagnostics})
-    return f"{where}: {found} in {_plural(files, 'file')} ({scanned})"
+    return _("{where}: {found} in {files} ({scanned})").format(
+        where=where, found=found, files=_files(files), scanned=scanned
+    )
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+def _organisation(counts: dict[str, int]) -> str:
+    """``12 units, 40 positions (52 posts), 30 people, 3 locations, 2 vendors, 4 contracts``."""
+    units = ngettext("{n} unit", "{n} units", counts["units"])
+    positions = ngettext("{n} position", "{n} positions", counts["positions"])
+    posts = ngettext("{n} post", "{n} posts", counts["posts"])
+    people = ngettext("{n} person", "{n} people", counts["people"])
+    locations = ngettext("{n} location", "{n} locations", counts["locations"])
+    vendors = ngettext("{n} vendor", "{n} vendors", counts["vendors"])
+    contracts = ngettext("{n} contract", "{n} contracts", counts["contracts"])
+    return _(
+        "{units}, {positions} ({posts}), {people}, {locations}, {vendors}, {contracts}"
+    ).format(
+        units=units.format(n=_count(counts["units"])),
+        positions=positions.format(n=_count(counts["positions"])),
+        posts=posts.format(n=_count(counts["posts"])),
+        people=people.format(n=_count(counts["people"])),
+        locations=locations.format(n=_count(counts["locations"])),
+        vendors=vendors.format(n=_count(counts["vendors"])),
+        contracts=contracts.format(n=_count(counts["contracts"])),
+    )
+
+
+def _files(count: int) -> str:
+    return ngettext("{n} file", "{n} files", count).format(n=_count(count))
+
+
+def _documents(count: int) -> str:
+    return ngettext("{n} document", "{n} documents", count).format(n=_count(count))
+
+
+def _count(count: int) -> str:
+    return numbers.number(count, 0)

@@ -32,6 +32,8 @@ from pydantic import ValidationError
 from boconf import clock
 from boconf.diagnostics import Code, Diagnostic, Severity
 from boconf.i18n import _
+from boconf.linting.settings_file import PYPROJECT
+from boconf.linting.settings_file import find_settings as find_settings  # callers look here
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.loading.positions import SourceMap
@@ -42,8 +44,6 @@ from boconf.util.paths import display_path
 from boconf.util.suggest import did_you_mean
 from boconf.validation.errors import problems_from
 
-SETTINGS_FILE = ".boconf.yaml"
-PYPROJECT = "pyproject.toml"
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
@@ -73,25 +73,6 @@ class ResolvedSettings:
 
     def fails(self, severity: Severity) -> bool:
         return SEVERITY_RANK[severity] >= SEVERITY_RANK[self.fail_on]
-
-
-def find_settings(start: Path) -> Path | None:
-    """The nearest ``.boconf.yaml``, or ``pyproject.toml`` with ``[tool.boconf]``, upward."""
-    directory = start.resolve()
-    if not directory.is_dir():
-        directory = directory.parent
-    for folder in (directory, *directory.parents):
-        candidate = folder / SETTINGS_FILE
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "[tool.boconf" in pyproject.read_text(
-            encoding="utf-8", errors="replace"
-        ):
-            return pyproject
-        if (folder / ".git").exists():
-            break  # settings do not leak in from outside the repository
-    return None
 
 
 def load_settings(path: Path | None, today: dt.date | None = None) -> ResolvedSettings:

@@ -6,8 +6,10 @@ fixing a target in one file clears the dangling reference shown in another.
 
 from __future__ import annotations
 
+import os
 import re
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +17,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from boconf import __version__
+from boconf import __version__, i18n
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.editing.rename import EditError, InvalidTreeError
+from boconf.formats.report import hint_line
+from boconf.i18n import _
 from boconf.lsp.workspace import OrgWorkspace, describe
 
 _SEVERITY = {
@@ -84,10 +88,10 @@ def _lsp_diagnostic(diagnostic: Diagnostic, lines: list[str]) -> types.Diagnosti
         word = re.match(r"[^\s:,\]\}]*", text[column:])
         width = max(1, len(word.group(0)) if word else 1)
     data: dict[str, Any] | None = None
-    match = _DID_YOU_MEAN.search(diagnostic.hint)
+    match = _did_you_mean().search(diagnostic.hint) or _DID_YOU_MEAN.search(diagnostic.hint)
     if match is not None:
         data = {"replacement": match.group(1)}
-    message = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
+    message = diagnostic.message + ("\n" + hint_line(diagnostic.hint) if diagnostic.hint else "")
     return types.Diagnostic(
         range=_range(line, column, width),
         message=message,
@@ -98,7 +102,35 @@ def _lsp_diagnostic(diagnostic: Diagnostic, lines: list[str]) -> types.Diagnosti
     )
 
 
+def _did_you_mean() -> re.Pattern[str]:
+    """The hints' "did you mean 'x'?" as the active language says it (the same message as the
+    validator's, so that the catalogs keep the two alike): the quick fix reads x from it."""
+    before, _match, after = _("did you mean '{match}'?").partition("{match}")
+    return re.compile(re.escape(before) + "([^']+)" + re.escape(after))
+
+
+def client_language(
+    options: object, locale: str | None, environ: Mapping[str, str] = os.environ
+) -> str:
+    """The language the server speaks: ``initializationOptions.lang``, else the client's
+    ``locale`` (``it-IT``), else LC_ALL / LC_MESSAGES / LANG, else English. A language boconf
+    does not speak is passed over, as an unknown locale is."""
+    asked = options.get("lang") if isinstance(options, dict) else None
+    if isinstance(asked, str) and asked.lower() in i18n.LANGUAGES:
+        return asked.lower()
+    spoken = (locale or "").replace("-", "_").split("_", 1)[0].lower()
+    if spoken in i18n.LANGUAGES:
+        return spoken
+    return i18n.language_from_environment(environ) or i18n.DEFAULT_LANGUAGE
+
+
 server = BoconfServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: BoconfServer, params: types.InitializeParams) -> None:
+    # One client per server process: its language is the process's from now on.
+    i18n.activate(client_language(params.initialization_options, params.locale))
 
 
 def _path(uri: str) -> Path:
@@ -202,7 +234,7 @@ def hover(ls: BoconfServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: BoconfServer, params: types.PrepareRenameParams) -> types.Range | None:
-    _, place = _place_at(ls, params.text_document.uri, params.position)
+    _org, place = _place_at(ls, params.text_document.uri, params.position)
     if place is None:
         return None
     return _range(place.line, place.column, place.width)
@@ -242,7 +274,7 @@ def code_action(ls: BoconfServer, params: types.CodeActionParams) -> list[types.
         edit = types.TextEdit(diagnostic.range, replacement)
         actions.append(
             types.CodeAction(
-                f"Change to '{replacement}'",
+                _("Change to '{replacement}'").format(replacement=replacement),
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 is_preferred=True,

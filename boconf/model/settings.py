@@ -28,3 +28,10 @@ class Settings(BaseModel):
     per_path_ignores: dict[str, list[str]] = Field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     reference_date: dt.date | None = None
+    # The language of every command's text in this repository, unless --lang says otherwise
+    # (read by the CLI before it loads the organisation).
+    lang: Literal["en", "it"] | None = Field(
+        default=None,
+        description="The language of boconf's messages, reports and site in this repository "
+        "(en or it); --lang wins over it, and it over LC_ALL, LC_MESSAGES and LANG.",
+    )
