@@ -424,3 +424,20 @@ def test_the_italian_pages_fit_a_laptop_screen(site: Path) -> None:
         assert result["scroll"] == 0, (page.name, result)
         assert result["wide"] == [], (page.name, result["wide"])
         assert all(size >= MIN_PX for size in result["smallest"]), (page.name, result)
+
+
+def test_no_message_is_both_plain_and_plural() -> None:
+    """gettext keeps one entry per id: ``_("error")`` and ``ngettext("error", "errors", n)``
+    would share it, and one of them would fall back to English. (The site once had both.)"""
+    from babel.messages.extract import extract_from_dir
+
+    from boconf.i18n.extract import METHOD_MAP, OPTIONS_MAP, PACKAGE
+
+    kinds: dict[str, set[bool]] = {}
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), METHOD_MAP, OPTIONS_MAP
+    ):
+        singular = message[0] if isinstance(message, tuple) else message
+        kinds.setdefault(singular, set()).add(isinstance(message, tuple))
+    assert len(kinds) > 250
+    assert sorted(key for key, seen in kinds.items() if len(seen) > 1) == []

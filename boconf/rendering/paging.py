@@ -102,11 +102,7 @@ def page_chart(
         if len(group) == 1:
             return short(group[0])
         first, last = short(group[0]), short(group[-1])
-        if parent == TOP:
-            return f"{first} … {last}"
-        return _("{first} … {last} (under {parent})").format(
-            first=first, last=last, parent=short(parent)
-        )
+        return _range(first, last, short(parent) if parent != TOP else None)
 
     pages: list[ChartPage] = []
     # The index also holds what no root reaches (posts on a reporting cycle).
@@ -214,6 +210,13 @@ def _cuts(order: list[str], kids: dict[str, list[str]], budget: int) -> dict[str
         cuts[node] = sorted(groups, key=lambda group: order_of[group[0]])
         residual[node] = total
     return cuts
+
+
+def _range(first: str, last: str, parent: str | None) -> str:
+    """A pack of branches on a link box: ``Anna … Zeno (under CFO)``."""
+    if parent is None:
+        return f"{first} … {last}"
+    return _("{first} … {last} (under {parent})").format(first=first, last=last, parent=parent)
 
 
 def _count(number: int, noun: tuple[str, str]) -> str:

@@ -141,6 +141,13 @@ def _legend() -> Table:
     return Table([cells], borders=False)
 
 
+def _functions_only(units: int) -> str:
+    return _(
+        "Functions only: {n} units are too many bars to read; "
+        "narrow with --unit or --root to see each unit."
+    ).format(n=units)
+
+
 def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart:
     structure = context.structure
     units = structure.tree.units
@@ -225,12 +232,7 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
         rows.append(
             [
                 Cell(
-                    (
-                        _(
-                            "Functions only: {n} units are too many bars to read; "
-                            "narrow with --unit or --root to see each unit."
-                        ).format(n=len(selected)),
-                    ),
+                    (_functions_only(len(selected)),),
                     align="LEFT",
                     colspan=3,
                 )
