@@ -441,3 +441,23 @@ def test_no_message_is_both_plain_and_plural() -> None:
         kinds.setdefault(singular, set()).add(isinstance(message, tuple))
     assert len(kinds) > 250
     assert sorted(key for key, seen in kinds.items() if len(seen) > 1) == []
+
+
+def test_a_chart_filter_naming_nothing_is_refused_in_italian(example: Path) -> None:
+    from boconf.rendering.views.common import ViewError, ViewFilter
+
+    with i18n.using("it"):
+        structure = check(example, settings_for(example, None, DAY)).lint.structure
+        assert structure is not None
+        with pytest.raises(ViewError) as unit:
+            VIEWS["structure"](ViewContext(structure, ViewFilter(unit="zzzz")))
+        with pytest.raises(ViewError) as root:
+            VIEWS["reporting"](ViewContext(structure, ViewFilter(root="zzzz")))
+    assert (
+        str(unit.value)
+        == "--unit: nessuna unità 'zzzz'. esegui 'boconf graph' per l’elenco degli id"
+    )
+    assert str(root.value) == (
+        "--root: nessuna posizione 'zzzz'. indica l’id di una posizione (o un’unità con un "
+        "responsabile)"
+    )

@@ -102,8 +102,11 @@ def position_lines(structure: OrgStructure, position_id: str) -> list[str]:
 
 def check_unit(structure: OrgStructure, unit_id: str, option: str) -> None:
     if unit_id not in structure.tree.units:
-        hint = did_you_mean(unit_id, structure.tree.units) or "run 'boconf graph' to list the ids"
-        raise ViewError(f"{option}: no unit '{unit_id}'. {hint}")
+        hint = did_you_mean(unit_id, structure.tree.units) or _(
+            "run 'boconf graph' to list the ids"
+        )
+        message = _("{option}: no unit '{unit}'. {hint}")
+        raise ViewError(message.format(option=option, unit=unit_id, hint=hint))
 
 
 def select_units(context: ViewContext) -> list[str]:

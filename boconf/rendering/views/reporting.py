@@ -28,11 +28,11 @@ def _positions(context: ViewContext) -> list[str]:
             if chosen.root in tree.units and tree.units[chosen.root].manager:
                 root = tree.units[chosen.root].manager  # a unit stands for its manager
             else:
-                hint = (
-                    did_you_mean(chosen.root, tree.positions)
-                    or "give a position id (or a unit with a manager)"
+                hint = did_you_mean(chosen.root, tree.positions) or _(
+                    "give a position id (or a unit with a manager)"
                 )
-                raise ViewError(f"--root: no position '{chosen.root}'. {hint}")
+                message = _("--root: no position '{position}'. {hint}")
+                raise ViewError(message.format(position=chosen.root, hint=hint))
         else:
             root = chosen.root
         assert root is not None
