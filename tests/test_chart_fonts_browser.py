@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from boconf.rendering.views.registry import VIEWS
 
 from .conftest import REPO, Run, missing_browser_dependency
 from .test_docs_browser import dump_dom
+from .test_site_italian import render_charts
 
 # font -> the Debian package that installs it (.ci/run installs both)
 FONTS = {"DejaVu Sans": "fonts-dejavu-core", "Liberation Sans": "fonts-liberation"}
@@ -108,13 +110,17 @@ def chart_page(charts: Path, font: str, page: Path) -> None:
     page.write_text("".join(parts), encoding="utf-8")
 
 
+@pytest.mark.parametrize("language", ["en", "it"])  # Italian: longer labels, the same boxes
 @pytest.mark.parametrize("font", sorted(FONTS))
 def test_every_label_fits_its_box_in_chromium(
-    font: str, boconf: Callable[..., Run], tmp_path: Path
+    font: str, language: str, boconf: Callable[..., Run], tmp_path: Path
 ) -> None:
     charts = tmp_path / "charts"
-    run = boconf("render", "org", "--all", "-o", str(charts), cwd=REPO)
-    assert run.code == 0, run.err
+    if language == "en":
+        run = boconf("render", "org", "--all", "-o", str(charts), cwd=REPO)
+        assert run.code == 0, run.err
+    else:
+        render_charts(Path(shutil.copytree(REPO / "org", tmp_path / "org")), charts, language)
     page = tmp_path / "page.html"
     chart_page(charts, font, page)
     dom, _ = dump_dom(page, tmp_path / "profile")

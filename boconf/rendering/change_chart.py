@@ -9,18 +9,23 @@ a removed node and its old reporting line are dashed, a moved node's old line is
 from __future__ import annotations
 
 from boconf.diff.compare import MOVED_CHANGED, REMOVED, Comparison
+from boconf.i18n import N_, _
 from boconf.model.tree import OrgTree
 from boconf.rendering.chart import Chart
 
 # Above this many nodes a chart stops being readable in a comment: it is left out, and said so.
 CHART_LIMIT = 60
 STATUS_WORDS = {
-    "added": "added",
-    "removed": "removed",
-    "moved": "moved",
-    MOVED_CHANGED: "moved, changed",
-    "changed": "changed",
-    "renamed": "renamed",
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "moved": N_("moved"),
+    MOVED_CHANGED: N_("moved, changed"),
+    "changed": N_("changed"),
+    "renamed": N_("renamed"),
+}
+TITLES = {
+    "position": N_("positions touched by the change"),
+    "unit": N_("units touched by the change"),
 }
 
 
@@ -67,16 +72,16 @@ def change_chart(
         if old_parent is not None and old_parent != new_parent:
             nodes.append(old_parent)
             dashed = change.change == REMOVED
-            edges.append((old_parent, identifier, "dashed", "" if dashed else "before"))
+            edges.append((old_parent, identifier, "dashed", "" if dashed else _("before")))
     ordered = list(dict.fromkeys(nodes))
     if len(ordered) > limit:
         return None
-    chart = Chart(f"{kind}s touched by the change", direction="TB")
+    chart = Chart(_(TITLES[kind]), direction="TB")
     for identifier in ordered:
         state = status.get(identifier)
         lines = label(identifier)
         if state is not None:
-            lines.append(STATUS_WORDS[state])
+            lines.append(_(STATUS_WORDS[state]))
         chart.add_node(f"{kind}:{identifier}", lines, (_class(state),) if state else ())
     for source, target, style, text in dict.fromkeys(edges):
         chart.add_edge(f"{kind}:{source}", f"{kind}:{target}", style, text)

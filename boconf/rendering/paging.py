@@ -30,6 +30,8 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from boconf import numbers
+from boconf.i18n import _, ngettext
 from boconf.rendering.chart import Chart, Edge, Node
 from boconf.rendering.tree_layout import depths, tree_of
 
@@ -59,7 +61,7 @@ def page_chart(
     """The chart as pages, the index first; a small or non-tree chart is one page, itself."""
     if chart.layout != "tree" or len(chart.nodes) <= budget:
         return [ChartPage(TOP, chart, None, len(chart.nodes), sum(n.posts for n in chart.nodes))]
-    _, children, roots = tree_of(chart)
+    _parents, children, roots = tree_of(chart)
     depth = depths(children, roots)
     kids: dict[str, list[str]] = {
         node: [child for child in children.get(node, ()) if child in depth] for node in depth
@@ -100,7 +102,7 @@ def page_chart(
         if len(group) == 1:
             return short(group[0])
         first, last = short(group[0]), short(group[-1])
-        return f"{first} … {last}" + (f" (under {short(parent)})" if parent != TOP else "")
+        return _range(first, last, short(parent) if parent != TOP else None)
 
     pages: list[ChartPage] = []
     # The index also holds what no root reaches (posts on a reporting cycle).
@@ -138,7 +140,7 @@ def page_chart(
             [f"▲ {label or chart.title}"],
             (CRUMB_CLASS,),
             file_of(name),
-            "Up to this page",
+            _("Up to this page"),
         )
         parents = [n.id for n in chart.nodes if n.id in members and n.id in cuts]
         for parent in [TOP, *parents] if name == TOP else parents:
@@ -154,7 +156,7 @@ def page_chart(
                     [about, counts],
                     (LINK_CLASS,),
                     file_of(child),
-                    f"Open the page of {about}",
+                    _("Open the page of {about}").format(about=about),
                 )
                 page.nodes.append(link)
                 if parent != TOP:
@@ -167,7 +169,7 @@ def page_chart(
                             [f"▲ {short(parent)}"],
                             (CRUMB_CLASS,),
                             file_of(name),
-                            "Up to the page above",
+                            _("Up to the page above"),
                         )
                     )
                 todo.append((child, about, group, name, trail, []))
@@ -210,5 +212,22 @@ def _cuts(order: list[str], kids: dict[str, list[str]], budget: int) -> dict[str
     return cuts
 
 
+def _range(first: str, last: str, parent: str | None) -> str:
+    """A pack of branches on a link box: ``Anna … Zeno (under CFO)``."""
+    if parent is None:
+        return f"{first} … {last}"
+    return _("{first} … {last} (under {parent})").format(first=first, last=last, parent=parent)
+
+
 def _count(number: int, noun: tuple[str, str]) -> str:
-    return f"{number:,} {noun[0] if number == 1 else noun[1]}"
+    """``34 positions``: the nouns the views give, each with its plural in the catalogs."""
+    n = numbers.number(number, 0)
+    if noun == ("unit", "units"):
+        return ngettext("{n} unit", "{n} units", number).format(n=n)
+    if noun == ("position", "positions"):
+        return ngettext("{n} position", "{n} positions", number).format(n=n)
+    if noun == ("post", "posts"):
+        return ngettext("{n} post", "{n} posts", number).format(n=n)
+    if noun == ("box", "boxes"):
+        return ngettext("{n} box", "{n} boxes", number).format(n=n)
+    return f"{n} {noun[0] if number == 1 else noun[1]}"

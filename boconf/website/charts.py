@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from boconf import numbers
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import _, ngettext
 from boconf.rendering.chart import Chart
 from boconf.rendering.paging import PAGE_BOXES, page_chart
 from boconf.rendering.renderer import render_many
@@ -111,7 +113,9 @@ def _orient(chart: Chart) -> Chart:
 
 
 def _levels(chosen: ViewFilter) -> str:
-    return "" if chosen.depth is None else f" (top {chosen.depth} level{'s' * (chosen.depth > 1)})"
+    if chosen.depth is None:
+        return ""
+    return ngettext(" (top {n} level)", " (top {n} levels)", chosen.depth).format(n=chosen.depth)
 
 
 def _overview_candidates(structure: OrgStructure, view: str) -> list[Candidate]:
@@ -145,7 +149,7 @@ def overview_charts(
     Mermaid charts are (a Mermaid chart cannot link to a page that is not written)."""
     planned: list[PlannedChart] = []
     for spec in OVERVIEW:
-        view, caption = spec.name, spec.caption
+        view, caption = spec.name, _(spec.caption)
         if paged and spec.paged:
             planned.extend(_paged(view, caption, structure, overlay, link))
             continue
@@ -157,7 +161,9 @@ def overview_charts(
         note = (
             caption
             if chosen.depth is None
-            else f"{caption} Top {chosen.depth} levels only: each unit's page shows the rest."
+            else _("{caption} Top {n} levels only: each unit's page shows the rest.").format(
+                caption=caption, n=chosen.depth
+            )
         )
         planned.append(PlannedChart("", chart_path("", view), view, note, chart))
     return planned
@@ -180,14 +186,21 @@ def _paged(
         view,
         caption
         + (
-            f" Paged: the top levels here, the rest on {len(pages) - 1} pages of at most "
-            f"{MAX_NODES} boxes, each opened from its ▸ box."
+            _(
+                " Paged: the top levels here, the rest on {pages} pages of at most "
+                "{boxes} boxes, each opened from its ▸ box."
+            ).format(pages=len(pages) - 1, boxes=MAX_NODES)
             if len(pages) > 1
             else ""
         ),
         pages[0].chart,
         pages=tuple(
-            (f"{page.label} ({page.posts:,} posts)", path)
+            (
+                ngettext("{label} ({n} post)", "{label} ({n} posts)", page.posts).format(
+                    label=page.label, n=numbers.number(page.posts, 0)
+                ),
+                path,
+            )
             for page, path in zip(pages[1:], paths[1:], strict=True)
         ),
     )
@@ -206,7 +219,7 @@ def _rolls_up(structure: OrgStructure, position: str, manager: str) -> bool:
     steps = depth.get(position, 0) - (top or 0)
     if top is None or steps < 0:
         return False
-    for _ in range(steps):
+    for _step in range(steps):
         current = parent.get(current) if current is not None else None
     return current == manager
 
@@ -250,28 +263,30 @@ def unit_charts(
         chart, chosen = _first_readable(
             "reporting", structure, _reporting_candidates(structure, unit_id), overlay, link
         )
-        chart.title = f"Reporting lines: {unit.name}{_levels(chosen)}"
+        chart.title = _("Reporting lines: {unit}").format(unit=unit.name) + _levels(chosen)
         planned.append(
             PlannedChart(
                 unit_id,
                 chart_path(unit_id, "reporting"),
                 "reporting",
-                "Posts of this unit and its sub-units by reporting line; dotted lines dashed, "
-                "vacant posts dashed and grey.",
+                _(
+                    "Posts of this unit and its sub-units by reporting line; dotted lines "
+                    "dashed, vacant posts dashed and grey."
+                ),
                 chart,
             )
         )
     if structure.unit_tree.children.get(unit_id):
-        chart, _ = _first_readable(
+        chart, _chosen = _first_readable(
             "structure", structure, [(ViewFilter(root=unit_id, depth=2), 0)], overlay, link
         )
-        chart.title = f"Sub-units: {unit.name}"
+        chart.title = _("Sub-units: {unit}").format(unit=unit.name)
         planned.append(
             PlannedChart(
                 unit_id,
                 chart_path(unit_id, "structure"),
                 "structure",
-                "This unit and the units directly below it.",
+                _("This unit and the units directly below it."),
                 chart,
             )
         )

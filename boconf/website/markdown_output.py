@@ -4,15 +4,23 @@ Markdown has no autoescaping, so the template environment brings its own: ``fina
 escapes every value a template prints, unless it is :class:`Raw` (markup this module wrote,
 itself from escaped parts). User text therefore cannot open a link, an image, raw HTML, a
 code span, emphasis, a table cell or a new line, nor start a list, quote or heading.
+
+The interface's own text (``_()``, ``ngettext()`` and ``{% trans %}`` in the templates) is
+boconf's, written as Markdown: its translation is Raw, its placeholders' values escaped, as
+HTML's autoescaping treats a translation and its values.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
+from boconf import i18n
 from boconf.rendering.mermaid import to_mermaid
 from boconf.website import templating
 from boconf.website.charts import PlannedChart
@@ -45,9 +53,35 @@ def escape(value: object) -> str:
     return _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
+def _filled(translated: str, variables: dict[str, Any]) -> Raw:
+    """A translation (boconf's Markdown) with its placeholders' values escaped."""
+    values = {
+        name: value if isinstance(value, int | Decimal) else escape(value)
+        for name, value in variables.items()
+    }
+    return Raw(translated % values)
+
+
+# Positional-only: a {% trans %} block passes its own variables (``count`` too) as keywords.
+@pass_context
+def _gettext(_context: Context, message: str, /, **variables: Any) -> Raw:
+    return _filled(i18n._(message), variables)
+
+
+@pass_context
+def _ngettext(
+    _context: Context, singular: str, plural: str, number: int, /, **variables: Any
+) -> Raw:
+    variables.setdefault("num", number)
+    return _filled(i18n.ngettext(singular, plural, number), variables)
+
+
 def environment() -> Environment:
     # Markdown has no autoescaping: every value is escaped on output by `finalize`.
-    return templating.environment(TEMPLATES, autoescape=False, finalize=escape, mermaid=mermaid)
+    env = templating.environment(TEMPLATES, autoescape=False, finalize=escape, mermaid=mermaid)
+    # Newstyle gettext as the i18n extension calls it, the translation kept as Markdown.
+    env.globals.update(gettext=_gettext, ngettext=_ngettext)
+    return env
 
 
 def mermaid(chart: PlannedChart) -> Raw:

@@ -8,16 +8,22 @@ from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
+from boconf.i18n import N_, _
 from boconf.model.entities import Office, SourcingModel
 from boconf.website.formatting import ratio
 from boconf.website.refs import NOWHERE, Ref, location_ref, position_ref, provider_ref
 
 MODEL_LABELS = {
-    SourcingModel.IN_HOUSE: "in-house",
-    SourcingModel.CAPTIVE: "captive centre",
-    SourcingModel.OUTSOURCED: "outsourced",
-    SourcingModel.MIXED: "mixed",
+    SourcingModel.IN_HOUSE: N_("in-house"),
+    SourcingModel.CAPTIVE: N_("captive centre"),
+    SourcingModel.OUTSOURCED: N_("outsourced"),
+    SourcingModel.MIXED: N_("mixed"),
 }
+
+
+def model_label(model: SourcingModel) -> str:
+    """A sourcing model as the pages name it, in the active language."""
+    return _(MODEL_LABELS[model])
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,8 @@ def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
     def model(item: Work) -> str:
         return item.model.value
 
-    def model_label(key: str) -> Ref:
-        return Ref(MODEL_LABELS[SourcingModel(key)])
+    def model_ref(key: str) -> Ref:
+        return Ref(model_label(SourcingModel(key)))
 
     def where(item: Work) -> str:
         # A vendor's work with no site given is grouped under the vendor.
@@ -113,7 +119,8 @@ def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
     def where_label(key: str) -> Ref:
         if key.startswith("vendor:"):
             vendor = tree.vendors[key.removeprefix("vendor:")]
-            return Ref(f"{vendor.name} (site not given, {vendor.country})")
+            label = _("{vendor} (site not given, {country})")
+            return Ref(label.format(vendor=vendor.name, country=vendor.country))
         return location_ref(tree, key)
 
     providers = _mix(work, lambda item: item.provider, lambda p: provider_ref(tree, p), total)
@@ -124,7 +131,7 @@ def build_overview(structure: OrgStructure, work: list[Work]) -> Overview:
         back,
         ratio(back.fte, front.fte + back.fte),
         position_ref(tree, head) if head in tree.positions else None,
-        _mix(work, model, model_label, total),
+        _mix(work, model, model_ref, total),
         _mix(work, where, where_label, total),
         providers,
         total - front.fte - back.fte,

@@ -6,20 +6,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from boconf.i18n import N_
+
 HTML = "html"
 MARKDOWN = "markdown"
 EXTENSIONS = {HTML: ".html", MARKDOWN: ".md"}
 
 Progress = Callable[[int], None]  # called with the number of steps just done
 
-# The navigation bar: page name -> label.
+# The navigation bar: page name -> label (translated where the templates show it).
 NAVIGATION = (
-    ("index", "Overview"),
-    ("units", "Units"),
-    ("vendors", "Vendors"),
-    ("locations", "Locations"),
-    ("functions", "Functions"),
-    ("findings", "Findings"),
+    ("index", N_("Overview")),
+    ("units", N_("Units")),
+    ("vendors", N_("Vendors")),
+    ("locations", N_("Locations")),
+    ("functions", N_("Functions")),
+    ("findings", N_("Findings")),
 )
 
 

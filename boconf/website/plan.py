@@ -16,6 +16,7 @@ from typing import Any
 from boconf.economics.cost import CostLine, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import Work, all_work
+from boconf.i18n import _
 from boconf.linting.check import CheckResult
 from boconf.rendering.dot import to_dot
 from boconf.rules.base import RuleOptions
@@ -131,7 +132,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     add(
         f"index{ext}",
         "index",
-        "Overview",
+        _("Overview"),
         overview=build_overview(structure, work),
         costs=summarise_costs(costs, tree),
         accepted=len(result.lint.suppressed_findings),
@@ -142,7 +143,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     add(
         f"units{ext}",
         "units",
-        "Units",
+        _("Units"),
         units=unit_rows(
             structure, dict(Counter(row.unit for row in findings if row.unit is not None))
         ),
@@ -161,25 +162,25 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     add(
         f"vendors{ext}",
         "vendors",
-        "Vendors and contracts",
+        _("Vendors and contracts"),
         vendors=vendor_register(structure, work),
     )
     add(
         f"locations{ext}",
         "locations",
-        "Locations",
+        _("Locations"),
         locations=location_register(structure, costs),
     )
     add(
         f"functions{ext}",
         "functions",
-        "Function coverage",
+        _("Function coverage"),
         coverage=function_coverage(structure, findings, MISSING_FUNCTION in enabled),
     )
     add(
         f"findings{ext}",
         "findings",
-        "Lint findings",
+        _("Lint findings"),
         groups=by_file(findings),
         lint=severity_counts(findings),
         suppressed=_suppressed_rows(result),
@@ -192,9 +193,9 @@ def _suppressed_rows(result: CheckResult) -> list[FindingRow]:
     pairs = result.lint.suppressed_findings
     return finding_rows(
         result.load.tree,
-        [diagnostic for diagnostic, _ in pairs],
+        [diagnostic for diagnostic, _reason in pairs],
         result.load.root,
-        [reason for _, reason in pairs],
+        [reason for _diagnostic, reason in pairs],
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from boconf.i18n import _
 from boconf.model.entities import IN_HOUSE
 from boconf.model.tree import OrgTree
 
@@ -42,7 +43,7 @@ def holder_name(tree: OrgTree, position_id: str) -> str | None:
 def position_ref(tree: OrgTree, position_id: str) -> Ref:
     """``Title (holder)``, or ``Title (vacant)``, linked to its row on its unit's page."""
     post = tree.positions[position_id]
-    holder = holder_name(tree, position_id) or "vacant"
+    holder = holder_name(tree, position_id) or _("vacant")
     return Ref(f"{post.title} ({holder})", POSITION, position_id, post.unit)
 
 
@@ -51,7 +52,7 @@ def vendor_ref(tree: OrgTree, vendor_id: str) -> Ref:
 
 
 def provider_ref(tree: OrgTree, provider: str) -> Ref:
-    return Ref("Own staff") if provider == IN_HOUSE else vendor_ref(tree, provider)
+    return Ref(_("Own staff")) if provider == IN_HOUSE else vendor_ref(tree, provider)
 
 
 def contract_ref(contract_id: str) -> Ref:

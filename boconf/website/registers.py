@@ -12,7 +12,7 @@ from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
 from boconf.model.entities import IN_HOUSE, Contract, Location, Office, SourcingModel, Vendor
 from boconf.website.findings import FindingRow
-from boconf.website.overview import MODEL_LABELS
+from boconf.website.overview import model_label
 from boconf.website.refs import Ref, contract_ref, location_ref, position_ref, unit_ref
 
 MISSING_FUNCTION = "BO206"
@@ -145,7 +145,7 @@ def function_coverage(
         row = rows.setdefault(unit.function, FunctionRow(unit.function))
         row.offices.add(unit.office.value)
         row.units.append(unit_ref(tree, unit_id))
-        label = MODEL_LABELS[tree.sourcing_model(unit_id)]
+        label = model_label(tree.sourcing_model(unit_id))
         row.fte[label] = row.fte.get(label, Decimal(0)) + structure.unit_fte(unit_id)
 
     def order(row: FunctionRow) -> tuple[bool, str]:
@@ -154,7 +154,7 @@ def function_coverage(
     for row in rows.values():
         row.units.sort()
     return FunctionCoverage(
-        [MODEL_LABELS[model] for model in SourcingModel],
+        [model_label(model) for model in SourcingModel],
         sorted(rows.values(), key=order),
         [row for row in findings if row.code == MISSING_FUNCTION],
         rule_enabled,

@@ -1,4 +1,5 @@
-"""The Jinja2 environment both output formats share: loader, strictness, filters, globals."""
+"""The Jinja2 environment both output formats share: loader, strictness, filters, globals,
+and the interface's language (Jinja2's i18n extension, newstyle gettext)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from boconf import __version__
+from boconf import __version__, i18n
 from boconf.website import formatting
 from boconf.website.links import Links, anchor
 from boconf.website.page import NAVIGATION, Page
@@ -32,7 +33,12 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # {% trans %} blocks are looked up as Babel extracts them (boconf.i18n.extract: trimmed).
+    env.policies["ext.i18n.trimmed"] = True
+    # The active language's catalog (English: the identity, so English pages are unchanged).
+    env.install_gettext_translations(i18n.translations(), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         fte=formatting.fte,
         money=formatting.money,
@@ -40,8 +46,15 @@ def environment(
         date=formatting.date,
         days_until=formatting.days_until,
         words=formatting.words,
+        location_type=formatting.location_type,
     )
-    env.globals.update(version=__version__, navigation=NAVIGATION, anchor=anchor, **globals_)
+    env.globals.update(
+        version=__version__,
+        navigation=NAVIGATION,
+        anchor=anchor,
+        lang=i18n.active_language(),
+        **globals_,
+    )
     return env
 
 

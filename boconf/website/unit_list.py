@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from boconf.graph.structure import OrgStructure
-from boconf.website.overview import MODEL_LABELS
+from boconf.website.overview import model_label
 from boconf.website.refs import Ref, position_ref, unit_ref
 
 
@@ -60,7 +60,7 @@ def unit_rows(structure: OrgStructure, findings: dict[str, int]) -> list[UnitRow
                 position_ref(tree, manager) if manager is not None else None,
                 structure.unit_posts(unit_id),
                 structure.unit_fte(unit_id),
-                MODEL_LABELS[tree.sourcing_model(unit_id)],
+                model_label(tree.sourcing_model(unit_id)),
                 findings.get(unit_id, 0),
             )
         )

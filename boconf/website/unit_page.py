@@ -8,9 +8,10 @@ from decimal import Decimal
 from boconf.economics.cost import CostLine
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import Work
+from boconf.i18n import _
 from boconf.model.entities import Contract, Unit
 from boconf.website.findings import FindingRow
-from boconf.website.overview import MODEL_LABELS
+from boconf.website.overview import model_label
 from boconf.website.refs import (
     Ref,
     contract_ref,
@@ -118,11 +119,11 @@ def _contracts(structure: OrgStructure, unit_id: str) -> list[ContractRow]:
     roles: dict[str, list[str]] = {}
     for allocation in tree.units[unit_id].sourcing or []:
         if allocation.contract is not None:
-            roles.setdefault(allocation.contract, []).append("covers this unit's work")
+            roles.setdefault(allocation.contract, []).append(_("covers this unit's work"))
     members = set(structure.positions_by_unit.get(unit_id, ()))
     for contract_id, contract in tree.contracts.items():
         if contract.owner in members:
-            roles.setdefault(contract_id, []).append("owned in this unit")
+            roles.setdefault(contract_id, []).append(_("owned in this unit"))
     rows = []
     for contract_id in sorted(roles):
         contract = tree.contracts[contract_id]
@@ -163,7 +164,7 @@ def build_unit_page(
             work.share,
             work.fte,
             work.basis.value,
-            MODEL_LABELS[work.model],
+            model_label(work.model),
             contract_ref(work.contract) if work.contract is not None else None,
             line.cost,
         )
@@ -183,7 +184,7 @@ def build_unit_page(
         sorted(unit_ref(tree, child) for child in structure.unit_tree.children.get(unit_id, [])),
         sorted(unit_ref(tree, target) for target in structure.units_supported_by(unit_id)),
         sorted(unit_ref(tree, source) for source in structure.supporters_of(unit_id)),
-        MODEL_LABELS[tree.sourcing_model(unit_id)],
+        model_label(tree.sourcing_model(unit_id)),
         sourcing,
         _contracts(structure, unit_id),
         [position_ref(tree, p) for p in chain],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import N_, _
 from boconf.model.entities import Unit
 from boconf.rendering.chart import Chart
 from boconf.rendering.views.common import (
@@ -15,20 +16,20 @@ from boconf.rendering.views.common import (
 )
 from boconf.rendering.views.sourcing_labels import badge
 
-TITLE = "Back office"
+TITLE = N_("Back office")
 
 
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(TITLE, layout="tree", noun=("unit", "units"))
+    chart = Chart(_(TITLE), layout="tree", noun=("unit", "units"))
     line = structure.back_office_line
     head = tree.organisation.back_office_head
     units = [u for u in select_units(context) if tree.units[u].manager in line]
     if head in tree.positions:
         chart.add_node(
             f"position:{head}",
-            ["Back-office head", *position_lines(structure, head)],
+            [_("Back-office head"), *position_lines(structure, head)],
             ("head", *finding_class(context, "position", head)),
             None,
             head,
@@ -63,7 +64,7 @@ def _on_the_line(structure: OrgStructure, unit: Unit) -> bool:
 VIEW = ViewSpec(
     "back-office",
     build,
-    caption="Everything that rolls up to the back-office head, with sourcing badges.",
+    caption=N_("Everything that rolls up to the back-office head, with sourcing badges."),
     overview=2,
     paged=True,
     selects=_on_the_line,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import N_, _
 from boconf.model.entities import Office, Unit
 from boconf.numbers import fte
 from boconf.rendering.chart import Chart
@@ -68,28 +69,32 @@ def finding_class(context: ViewContext, kind: str, identifier: str) -> tuple[str
     return (f"finding-{severity}",) if severity else ()
 
 
+# The office as a box names it (the YAML value is the key).
+OFFICE_NAMES = {Office.FRONT: N_("front office"), Office.BACK: N_("back office")}
+
+
 def unit_lines(structure: OrgStructure, unit_id: str) -> list[str]:
     tree = structure.tree
     unit = tree.units[unit_id]
-    lines = [unit.name, f"{unit.function.replace('_', ' ')} · {unit.office.value} office"]
+    lines = [unit.name, f"{unit.function.replace('_', ' ')} · {_(OFFICE_NAMES[unit.office])}"]
     if unit.manager is not None and unit.manager in tree.positions:
         post = tree.positions[unit.manager]
-        holder = tree.people[post.holder].name if post.holder else "vacant"
+        holder = tree.people[post.holder].name if post.holder else _("vacant")
         lines.append(f"{post.title}: {holder}")
     else:
-        lines.append("no manager")
+        lines.append(_("no manager"))
     return lines
 
 
 def position_lines(structure: OrgStructure, position_id: str) -> list[str]:
     tree = structure.tree
     post = tree.positions[position_id]
-    lines = [post.title, tree.people[post.holder].name if post.holder else "vacant"]
+    lines = [post.title, tree.people[post.holder].name if post.holder else _("vacant")]
     extra = []
     if post.headcount > 1:
-        extra.append(f"×{post.headcount} posts")
+        extra.append(_("×{n} posts").format(n=post.headcount))
     if post.fte != 1:
-        extra.append(f"{fte(post.fte)} FTE")
+        extra.append(_("{fte} FTE").format(fte=fte(post.fte)))
     if extra:
         lines.append(", ".join(extra))
     return lines
@@ -97,8 +102,11 @@ def position_lines(structure: OrgStructure, position_id: str) -> list[str]:
 
 def check_unit(structure: OrgStructure, unit_id: str, option: str) -> None:
     if unit_id not in structure.tree.units:
-        hint = did_you_mean(unit_id, structure.tree.units) or "run 'boconf graph' to list the ids"
-        raise ViewError(f"{option}: no unit '{unit_id}'. {hint}")
+        hint = did_you_mean(unit_id, structure.tree.units) or _(
+            "run 'boconf graph' to list the ids"
+        )
+        message = _("{option}: no unit '{unit}'. {hint}")
+        raise ViewError(message.format(option=option, unit=unit_id, hint=hint))
 
 
 def select_units(context: ViewContext) -> list[str]:

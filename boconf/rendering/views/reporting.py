@@ -3,6 +3,7 @@ multi-headcount posts marked."""
 
 from __future__ import annotations
 
+from boconf.i18n import N_, _
 from boconf.rendering.chart import Chart
 from boconf.rendering.views.common import (
     ViewContext,
@@ -14,7 +15,7 @@ from boconf.rendering.views.common import (
 )
 from boconf.util.suggest import did_you_mean
 
-TITLE = "Reporting lines"
+TITLE = N_("Reporting lines")
 
 
 def _positions(context: ViewContext) -> list[str]:
@@ -27,11 +28,11 @@ def _positions(context: ViewContext) -> list[str]:
             if chosen.root in tree.units and tree.units[chosen.root].manager:
                 root = tree.units[chosen.root].manager  # a unit stands for its manager
             else:
-                hint = (
-                    did_you_mean(chosen.root, tree.positions)
-                    or "give a position id (or a unit with a manager)"
+                hint = did_you_mean(chosen.root, tree.positions) or _(
+                    "give a position id (or a unit with a manager)"
                 )
-                raise ViewError(f"--root: no position '{chosen.root}'. {hint}")
+                message = _("--root: no position '{position}'. {hint}")
+                raise ViewError(message.format(position=chosen.root, hint=hint))
         else:
             root = chosen.root
         assert root is not None
@@ -58,7 +59,7 @@ def _positions(context: ViewContext) -> list[str]:
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
-    chart = Chart(TITLE, layout="tree", noun=("position", "positions"))
+    chart = Chart(_(TITLE), layout="tree", noun=("position", "positions"))
     shown = _positions(context)
     for position_id in shown:
         post = tree.positions[position_id]

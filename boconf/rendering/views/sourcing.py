@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from boconf.i18n import N_, _
 from boconf.model.entities import IN_HOUSE
 from boconf.numbers import percent
 from boconf.rendering.chart import Chart, Cluster
@@ -18,14 +19,14 @@ from boconf.rendering.views.common import (
 )
 from boconf.rendering.views.sourcing_labels import badge
 
-TITLE = "Sourcing"
+TITLE = N_("Sourcing")
 
 
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     tree = structure.tree
     chart = Chart(
-        TITLE,
+        _(TITLE),
         direction="LR",
     )
     clusters: dict[str, Cluster] = {}
@@ -55,9 +56,11 @@ def build(context: ViewContext) -> Chart:
             else:
                 vendor = tree.vendors[provider]
                 cluster_key = f"vendor:{provider}"
-                cluster_label = f"{vendor.name} (site not given, {vendor.country})"
+                cluster_label = _("{vendor} (site not given, {country})").format(
+                    vendor=vendor.name, country=vendor.country
+                )
             who_key = f"provider:{provider}@{where or '-'}"
-            who = "own staff" if provider == IN_HOUSE else tree.vendors[provider].name
+            who = _("own staff") if provider == IN_HOUSE else tree.vendors[provider].name
             chart.add_node(who_key, [who], (model.value, "provider"))
             cluster = clusters.setdefault(
                 cluster_key, Cluster(chart.node_id(cluster_key), cluster_label)

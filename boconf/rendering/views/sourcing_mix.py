@@ -24,21 +24,22 @@ from decimal import Decimal
 from boconf.economics.cost import cost_report
 from boconf.graph.structure import OrgStructure
 from boconf.graph.work import FteBasis, all_work
+from boconf.i18n import N_, _
 from boconf.model.entities import Office, SourcingModel
 from boconf.numbers import fte, money, percent
 from boconf.rendering.chart import Chart
 from boconf.rendering.table import Cell, Segment, Table
 from boconf.rendering.views.common import ViewContext, ViewSpec, select_units
 
-TITLE_FTE = "Sourcing mix (FTE)"
-TITLE_COST = "Sourcing mix (annual cost)"
+TITLE_FTE = N_("Sourcing mix (FTE)")
+TITLE_COST = N_("Sourcing mix (annual cost)")
 BAR_WIDTH = 360  # points: the longest function bar, and the whole back office's bar
 MAX_UNIT_BARS = 60  # past this, functions only: a bar chart is read at a glance or not at all
 PARTS = (SourcingModel.IN_HOUSE, SourcingModel.CAPTIVE, SourcingModel.OUTSOURCED)
 NAMES = {
-    SourcingModel.IN_HOUSE: "in-house",
-    SourcingModel.CAPTIVE: "captive",
-    SourcingModel.OUTSOURCED: "vendor",
+    SourcingModel.IN_HOUSE: N_("in-house"),
+    SourcingModel.CAPTIVE: N_("captive"),
+    SourcingModel.OUTSOURCED: N_("vendor"),
 }
 FILLS = {
     SourcingModel.IN_HOUSE: "#15803d",
@@ -46,7 +47,7 @@ FILLS = {
     SourcingModel.OUTSOURCED: "#c2410c",
 }
 GROUP_FILL = "#f3f4f6"
-FRONT_GROUP = "front office (captive or vendor work)"
+FRONT_GROUP = N_("front office (captive or vendor work)")
 # Neither weight reads the date (cost_report's calendar does, and it is not drawn).
 _ANY_DATE = dt.date(2000, 1, 1)
 
@@ -112,7 +113,7 @@ def _segments(mix: Mix, full: Decimal, width: int) -> tuple[Segment, ...]:
         right = int((done * width / full).to_integral_value())
         segment_width = max(1, right - end)  # a sliver stays visible
         share = percent(value / mix.total, 0)
-        segments.append(Segment(segment_width, FILLS[model], f"{NAMES[model]}: {share}"))
+        segments.append(Segment(segment_width, FILLS[model], f"{_(NAMES[model])}: {share}"))
         end += segment_width
     if end < width:
         segments.append(Segment(width - end, ""))
@@ -122,7 +123,7 @@ def _segments(mix: Mix, full: Decimal, width: int) -> tuple[Segment, ...]:
 def _figures(mix: Mix, weight: Weight) -> str:
     total = mix.total
     shares = ", ".join(
-        f"{percent(mix.parts[model] / total, 0)} {NAMES[model]}"
+        f"{percent(mix.parts[model] / total, 0)} {_(NAMES[model])}"
         for model in PARTS
         if total and mix.parts.get(model)
     )
@@ -136,8 +137,15 @@ def _legend() -> Table:
     cells: list[Cell] = []
     for model in PARTS:
         cells.append(Cell(bar=(Segment(14, FILLS[model]),)))  # fixed: a swatch, not a band
-        cells.append(Cell((NAMES[model],), align="LEFT"))
+        cells.append(Cell((_(NAMES[model]),), align="LEFT"))
     return Table([cells], borders=False)
+
+
+def _functions_only(units: int) -> str:
+    return _(
+        "Functions only: {n} units are too many bars to read; "
+        "narrow with --unit or --root to see each unit."
+    ).format(n=units)
 
 
 def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart:
@@ -145,6 +153,7 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
     units = structure.tree.units
     chart = Chart(weight.title)
     selected = select_units(context)
+    front_group = _(FRONT_GROUP)  # a group's name: the functions' names are data
     groups: dict[str, list[str]] = {}
     for unit_id in selected:
         unit = units[unit_id]
@@ -152,15 +161,15 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
         if unit.office is Office.BACK:
             groups.setdefault(unit.function.replace("_", " "), []).append(unit_id)
         elif any(mix.parts.get(m) for m in (SourcingModel.CAPTIVE, SourcingModel.OUTSOURCED)):
-            groups.setdefault(FRONT_GROUP, []).append(unit_id)
-    order = sorted(groups, key=lambda name: (name == FRONT_GROUP, name))
+            groups.setdefault(front_group, []).append(unit_id)
+    order = sorted(groups, key=lambda name: (name == front_group, name))
     totals = {name: Mix() for name in order}
     whole = Mix()
     for name in order:
         groups[name].sort(key=lambda u: (units[u].name, u))
         for unit_id in groups[name]:
             totals[name].merge(mixes.get(unit_id, Mix()))
-        if name != FRONT_GROUP:
+        if name != front_group:
             whole.merge(totals[name])
     scale = max((mix.total for mix in totals.values()), default=Decimal(0))
     with_units = sum(len(members) for members in groups.values()) <= MAX_UNIT_BARS
@@ -176,11 +185,12 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
         )
 
     if whole.total or whole.unknown:
-        row(Cell(("Whole back office",), bold=True, align="LEFT"), whole, whole.total, BAR_WIDTH)
-        chart.add_node("whole", ["Whole back office", _figures(whole, weight)])
+        label = _("Whole back office")
+        row(Cell((label,), bold=True, align="LEFT"), whole, whole.total, BAR_WIDTH)
+        chart.add_node("whole", [label, _figures(whole, weight)])
     for name in order:
         members = groups[name]
-        alone = len(members) == 1 and name != FRONT_GROUP
+        alone = len(members) == 1 and name != front_group
         # A function of one unit is one bar: its unit's, under both names.
         label = f"{name}: {units[members[0]].name}" if alone else name
         row(
@@ -222,10 +232,7 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
         rows.append(
             [
                 Cell(
-                    (
-                        f"Functions only: {len(selected)} units are too many bars to read; "
-                        "narrow with --unit or --root to see each unit.",
-                    ),
+                    (_functions_only(len(selected)),),
                     align="LEFT",
                     colspan=3,
                 )
@@ -236,20 +243,24 @@ def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart
 
 
 def build(context: ViewContext) -> Chart:
-    weight = Weight(TITLE_FTE, lambda value: f"{fte(value)} FTE", "vendor lines of unknown FTE")
+    weight = Weight(
+        _(TITLE_FTE),
+        lambda value: _("{fte} FTE").format(fte=fte(value)),
+        _("vendor lines of unknown FTE"),
+    )
     return _build(context, weight, fte_mixes(context.structure))
 
 
 def build_cost(context: ViewContext) -> Chart:
     currency = context.structure.tree.organisation.currency
-    weight = Weight(TITLE_COST, lambda value: money(value, currency), "unpriced lines")
+    weight = Weight(_(TITLE_COST), lambda value: money(value, currency), _("unpriced lines"))
     return _build(context, weight, cost_mixes(context.structure))
 
 
 VIEW = ViewSpec(
     "sourcing-mix",
     build,
-    caption=(
+    caption=N_(
         "The back office's work in FTE by sourcing model: a bar per unit, grouped by function."
     ),
     overview=4,

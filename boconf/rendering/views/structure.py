@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from boconf.i18n import N_, _
 from boconf.rendering.chart import Chart
 from boconf.rendering.views.common import (
     ViewContext,
@@ -11,13 +12,13 @@ from boconf.rendering.views.common import (
     unit_lines,
 )
 
-TITLE = "Unit structure"
+TITLE = N_("Unit structure")
 
 
 def build(context: ViewContext) -> Chart:
     structure = context.structure
     units = structure.tree.units
-    chart = Chart(TITLE, layout="tree", noun=("unit", "units"))
+    chart = Chart(_(TITLE), layout="tree", noun=("unit", "units"))
     shown = select_units(context)
     for unit_id in shown:
         unit = units[unit_id]
@@ -44,7 +45,7 @@ def build(context: ViewContext) -> Chart:
 VIEW = ViewSpec(
     "structure",
     build,
-    caption="The unit tree, front and back office, with each unit's manager.",
+    caption=N_("The unit tree, front and back office, with each unit's manager."),
     overview=1,
     paged=True,
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from boconf.graph.structure import OrgStructure
+from boconf.i18n import N_, _
 from boconf.model.entities import Office, Unit
 from boconf.rendering.chart import Chart
 from boconf.rendering.support_matrix import (
@@ -31,7 +32,7 @@ from boconf.rendering.views.common import (
     unit_lines,
 )
 
-TITLE = "Back-office support"
+TITLE = N_("Back-office support")
 # Characters per line of a column header (the front-office unit's name): about 90 pt.
 HEADER_WRAP = 14
 NOTE_WRAP = 110  # characters per line of a note under the matrix
@@ -65,19 +66,19 @@ def _header(context: ViewContext, unit_id: str, flag: Flag | None, wrap: int) ->
         return Cell(lines, link=context.link("unit", unit_id), tooltip=tooltip, width=MARK_WIDTH)
     if flag.status is Status.GAP:
         return Cell(
-            (*lines, "(gap)"),
+            (*lines, _("(gap)")),
             fill=GAP_FILL,
             colour=GAP_TEXT,
             bold=True,
             link=context.link("unit", unit_id),
-            tooltip=f"{flag.code}: {flag.message}",
+            tooltip=f"{flag.code}: {flag.message}",  # the rule's message, translated there
             width=MARK_WIDTH,
         )
     return Cell(
-        (*lines, "(accepted)"),
+        (*lines, _("(accepted)")),
         fill=ACCEPTED_FILL,
         link=context.link("unit", unit_id),
-        tooltip=f"{flag.code} accepted: {flag.reason}",
+        tooltip=_("{code} accepted: {reason}").format(code=flag.code, reason=flag.reason),
         width=MARK_WIDTH,
     )
 
@@ -86,11 +87,18 @@ def _mark(structure: OrgStructure, matrix: SupportMatrix, back: str, front: str)
     units = structure.tree.units
     mark = matrix.marks.get((back, front))
     if mark is Mark.DIRECT:
-        return Cell(fill=DIRECT_FILL, tooltip=f"{units[back].name} supports {units[front].name}")
+        return Cell(
+            fill=DIRECT_FILL,
+            tooltip=_("{back} supports {front}").format(
+                back=units[back].name, front=units[front].name
+            ),
+        )
     if mark is Mark.INHERITED:
         return Cell(
             fill=INHERITED_FILL,
-            tooltip=f"{units[back].name} supports a parent unit of {units[front].name}",
+            tooltip=_("{back} supports a parent unit of {front}").format(
+                back=units[back].name, front=units[front].name
+            ),
         )
     flags = [matrix.flags.get(back), matrix.flags.get(front)]
     if any(f is not None and f.status is Status.GAP for f in flags):
@@ -111,13 +119,13 @@ def _legend() -> Table:
         [
             [
                 swatch(DIRECT_FILL),
-                words("supports it"),
+                words(_("supports it")),
                 swatch(INHERITED_FILL),
-                words("supports a parent unit of it"),
+                words(_("supports a parent unit of it")),
                 swatch(GAP_FILL),
-                words("(gap): a lint finding"),
+                words(_("(gap): a lint finding")),
                 swatch(ACCEPTED_FILL),
-                words("(accepted): a suppressed finding"),
+                words(_("(accepted): a suppressed finding")),
             ]
         ],
         borders=False,
@@ -129,7 +137,9 @@ def matrix_table(context: ViewContext, matrix: SupportMatrix) -> Table:
     units = structure.tree.units
     span = 2 + len(matrix.columns)
     corner = Cell(
-        ("Back-office units (rows)", "support front-office units (columns)"), bold=True, colspan=2
+        (_("Back-office units (rows)"), _("support front-office units (columns)")),
+        bold=True,
+        colspan=2,
     )
     rows: list[list[Cell]] = [
         [
@@ -140,8 +150,8 @@ def matrix_table(context: ViewContext, matrix: SupportMatrix) -> Table:
             ),
         ],
         [
-            Cell(("Function",), bold=True, align="LEFT"),
-            Cell(("Back-office unit",), bold=True, align="LEFT"),
+            Cell((_("Function"),), bold=True, align="LEFT"),
+            Cell((_("Back-office unit"),), bold=True, align="LEFT"),
             *(_header(context, u, matrix.flags.get(u), HEADER_WRAP) for u in matrix.columns),
         ],
     ]
@@ -176,7 +186,8 @@ def matrix_table(context: ViewContext, matrix: SupportMatrix) -> Table:
         text = (
             f"{units[unit_id].name}: {flag.code} {flag.message}"
             if flag.status is Status.GAP
-            else f"{units[unit_id].name}: {flag.code} accepted: {flag.reason}"
+            else f"{units[unit_id].name}: "
+            + _("{code} accepted: {reason}").format(code=flag.code, reason=flag.reason)
         )
         rows.append(
             [
@@ -195,7 +206,7 @@ def build(context: ViewContext) -> Chart:
     structure = context.structure
     units = structure.tree.units
     chart = Chart(
-        TITLE,
+        _(TITLE),
         direction="LR",
     )
     selected = select_units(context)
@@ -232,17 +243,17 @@ def build(context: ViewContext) -> Chart:
                 add(target)
                 chart.add_edge(f"unit:{unit_id}", f"unit:{target}")
                 pairs.append((unit_id, target))
-    left = list(dict.fromkeys(a for a, _ in pairs))
+    left = list(dict.fromkeys(a for a, _b in pairs))
     right = sorted(
-        {b for _, b in pairs}, key=lambda u: (left.index(next(a for a, b in pairs if b == u)), u)
+        {b for _a, b in pairs}, key=lambda u: (left.index(next(a for a, b in pairs if b == u)), u)
     )
     if prefers_matrix(left, right, pairs):
         back = [u for u in selected if units[u].office is Office.BACK]
         front = [u for u in selected if units[u].office is Office.FRONT]
         if context.filter.office is Office.BACK:
-            front = sorted({b for _, b in pairs})
+            front = sorted({b for _a, b in pairs})
         elif context.filter.office is Office.FRONT:
-            back = sorted({a for a, _ in pairs})
+            back = sorted({a for a, _b in pairs})
         chart.table = matrix_table(
             context, build_matrix(structure, back, front, context.rule_options)
         )
@@ -256,7 +267,7 @@ def _supported_or_supporting(structure: OrgStructure, unit: Unit) -> bool:
 VIEW = ViewSpec(
     "support",
     build,
-    caption="Which back-office units support which front-office units.",
+    caption=N_("Which back-office units support which front-office units."),
     overview=3,
     matrix_as_table=True,
     selects=_supported_or_supporting,

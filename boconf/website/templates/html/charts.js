@@ -2,6 +2,8 @@
 // or a post's name in them (and in the page's tables). Without it every chart is still drawn
 // whole, scaled to the page, and its boxes still link. boconf's own, no network, no library.
 // Also reads "#find=NAME" from the address, so that a link can open a page with a name found.
+// Every word it shows comes from the page (the charts section's data-* attributes), in the
+// page's language.
 (function () {
   "use strict";
   var MAX_ZOOM = 8;
@@ -53,6 +55,11 @@
     return { x: b.x + (clientX - r.left) * b.w / r.width, y: b.y + (clientY - r.top) * b.h / r.height };
   };
 
+  function wording(view) {
+    var section = view.closest(".charts");
+    return section ? section.dataset : {};
+  }
+
   function button(label, title, action) {
     var b = document.createElement("button");
     b.type = "button";
@@ -72,11 +79,12 @@
     var middle = function () {
       return { x: chart.box.x + chart.box.w / 2, y: chart.box.y + chart.box.h / 2 };
     };
+    var said = wording(view);
     var tools = document.createElement("div");
     tools.className = "chart-tools";
-    tools.appendChild(button("+", "Zoom in", function () { var m = middle(); chart.zoom(1.5, m.x, m.y); }));
-    tools.appendChild(button("\u2212", "Zoom out", function () { var m = middle(); chart.zoom(1 / 1.5, m.x, m.y); }));
-    tools.appendChild(button("Fit", "Show the whole chart", function () { chart.reset(); }));
+    tools.appendChild(button("+", said.zoomIn || "", function () { var m = middle(); chart.zoom(1.5, m.x, m.y); }));
+    tools.appendChild(button("\u2212", said.zoomOut || "", function () { var m = middle(); chart.zoom(1 / 1.5, m.x, m.y); }));
+    tools.appendChild(button(said.fit || "", said.fitTitle || "", function () { chart.reset(); }));
     view.parentNode.insertBefore(tools, view);
     // Ctrl (or Cmd) and the wheel zoom; the wheel alone still scrolls the page.
     svg.addEventListener("wheel", function (event) {
@@ -120,6 +128,7 @@
     return;
   }
   var count = document.getElementById("chart-search-count");
+  var said = wording(search);
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".chart-view g.node"));
   var rows = Array.prototype.slice.call(document.querySelectorAll("main table tbody tr"));
   var texts = boxes.map(function (g) { return g.textContent.toLowerCase(); });
@@ -144,7 +153,7 @@
       r.classList.toggle("found", hit);
       found += hit ? 1 : 0;
     });
-    count.textContent = words.length ? (found ? found + " found" : "not found on this page") : "";
+    count.textContent = words.length ? (found ? (said.found || "").replace("{n}", found) : said.notFound || "") : "";
     if (first) {
       var chart = charts.filter(function (c) { return c.svg.contains(first); })[0];
       var b = first.getBBox();

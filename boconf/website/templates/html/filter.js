@@ -1,5 +1,6 @@
 // Optional: filters the unit list as you type. The page works the same without it (the box
-// stays hidden). Reads only the table's text, never the location or anything else.
+// stays hidden). Reads only the table's text, never the location or anything else. The count's
+// words come from the page (data-count on the box's paragraph), in the page's language.
 (function () {
   "use strict";
   var box = document.getElementById("unit-filter");
@@ -23,6 +24,8 @@
       row.hidden = !match;
       shown += match ? 1 : 0;
     });
-    count.textContent = words.length ? shown + " of " + rows.length : "";
+    count.textContent = words.length
+      ? (box.parentNode.dataset.count || "").replace("{shown}", shown).replace("{total}", rows.length)
+      : "";
   });
 })();
