@@ -158,9 +158,13 @@ def _first_line(error: Exception) -> str:
 
 
 def _unknown_option(reference: str, option: object, options: type[RuleOptions]) -> str:
-    allowed = ", ".join(options.model_fields) or _("none")
+    if not options.model_fields:
+        # A sentence of its own: "none" alone would need a gender in Italian.
+        return _("rules -> {rule}: unknown option '{option}' (options: none)").format(
+            rule=reference, option=option
+        )
     return _("rules -> {rule}: unknown option '{option}' (options: {allowed})").format(
-        rule=reference, option=option, allowed=allowed
+        rule=reference, option=option, allowed=", ".join(options.model_fields)
     )
 
 
