@@ -41,6 +41,7 @@ test: $(DEV) $(CATALOG)
 	$(BIN)/lint-imports
 	$(BIN)/boconf schema --check --out schemas
 	$(BIN)/boconf rules --docs docs/rules.md --check
+	$(BIN)/boconf rules --docs docs/rules.it.md --lang it --check
 	bash .ci/test-deps
 	$(BIN)/pytest
 
@@ -57,9 +58,10 @@ bench: $(RUNTIME)
 schemas: $(RUNTIME)
 	$(BIN)/boconf schema --out schemas
 
-## docs: regenerate the rule reference from the registry
+## docs: regenerate the rule reference (English and Italian) from the registry
 docs: $(RUNTIME)
 	$(BIN)/boconf rules --docs docs/rules.md
+	$(BIN)/boconf rules --docs docs/rules.it.md --lang it
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache bench-out site charts

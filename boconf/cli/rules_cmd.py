@@ -10,6 +10,7 @@ from boconf.cli.exit_codes import Exit
 from boconf.cli.options import lang_option
 from boconf.diagnostics import CHECK_DESCRIPTIONS
 from boconf.formats.rule_docs import render_markdown
+from boconf.i18n import _
 from boconf.output import OutputError, write_atomic
 from boconf.rules.registry import RULES, find_rule
 from boconf.util.suggest import did_you_mean
@@ -38,27 +39,32 @@ def rules(docs: Path | None, check: bool) -> None:
         if check:
             current = docs.read_text(encoding="utf-8") if docs.is_file() else None
             if current != text:
-                click.echo(f"{docs}: stale or missing; run 'boconf rules --docs {docs}'")
+                click.echo(
+                    _("{path}: stale or missing; run 'boconf rules --docs {path}'").format(
+                        path=docs
+                    )
+                )
                 raise SystemExit(Exit.FINDINGS)
-            click.echo(f"{docs}: up to date")
+            click.echo(_("{path}: up to date").format(path=docs))
             raise SystemExit(Exit.OK)
         try:
             write_atomic(docs, text.encode("utf-8"))
         except OutputError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"wrote {docs}")
+        click.echo(_("wrote {path}").format(path=docs))
         raise SystemExit(Exit.OK)
     width = max(len(rule.name) for rule in RULES)
     for rule in RULES:
         strict = (
             ""
             if "recommended" in rule.presets
-            else " (strict)"
+            else _(" (strict)")
             if "strict" in rule.presets
-            else " (off: select it)"
+            else _(" (off: select it)")
         )
         click.echo(
-            f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.summary}{strict}"
+            f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  "
+            f"{rule.summary_text()}{strict}"
         )
     raise SystemExit(Exit.OK)
 
@@ -80,13 +86,20 @@ def explain(rule: str) -> None:
         described = CHECK_DESCRIPTIONS.get(rule.upper())
         if described is not None:
             click.echo(
-                f"{rule.upper()} {described[0]} (error)\n\n{described[1]}\nReported by the loader and validator; the message and hint say how to fix it."
+                _(
+                    "{code} {name} (error)\n\n{summary}\nReported by the loader and validator; "
+                    "the message and hint say how to fix it."
+                ).format(code=rule.upper(), name=described[0], summary=_(described[1]))
             )
             raise SystemExit(Exit.OK)
         names = [r.name for r in RULES] + [r.code for r in RULES]
-        raise click.UsageError(
-            f"no rule '{rule}'. {did_you_mean(rule, names) or 'Run boconf rules for the list.'}"
+        hint = did_you_mean(rule, names) or _("Run boconf rules for the list.")
+        raise click.UsageError(_("no rule '{rule}'. {hint}").format(rule=rule, hint=hint))
+    click.echo(
+        _("{code} {name} (default severity: {severity})").format(
+            code=found.code, name=found.name, severity=found.severity.value
         )
-    click.echo(f"{found.code} {found.name} (default severity: {found.severity.value})\n")
+        + "\n"
+    )
     click.echo(found.documentation())
     raise SystemExit(Exit.OK)

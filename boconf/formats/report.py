@@ -56,9 +56,9 @@ def rule_name(code: str) -> str:
 def rule_summary(code: str) -> str:
     rule = BY_CODE.get(code)
     if rule is not None:
-        return rule.summary
+        return rule.summary_text()
     described = CHECK_DESCRIPTIONS.get(code)
-    return described[1] if described else ""
+    return _(described[1]) if described else ""
 
 
 def from_load(result: LoadResult) -> Report:
