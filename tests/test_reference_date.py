@@ -63,12 +63,13 @@ def test_make_demo_works_years_ahead(example: Path) -> None:
     run_demo(example, [], {**os.environ, "BOCONF_TODAY": YEARS_AHEAD})
     site = example.parent / "site"
     assert (site / "index.html").is_file()
-    assert "Reference date for contracts and lint: 2026-11-30." in (site / "index.html").read_text(
-        encoding="utf-8"
-    )
+    # The demo's site is Italian (the example is an Italian company).
+    assert "Data di riferimento per contratti e lint: 30 novembre 2026." in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")
     # BlueWave's contract ends 2027-03-31: 121 days after the declared day, not "expired"
     vendors = (site / "vendors.html").read_text(encoding="utf-8")
-    assert "121 days" in vendors and "expired" not in vendors
+    assert "121 giorni" in vendors and "scadut" not in vendors
     charts = [p.name for p in (example.parent / "charts").glob("*.svg")]
     assert len([name for name in charts if "--" not in name]) == len(VIEWS)  # and big ones' pages
 
