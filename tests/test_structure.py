@@ -26,7 +26,6 @@ FUNCTIONS_OVER = {
     "boconf/interop/csv_import.py:build": 81,
     "boconf/linting/settings.py:resolve": 87,
     "boconf/loading/parse.py:_load_documents": 111,
-    "boconf/website/plan.py:plan_site": 89,
 }
 
 
