@@ -10,12 +10,19 @@ The site renders its charts on every core, so the target is site <= 1.2x the ren
 sequential time: everything else (loading, linting, pages) must hide behind the parallel
 rendering. Prints numbers only.
 
-    python benchmarks/bench_docs.py [--positions 10000] [--runs 3]
+``--site-only`` times the site build alone (no renderer runs, no DOT sources built): the
+figure to compare across commits, for instance against an older checkout of boconf run the
+same way (``PYTHONPATH=OLD_CHECKOUT python benchmarks/bench_docs.py --site-only``), which this
+file cannot do itself. It prints the median wall time and the median CPU time (the build and
+every process it started), which a busy machine disturbs far less than the wall time.
+
+    python benchmarks/bench_docs.py [--positions 10000] [--runs 3] [--site-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -27,10 +34,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_org  # noqa: E402
 
-from boconf.linting.check import check, settings_for  # noqa: E402
-from boconf.rendering.renderer import find_renderers  # noqa: E402
-from boconf.util.workers import default_jobs  # noqa: E402
-from boconf.website import site_dot_sources  # noqa: E402
+# boconf itself is imported where it is used: --site-only must also run with an older
+# checkout of boconf first on PYTHONPATH, whose modules have other names.
 
 REFERENCE_DATE = "2026-11-26"
 
@@ -46,6 +51,11 @@ def organisation(positions: int, out: Path) -> Path:
 def time_site(root: Path, site: Path) -> float:
     """A fresh build: the output directory is removed first (untimed), so that every file
     is written, none skipped as unchanged."""
+    return time_site_cpu(root, site)[0]
+
+
+def time_site_cpu(root: Path, site: Path) -> tuple[float, float]:
+    """A fresh build's wall time, and its CPU time with every process it started."""
     shutil.rmtree(site, ignore_errors=True)
     command = [
         sys.executable,
@@ -58,6 +68,7 @@ def time_site(root: Path, site: Path) -> float:
         "--reference-date",
         REFERENCE_DATE,
     ]
+    before = os.times()
     started = time.perf_counter()
     subprocess.run(
         command,
@@ -66,10 +77,33 @@ def time_site(root: Path, site: Path) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return wall, cpu
+
+
+def site_only(root: Path, site: Path, runs: int) -> None:
+    """The site build alone, ``runs`` times: its median wall and CPU times."""
+    import boconf
+
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time_site_cpu(root, site)
+        walls.append(wall)
+        cpus.append(cpu)
+    print(f"boconf: {Path(boconf.__file__).parent}, cores: {len(os.sched_getaffinity(0))}")
+    print(
+        f"site time: {statistics.median(walls):8.2f} s wall, "
+        f"{statistics.median(cpus):.2f} s CPU  (boconf docs, {root.name}, median of {runs})"
+    )
 
 
 def renderer_binary() -> str:
+    from boconf.rendering.renderer import find_renderers
+
     able = [r for r in find_renderers() if "svg" in r.formats]
     if not able:
         raise SystemExit("no Graphviz renderer for svg: pip install graphviz-pure")
@@ -100,6 +134,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     parser.add_argument(
+        "--site-only", action="store_true", help="time the site build alone (see above)"
+    )
+    parser.add_argument(
         "--site-out",
         type=Path,
         default=None,
@@ -109,6 +146,13 @@ def main() -> None:
     args = parser.parse_args()
     root = organisation(args.positions, args.out)
     site = args.site_out or args.out / f"site-{args.positions}"
+    if args.site_only:
+        site_only(root, site, args.runs)
+        return
+
+    from boconf.linting.check import check, settings_for
+    from boconf.util.workers import default_jobs
+    from boconf.website import site_dot_sources
 
     root_settings = settings_for(root, None)
     sources = site_dot_sources(check(root, root_settings))

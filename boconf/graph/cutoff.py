@@ -129,7 +129,7 @@ def reporting_way_out(
     if options:
         return min(options, key=lambda option: option[:2])[2]
     # Largest count first; on a tie, the earliest in the cycle (which starts at its least id).
-    _, _, member = max(
+    _count, _order, member = max(
         (cut_off_below(reporting, members, (m,)).count, -order, m) for order, m in enumerate(cycle)
     )
     return WayOut(member, None, None, False)

@@ -61,72 +61,105 @@ def page_chart(
     """The chart as pages, the index first; a small or non-tree chart is one page, itself."""
     if chart.layout != "tree" or len(chart.nodes) <= budget:
         return [ChartPage(TOP, chart, None, len(chart.nodes), sum(n.posts for n in chart.nodes))]
-    _parents, children, roots = tree_of(chart)
-    depth = depths(children, roots)
-    kids: dict[str, list[str]] = {
-        node: [child for child in children.get(node, ()) if child in depth] for node in depth
-    }
-    kids[TOP] = roots
-    by_id = {node.id: node for node in chart.nodes}
-    bottom_up = sorted(depth, key=lambda n: -depth[n])
-    cuts = _cuts([*bottom_up, TOP], kids, budget)
+    pager = _Pager(chart, file_of, budget)
+    # The index also holds what no root reaches (posts on a reporting cycle).
+    unreached = [node.id for node in chart.nodes if node.id not in pager.depth]
+    cut_at_top = {root for group in pager.cuts[TOP] for root in group}
+    # Breadth first, so that pages list the index, then its pages, then theirs.
+    todo: list[_Todo] = [
+        _Todo(TOP, "", [r for r in pager.kids[TOP] if r not in cut_at_top], None, [], unreached)
+    ]
+    pages: list[ChartPage] = []
+    while todo:
+        pages.append(pager.page(todo.pop(0), todo))
+    return pages
 
-    # Each node's whole subtree, for the counts on link boxes.
-    boxes: dict[str, int] = {}
-    posts: dict[str, int] = {}
-    for node in bottom_up:
-        boxes[node] = 1 + sum(boxes[c] for c in kids[node])
-        posts[node] = by_id[node].posts + sum(posts[c] for c in kids[node])
 
-    keys = chart.keys()
-    used = {TOP}
+@dataclass
+class _Todo:
+    """A page still to make: its name and label, its top boxes, the page above, the
+    breadcrumbs it starts with, and boxes it holds besides its subtrees."""
 
-    def name_of(group: list[str], parent: str, number: int) -> str:
+    name: str
+    label: str
+    tops: list[str]
+    parent_page: str | None
+    crumbs: list[Node]
+    extra: list[str]
+
+
+class _Pager:
+    """One chart's cuts (bottom-up) and counts, and the pages made from them."""
+
+    def __init__(self, chart: Chart, file_of: Callable[[str], str], budget: int) -> None:
+        self.chart = chart
+        self.file_of = file_of
+        _parents, children, roots = tree_of(chart)
+        self.depth = depths(children, roots)
+        self.kids: dict[str, list[str]] = {
+            node: [child for child in children.get(node, ()) if child in self.depth]
+            for node in self.depth
+        }
+        self.kids[TOP] = roots
+        self.by_id = {node.id: node for node in chart.nodes}
+        bottom_up = sorted(self.depth, key=lambda n: -self.depth[n])
+        self.cuts = _cuts([*bottom_up, TOP], self.kids, budget)
+        # Each node's whole subtree, for the counts on link boxes.
+        self.boxes: dict[str, int] = {}
+        self.posts: dict[str, int] = {}
+        for node in bottom_up:
+            below = self.kids[node]
+            self.boxes[node] = 1 + sum(self.boxes[c] for c in below)
+            self.posts[node] = self.by_id[node].posts + sum(self.posts[c] for c in below)
+        self.keys = chart.keys()
+        self.used = {TOP}
+
+    def name_of(self, group: list[str], parent: str, number: int) -> str:
+        keys = self.keys
         if len(group) == 1:
             key = keys.get(group[0], group[0])
             name = _slug(key.split(":", 1)[-1])
-            if name in used:
+            if name in self.used:
                 name = _slug(key)
         else:
             base = "top" if parent == TOP else _slug(keys.get(parent, parent).split(":", 1)[-1])
             name = f"{base}+{number}"
-        while name in used:  # only a name like "x+2" met twice gets here
+        while name in self.used:  # only a name like "x+2" met twice gets here
             name += "+"
-        used.add(name)
+        self.used.add(name)
         return name
 
-    def short(node: str) -> str:
-        return by_id[node].lines[0] if by_id[node].lines else node
+    def short(self, node: str) -> str:
+        return self.by_id[node].lines[0] if self.by_id[node].lines else node
 
-    def describe(group: list[str], parent: str) -> str:
+    def describe(self, group: list[str], parent: str) -> str:
         if len(group) == 1:
-            return short(group[0])
-        first, last = short(group[0]), short(group[-1])
-        return _range(first, last, short(parent) if parent != TOP else None)
+            return self.short(group[0])
+        first, last = self.short(group[0]), self.short(group[-1])
+        return _range(first, last, self.short(parent) if parent != TOP else None)
 
-    pages: list[ChartPage] = []
-    # The index also holds what no root reaches (posts on a reporting cycle).
-    unreached = [node.id for node in chart.nodes if node.id not in depth]
-    cut_at_top = {root for group in cuts[TOP] for root in group}
-    # Breadth first, so that pages list the index, then its pages, then theirs.
-    todo: list[tuple[str, str, list[str], str | None, list[Node], list[str]]] = [
-        (TOP, "", [r for r in roots if r not in cut_at_top], None, [], unreached)
-    ]
-    while todo:
-        name, label, tops, parent_page, crumbs, extra = todo.pop(0)
+    def members(self, item: _Todo) -> set[str]:
+        """The boxes on the page: its tops' subtrees down to the cuts, and its extra boxes."""
+        members = set(item.extra)
+        walk = list(reversed(item.tops))
+        while walk:
+            node = walk.pop()
+            members.add(node)
+            cut_off = {child for group in self.cuts[node] for child in group}
+            walk.extend(reversed([c for c in self.kids[node] if c not in cut_off]))
+        return members
+
+    def page(self, item: _Todo, todo: list[_Todo]) -> ChartPage:
+        """The page ``item`` names, with a link box per cut below it (queued on ``todo``)."""
+        chart = self.chart
+        label, crumbs, tops = item.label, item.crumbs, item.tops
         page = Chart(
             f"{chart.title}: {label}" if label else chart.title,
             chart.direction,
             chart.layout,
             chart.noun,
         )
-        members = set(extra)
-        walk = list(reversed(tops))
-        while walk:
-            node = walk.pop()
-            members.add(node)
-            cut_off = {child for group in cuts[node] for child in group}
-            walk.extend(reversed([c for c in kids[node] if c not in cut_off]))
+        members = self.members(item)
         page.nodes.extend(crumbs)
         page.edges.extend(Edge(a.id, b.id, "dashed") for a, b in itertools.pairwise(crumbs))
         if crumbs:
@@ -135,50 +168,54 @@ def page_chart(
         page.edges.extend(
             edge for edge in chart.edges if edge.source in members and edge.target in members
         )
-        own_crumb = Node(
-            f"cr_{len(crumbs)}",
-            [f"▲ {label or chart.title}"],
-            (CRUMB_CLASS,),
-            file_of(name),
-            _("Up to this page"),
-        )
-        parents = [n.id for n in chart.nodes if n.id in members and n.id in cuts]
-        for parent in [TOP, *parents] if name == TOP else parents:
-            for number, group in enumerate(cuts[parent], start=1):
-                child = name_of(group, parent, number)
-                about = describe(group, parent)
-                counts = (
-                    f"{_count(sum(boxes[g] for g in group), chart.noun)}, "
-                    f"{_count(sum(posts[g] for g in group), ('post', 'posts'))} ▸"
-                )
-                link = Node(
-                    f"pg_{len(page.nodes)}",
-                    [about, counts],
-                    (LINK_CLASS,),
-                    file_of(child),
-                    _("Open the page of {about}").format(about=about),
-                )
-                page.nodes.append(link)
-                if parent != TOP:
-                    page.edges.append(Edge(parent, link.id))
-                trail = [*crumbs, own_crumb]
-                if parent != TOP and parent not in tops:
-                    trail.append(
-                        Node(
-                            f"cr_{len(trail)}",
-                            [f"▲ {short(parent)}"],
-                            (CRUMB_CLASS,),
-                            file_of(name),
-                            _("Up to the page above"),
-                        )
-                    )
-                todo.append((child, about, group, name, trail, []))
-        if name == TOP:
+        parents = [n.id for n in chart.nodes if n.id in members and n.id in self.cuts]
+        for parent in [TOP, *parents] if item.name == TOP else parents:
+            for number, group in enumerate(self.cuts[parent], start=1):
+                todo.append(self.link(page, item, parent, number, group))
+        if item.name == TOP:
             held = (len(chart.nodes), sum(node.posts for node in chart.nodes))
         else:
-            held = (sum(boxes[t] for t in tops), sum(posts[t] for t in tops))
-        pages.append(ChartPage(name, page, parent_page, *held, label or chart.title))
-    return pages
+            held = (sum(self.boxes[t] for t in tops), sum(self.posts[t] for t in tops))
+        return ChartPage(item.name, page, item.parent_page, *held, label or chart.title)
+
+    def link(self, page: Chart, item: _Todo, parent: str, number: int, group: list[str]) -> _Todo:
+        """A link box on ``page`` for a group cut off below ``parent``; the group's page."""
+        chart, file_of = self.chart, self.file_of
+        child = self.name_of(group, parent, number)
+        about = self.describe(group, parent)
+        counts = (
+            f"{_count(sum(self.boxes[g] for g in group), chart.noun)}, "
+            f"{_count(sum(self.posts[g] for g in group), ('post', 'posts'))} ▸"
+        )
+        link = Node(
+            f"pg_{len(page.nodes)}",
+            [about, counts],
+            (LINK_CLASS,),
+            file_of(child),
+            _("Open the page of {about}").format(about=about),
+        )
+        page.nodes.append(link)
+        if parent != TOP:
+            page.edges.append(Edge(parent, link.id))
+        own_crumb = Node(
+            f"cr_{len(item.crumbs)}",
+            [f"▲ {item.label or chart.title}"],
+            (CRUMB_CLASS,),
+            file_of(item.name),
+            _("Up to this page"),
+        )
+        trail = [*item.crumbs, own_crumb]
+        if parent != TOP and parent not in item.tops:
+            trail.append(
+                Node(
+                    f"cr_{len(trail)}",
+                    [f"▲ {self.short(parent)}"],
+                    (CRUMB_CLASS,),
+                    file_of(item.name),
+                    _("Up to the page above"),
+                )
+            )
+        return _Todo(child, about, group, item.name, trail, [])
 
 
 def _cuts(order: list[str], kids: dict[str, list[str]], budget: int) -> dict[str, list[list[str]]]:

@@ -12,6 +12,7 @@ brings a script or an event handler before it inlines one.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -20,10 +21,12 @@ from importlib.resources import files
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from boconf.i18n import _
 from boconf.website import templating
 from boconf.website.links import CHART_SCRIPT, SCRIPT, STYLESHEET, Links
 from boconf.website.page import Page
 from boconf.website.refs import Ref
+from boconf.website.support import Header, MatrixRow
 
 TEMPLATES = "templates/html"
 STATIC = (STYLESHEET, SCRIPT, CHART_SCRIPT)
@@ -31,7 +34,40 @@ NONE = Markup("&ndash;")
 
 
 def environment() -> Environment:
-    return templating.environment(TEMPLATES, autoescape=True)
+    return templating.environment(TEMPLATES, autoescape=True, matrix_cells=matrix_cells)
+
+
+def _mark_text() -> dict[str, str]:
+    """A mark's symbol and its words for screen readers, in the active language."""
+    return {
+        "direct": f'<span aria-hidden="true">●</span><span class="sr">{escape(_("supports"))}</span>',
+        "inherited": (
+            '<span aria-hidden="true">○</span>'
+            f'<span class="sr">{escape(_("supports a parent unit"))}</span>'
+        ),
+    }
+
+
+def matrix_cells(row: MatrixRow, columns: list[Header]) -> Markup:
+    """A support matrix row's cells (an empty one classed as its row's or column's state).
+
+    Written here, not in the template: a 1,000-unit organisation's matrix has a quarter of a
+    million cells, which a template loop took most of a second to write. Marks and states are
+    fixed words, never user text.
+    """
+    made: dict[tuple[str, str], str] = {}
+    mark_text = _mark_text()
+    cells = []
+    for mark, column in zip(row.marks, columns, strict=True):
+        state = "" if mark else row.header.state or column.state
+        cell = made.get((mark, state))
+        if cell is None:
+            extra = "" if mark else f" {state}"
+            cell = made[mark, state] = (
+                f'<td class="mark {mark}{extra}">{mark_text.get(mark, "")}</td>'
+            )
+        cells.append(cell)
+    return Markup("".join(cells))
 
 
 def linker(
@@ -69,10 +105,33 @@ def render_page(env: Environment, page: Page) -> bytes:
 
 _MARKER = re.compile(rb"<!--boconf-chart:([^>]*?)-->")
 _HREF = re.compile(rb'xlink:href="([^"]*)"')
-# Inside tags only: labels are escaped text, where "<" never appears as itself.
-_UNSAFE = re.compile(
-    rb"<script|<foreignObject|<[^>]*\son[a-z]+\s*=|href=\"\s*javascript:", re.IGNORECASE
-)
+# A chart that brings any of these is shown as an image instead (never expected: Graphviz
+# writes labels as escaped text). Searched for in the lowercased SVG one by one, not as one
+# case-blind pattern over every tag: that was half a second for a large site's 1,200 charts.
+_UNSAFE_TAGS = (b"<script", b"<foreignobject")
+_HANDLER = re.compile(rb"\son[a-z]+\s*=")  # an event handler, if inside a tag
+_JAVASCRIPT = re.compile(rb'href="\s*javascript:')
+
+
+def unsafe(svg: bytes) -> bool:
+    """Whether the SVG has a script, a foreign object, an event handler or a javascript: link."""
+    low = svg.lower()
+    if any(tag in low for tag in _UNSAFE_TAGS):
+        return True
+    if b"javascript:" in low and _JAVASCRIPT.search(low):
+        return True
+    # Inside a tag: its last "<" comes after its last ">" (text has both escaped).
+    return any(
+        low.rfind(b"<", 0, found.start()) > low.rfind(b">", 0, found.start())
+        for found in _HANDLER.finditer(low)
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # a chart's boxes link to the same few pages
+def _relative(link: bytes, there: str, here: str) -> bytes:
+    """A link of a chart in directory ``there`` made relative to a page in ``here``."""
+    target = posixpath.normpath(posixpath.join(there, link.decode("utf-8")))
+    return posixpath.relpath(target, here or ".").encode("utf-8")
 
 
 def inline_charts(page_path: str, page: bytes, svgs: dict[str, bytes]) -> bytes:
@@ -88,14 +147,13 @@ def inline_charts(page_path: str, page: bytes, svgs: dict[str, bytes]) -> bytes:
         path = match.group(1).decode("utf-8")
         svg = svgs.get(path)
         there = posixpath.dirname(path)
-        if svg is None or _UNSAFE.search(svg):  # never expected: shown as an image instead
+        if svg is None or unsafe(svg):  # never expected: shown as an image instead
             source = posixpath.relpath(f"{path}.svg", here or ".").encode("utf-8")
             return b'<img src="' + source + b'" alt="">'
         start = svg.find(b"<svg")
 
         def relink(link: re.Match[bytes]) -> bytes:
-            target = posixpath.normpath(posixpath.join(there, link.group(1).decode("utf-8")))
-            return b'xlink:href="' + posixpath.relpath(target, here or ".").encode("utf-8") + b'"'
+            return b'xlink:href="' + _relative(link.group(1), there, here) + b'"'
 
         drawn += 1
         # Graphviz numbers ids from 0 in every file: prefixed, two charts on a page differ.

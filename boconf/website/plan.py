@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from boconf.economics.cost import CostLine, cost_report
+from boconf.economics.cost import CostLine, CostReport, cost_report
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.graph.work import Work, all_work
 from boconf.i18n import _
@@ -110,7 +110,7 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     costs = cost_report(structure, reference_date, 0)
     unit_lines = _work_by_unit(work, costs.lines)
     findings = finding_rows(tree, result.diagnostics, result.load.root)
-    unit_findings = defaultdict(list)
+    unit_findings: dict[str, list[FindingRow]] = defaultdict(list)
     for row in findings:
         if row.unit is not None:
             unit_findings[row.unit].append(row)
@@ -128,7 +128,6 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     def add(path: str, template: str, title: str, **context: Any) -> None:
         plan.pages.append(Page(path, template, title, {**common, **context}))
 
-    enabled = {rule.code for rule in result.settings.enabled}
     add(
         f"index{ext}",
         "index",
@@ -159,6 +158,21 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
             ancestors=_ancestors(structure, unit_id),
             charts=charts_by_page.get(unit_id, []),
         )
+    _register_pages(add, ext, structure, work, costs, findings, result)
+    return plan
+
+
+def _register_pages(
+    add: Callable[..., None],
+    ext: str,
+    structure: OrgStructure,
+    work: list[Work],
+    costs: CostReport,
+    findings: list[FindingRow],
+    result: CheckResult,
+) -> None:
+    """The registers' pages: vendors, locations, function coverage, lint findings."""
+    enabled = {rule.code for rule in result.settings.enabled}
     add(
         f"vendors{ext}",
         "vendors",
@@ -185,7 +199,6 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
         lint=severity_counts(findings),
         suppressed=_suppressed_rows(result),
     )
-    return plan
 
 
 def _suppressed_rows(result: CheckResult) -> list[FindingRow]:

@@ -141,105 +141,93 @@ def _legend() -> Table:
     return Table([cells], borders=False)
 
 
-def _functions_only(units: int) -> str:
-    return _(
-        "Functions only: {n} units are too many bars to read; "
-        "narrow with --unit or --root to see each unit."
-    ).format(n=units)
-
-
-def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart:
-    structure = context.structure
-    units = structure.tree.units
-    chart = Chart(weight.title)
-    selected = select_units(context)
-    front_group = _(FRONT_GROUP)  # a group's name: the functions' names are data
+def _groups(context: ViewContext, mixes: dict[str, Mix]) -> dict[str, list[str]]:
+    """The bars' groups in order (back-office functions, then the front office's units with
+    captive or vendor work), each group's units by name."""
+    units = context.structure.tree.units
     groups: dict[str, list[str]] = {}
-    for unit_id in selected:
+    for unit_id in select_units(context):
         unit = units[unit_id]
         mix = mixes.get(unit_id, Mix())
         if unit.office is Office.BACK:
             groups.setdefault(unit.function.replace("_", " "), []).append(unit_id)
         elif any(mix.parts.get(m) for m in (SourcingModel.CAPTIVE, SourcingModel.OUTSOURCED)):
-            groups.setdefault(front_group, []).append(unit_id)
-    order = sorted(groups, key=lambda name: (name == front_group, name))
-    totals = {name: Mix() for name in order}
+            groups.setdefault(FRONT_GROUP, []).append(unit_id)
+    order = sorted(groups, key=lambda name: (name == FRONT_GROUP, name))
+    return {name: sorted(groups[name], key=lambda u: (units[u].name, u)) for name in order}
+
+
+def _totals(groups: dict[str, list[str]], mixes: dict[str, Mix]) -> tuple[dict[str, Mix], Mix]:
+    """Each group's mix, and the whole back office's (the front office's group left out)."""
+    totals = {name: Mix() for name in groups}
     whole = Mix()
-    for name in order:
-        groups[name].sort(key=lambda u: (units[u].name, u))
-        for unit_id in groups[name]:
+    for name, members in groups.items():
+        for unit_id in members:
             totals[name].merge(mixes.get(unit_id, Mix()))
-        if name != front_group:
+        if name != FRONT_GROUP:
             whole.merge(totals[name])
+    return totals, whole
+
+
+@dataclass
+class _Bars:
+    """The chart being drawn: its table's rows, and a node per bar for Mermaid."""
+
+    context: ViewContext
+    weight: Weight
+    chart: Chart
+    scale: Decimal  # the longest function's total: every unit and function bar's scale
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def row(self, label: Cell, mix: Mix, full: Decimal) -> None:
+        figures = Cell((_figures(mix, self.weight),), align="LEFT")
+        self.rows.append([label, Cell(bar=_segments(mix, full, BAR_WIDTH)), figures])
+
+    def function(self, name: str, members: list[str], total: Mix) -> bool:
+        """The group's bar; whether its units get bars of their own (not a group of one)."""
+        alone = len(members) == 1 and name != FRONT_GROUP
+        shown = _(FRONT_GROUP) if name == FRONT_GROUP else name  # functions' names are data
+        # A function of one unit is one bar: its unit's, under both names.
+        label = f"{shown}: {self.context.structure.tree.units[members[0]].name}" if alone else shown
+        link = self.context.link("unit", members[0]) if alone else None
+        tooltip = members[0] if alone else ""
+        cell = Cell((label,), bold=True, align="LEFT", fill=GROUP_FILL, link=link, tooltip=tooltip)
+        self.row(cell, total, self.scale)
+        self.chart.add_node(f"function:{name}", [label, _figures(total, self.weight)])
+        return not alone
+
+    def unit(self, unit_id: str, mix: Mix) -> None:
+        name = self.context.structure.tree.units[unit_id].name
+        link = self.context.link("unit", unit_id)
+        self.row(Cell((f"    {name}",), align="LEFT", link=link, tooltip=unit_id), mix, self.scale)
+        lines = [name, _figures(mix, self.weight)]
+        self.chart.add_node(f"unit:{unit_id}", lines, link=link, tooltip=unit_id)
+
+
+def _build(context: ViewContext, weight: Weight, mixes: dict[str, Mix]) -> Chart:
+    groups = _groups(context, mixes)
+    totals, whole = _totals(groups, mixes)
     scale = max((mix.total for mix in totals.values()), default=Decimal(0))
-    with_units = sum(len(members) for members in groups.values()) <= MAX_UNIT_BARS
-    rows: list[list[Cell]] = [[Cell(inner=_legend(), align="LEFT", colspan=3)]]
-
-    def row(label: Cell, mix: Mix, full: Decimal, width: int) -> None:
-        rows.append(
-            [
-                label,
-                Cell(bar=_segments(mix, full, width)),
-                Cell((_figures(mix, weight),), align="LEFT"),
-            ]
-        )
-
+    bars = _Bars(context, weight, Chart(weight.title), scale)
+    bars.rows.append([Cell(inner=_legend(), align="LEFT", colspan=3)])
     if whole.total or whole.unknown:
         label = _("Whole back office")
-        row(Cell((label,), bold=True, align="LEFT"), whole, whole.total, BAR_WIDTH)
-        chart.add_node("whole", [label, _figures(whole, weight)])
-    for name in order:
-        members = groups[name]
-        alone = len(members) == 1 and name != front_group
-        # A function of one unit is one bar: its unit's, under both names.
-        label = f"{name}: {units[members[0]].name}" if alone else name
-        row(
-            Cell(
-                (label,),
-                bold=True,
-                align="LEFT",
-                fill=GROUP_FILL,
-                link=context.link("unit", members[0]) if alone else None,
-                tooltip=members[0] if alone else "",
-            ),
-            totals[name],
-            scale,
-            BAR_WIDTH,
-        )
-        chart.add_node(f"function:{name}", [label, _figures(totals[name], weight)])
-        if not with_units or alone:
-            continue
-        for unit_id in members:
-            mix = mixes.get(unit_id, Mix())
-            row(
-                Cell(
-                    (f"    {units[unit_id].name}",),
-                    align="LEFT",
-                    link=context.link("unit", unit_id),
-                    tooltip=unit_id,
-                ),
-                mix,
-                scale,
-                BAR_WIDTH,
-            )
-            chart.add_node(
-                f"unit:{unit_id}",
-                [units[unit_id].name, _figures(mix, weight)],
-                link=context.link("unit", unit_id),
-                tooltip=unit_id,
-            )
+        bars.row(Cell((label,), bold=True, align="LEFT"), whole, whole.total)
+        bars.chart.add_node("whole", [label, _figures(whole, weight)])
+    shown = sum(len(members) for members in groups.values())
+    with_units = shown <= MAX_UNIT_BARS
+    for name, members in groups.items():
+        if bars.function(name, members, totals[name]) and with_units:
+            for unit_id in members:
+                bars.unit(unit_id, mixes.get(unit_id, Mix()))
     if not with_units:
-        rows.append(
-            [
-                Cell(
-                    (_functions_only(len(selected)),),
-                    align="LEFT",
-                    colspan=3,
-                )
-            ]
-        )
-    chart.table = Table(rows, borders=False)
-    return chart
+        note = _(
+            "Functions only: {n} units are too many bars to read; "
+            "narrow with --unit or --root to see each unit."
+        ).format(n=len(select_units(context)))
+        bars.rows.append([Cell((note,), align="LEFT", colspan=3)])
+    bars.chart.table = Table(bars.rows, borders=False)
+    return bars.chart
 
 
 def build(context: ViewContext) -> Chart:
