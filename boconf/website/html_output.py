@@ -39,12 +39,11 @@ def environment() -> Environment:
 
 def _mark_text() -> dict[str, str]:
     """A mark's symbol and its words for screen readers, in the active language."""
+    direct = escape(_("supports"))
+    inherited = escape(_("supports a parent unit"))
     return {
-        "direct": f'<span aria-hidden="true">●</span><span class="sr">{escape(_("supports"))}</span>',
-        "inherited": (
-            '<span aria-hidden="true">○</span>'
-            f'<span class="sr">{escape(_("supports a parent unit"))}</span>'
-        ),
+        "direct": f'<span aria-hidden="true">●</span><span class="sr">{direct}</span>',
+        "inherited": f'<span aria-hidden="true">○</span><span class="sr">{inherited}</span>',
     }
 
 
