@@ -185,8 +185,7 @@ def check(
             and baseline_write is None
             and bool(scenario_names(root))
         )
-        # On disk (by content, across runs) unless --no-cache; in memory too when the
-        # scenarios load the tree again.
+        # On disk unless --no-cache (whole results too); in memory when scenarios load it again.
         cache = parse_cache(organisation, limits, cache_dir, no_cache, memory=all_scenarios)
         try:
             settings = settings_for(root, config, reference_date.date() if reference_date else None)
@@ -203,6 +202,7 @@ def check(
                     limits=limits,
                     jobs=jobs,
                     cache=cache,
+                    results=scenario is None and not timings,  # (--timings: run every rule)
                     progress=shown.update if shown else None,
                 )
         except (ConfigError, BaselineError) as error:
