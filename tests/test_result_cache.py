@@ -5,6 +5,7 @@ meaning and no file a position was read from changed at all."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -325,3 +326,49 @@ def test_library_result_from_the_cache_has_no_tree(tree: Path) -> None:
     }
     # Without results=True the organisation is always loaded.
     assert check(tree, settings, cache=cache).load.tree is not None
+
+
+@pytest.fixture
+def digested(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose content was read and hashed."""
+    from boconf.loading.cache import ParseCache
+
+    read: list[str] = []
+    real = ParseCache.digest
+
+    def spy(path: str, limits: Any) -> bytes | None:
+        read.append(Path(path).name)
+        return real(path, limits)
+
+    monkeypatch.setattr(ParseCache, "digest", staticmethod(spy))
+    return read
+
+
+def test_settled_files_are_known_by_their_stat(
+    tree: Path, boconf: Callable[..., Run], digested: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files written just before a run are read by the next one; older ones (here: any file
+    older than the run) by their stat alone; an edit that keeps size and mtime is still seen,
+    by its change time."""
+    first = _same_as_cold(boconf, tree)
+    files = json.loads(first.out)["summary"]["files"]
+    assert files == 118
+    digested.clear()
+    assert boconf(*CHECK, str(tree)).out == first.out
+    assert len(digested) == files  # written moments ago: not settled, read again
+    monkeypatch.setattr("boconf.linting.result_cache.SETTLED_NS", 0)
+    boconf(*CHECK, str(tree))  # stores the stats with its start
+    digested.clear()
+    assert boconf(*CHECK, str(tree)).out == first.out
+    assert digested == []
+    payroll = tree / "units" / "payroll.yaml"
+    status = payroll.stat()
+    _edit(payroll, "    share: 1\n", "    share: 2\n")
+    os.utime(payroll, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert payroll.stat().st_size == status.st_size
+    digested.clear()
+    edited = boconf(*CHECK, str(tree))
+    assert digested[:1] == ["payroll.yaml"]
+    assert _codes(edited) == [("BO022", "payroll.yaml", 13, 12)]  # a share over 1
+    cold = boconf(*CHECK, "--no-cache", str(tree))
+    assert (edited.code, edited.out) == (cold.code, cold.out)

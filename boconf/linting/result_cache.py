@@ -5,7 +5,9 @@ the text of the files that findings were positioned in (nothing else reads a fil
 So the last result of a check is kept with what it was computed from: per file its path, its
 content digest and the digest of its parse's meaning (see :mod:`boconf.loading.disk_cache`),
 and the content digest of every file a position was read from. The next check with the same
-settings reads every file's content digest; a file whose content changed is parsed (only it)
+settings reads every file's content digest (from its stat alone when the file had not
+changed for a while when the stored run started, as git does); a file whose content changed
+is parsed (only it)
 and its meaning compared. When every file means what it meant, and every file a position was
 read from is byte for byte the same, the stored result is the result, and nothing is
 validated or linted. Any other change (a value, a document, a file added or removed, a
@@ -23,6 +25,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -64,6 +67,11 @@ class CachedLoad(LoadResult):
         return self.organisation_counts if self.ok else None
 
 
+# A file whose last change is older than this before a run's start is read by its stat
+# alone in the next run, as git does: any later write gives it a later change time.
+SETTLED_NS = 2_000_000_000
+
+
 @dataclass
 class ResultCache:
     """The stored result for one check of ``root`` with ``settings`` and ``baseline``."""
@@ -74,8 +82,9 @@ class ResultCache:
     limits: Limits
     jobs: int | None
     key: str
-    # (path, display, content digest) of every file, in discovery order.
-    files: list[tuple[str, str, bytes]] = field(default_factory=list)
+    started: int  # time.time_ns() before any file was looked at
+    # (path, display, content digest, stat) of every file, in discovery order.
+    files: list[tuple[str, str, bytes, list[int]]] = field(default_factory=list)
     _stored: dict[str, Any] | None = None
 
     @classmethod
@@ -92,34 +101,25 @@ class ResultCache:
         cannot be digested (unreadable, over the size limit: the check reports it)."""
         if cache is None or cache.disk is None:
             return None
+        started = time.time_ns()
+        key = _key(root, settings, baseline, limits)
+        stored = _read_entry(cache.disk.directory / "results" / key, key)
+        settled = _settled(stored)
         files = []
         for file in discover(root):
-            digest = cache.digest(str(file), limits)
+            path = str(file)
+            try:
+                status = file.stat()
+            except OSError:
+                return None
+            stat = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+            known = settled.get(path)
+            # Unchanged since long before the stored run: its content is what that run read.
+            digest = known[1] if known and known[0] == stat else cache.digest(path, limits)
             if digest is None:
                 return None
-            files.append((str(file), display_path(file), digest))
-        context = {
-            "format": FORMAT,
-            "version": __version__,
-            "native": native.enabled(),
-            "limits": repr(limits),
-            # Display paths and per-path ignores are relative to the working directory.
-            "cwd": str(Path.cwd()),
-            "path": str(root),
-            "root": str(root.resolve()),
-            # fail_on only decides the exit code, which is computed from the live settings.
-            "settings": [
-                [f.name, _canonical(getattr(settings, f.name))]
-                for f in dataclasses.fields(settings)
-                if f.name != "fail_on"
-            ],
-            "baseline": sorted(
-                ([list(k), n] for k, n in (baseline or Counter()).items()), key=repr
-            ),
-        }
-        text = json.dumps(context, sort_keys=True, ensure_ascii=False)
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
-        return cls(cache, cache.disk, root, limits, jobs, key, files)
+            files.append((path, display_path(file), digest, stat))
+        return cls(cache, cache.disk, root, limits, jobs, key, started, files, stored)
 
     @property
     def _path(self) -> Path:
@@ -127,7 +127,7 @@ class ResultCache:
 
     def lookup(self) -> tuple[LoadResult, LintResult] | None:
         """The stored result when it is this check's result, else None."""
-        stored = self._stored = _read_entry(self._path, self.key)
+        stored = self._stored
         if stored is None:
             return None
         try:
@@ -140,21 +140,21 @@ class ResultCache:
     def _still_holds(self, stored: dict[str, Any]) -> bool:
         was = stored["files"]
         if [(path, display) for path, display, *_ in was] != [
-            (path, display) for path, display, _ in self.files
+            (path, display) for path, display, *_ in self.files
         ]:
             return False  # a file added, removed or renamed
-        now = {path: digest.hex() for path, _, digest in self.files}
+        now = {path: digest.hex() for path, _, digest, _ in self.files}
         if any(now.get(path) != digest for path, digest in stored["positions"].items()):
             return False  # a file that findings are positioned in has changed
         changed = [
             (file, meaning)
-            for file, (_, _, content, meaning) in zip(self.files, was, strict=True)
+            for file, (_, _, content, meaning, _) in zip(self.files, was, strict=True)
             if file[2].hex() != content
         ]
         return all(self._meaning(file) == meaning for file, meaning in changed)
 
-    def _meaning(self, file: tuple[str, str, bytes]) -> str | None:
-        path, display, digest = file
+    def _meaning(self, file: tuple[str, str, bytes, list[int]]) -> str | None:
+        path, display, digest, _ = file
         if not self.disk.holds(digest):  # parse it (only it): that writes its entry
             for _ in parse_files([(path, display)], self.limits, self.jobs, self.cache):
                 pass
@@ -165,19 +165,20 @@ class ResultCache:
         known = {}
         if self._stored is not None:
             with_content = self._stored.get("files", [])
-            known = {(row[0], row[2]): row[3] for row in with_content if len(row) == 4}
-        now = {path: digest.hex() for path, _, digest in self.files}
+            known = {(row[0], row[2]): row[3] for row in with_content if len(row) == 5}
+        now = {path: digest.hex() for path, _, digest, _ in self.files}
         if not consulted <= now.keys():
             return  # a position read from outside the tree: nothing to check it against
         rows = []
-        for path, display, digest in self.files:
+        for path, display, digest, stat in self.files:
             meaning = known.get((path, digest.hex())) or self.disk.meaning(digest)
             if meaning is None:
                 return  # its entry could not be written: the result could not be checked
-            rows.append([path, display, digest.hex(), meaning])
+            rows.append([path, display, digest.hex(), meaning, stat])
         record = {
             "format": FORMAT,
             "key": self.key,
+            "started": self.started,
             "files": rows,
             "positions": {path: now[path] for path in sorted(consulted)},
             "load": _load_record(load),
@@ -185,6 +186,50 @@ class ResultCache:
         }
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.disk.write_atomic(self._path, _checksum(payload) + b"\n" + payload)
+
+
+def _key(
+    root: Path,
+    settings: ResolvedSettings,
+    baseline: Counter[Fingerprint] | None,
+    limits: Limits,
+) -> str:
+    """What a result depends on besides the files: one entry per such context."""
+    context = {
+        "format": FORMAT,
+        "version": __version__,
+        "native": native.enabled(),
+        "limits": repr(limits),
+        # Display paths and per-path ignores are relative to the working directory.
+        "cwd": str(Path.cwd()),
+        "path": str(root),
+        "root": str(root.resolve()),
+        # fail_on only decides the exit code, which is computed from the live settings.
+        "settings": [
+            [f.name, _canonical(getattr(settings, f.name))]
+            for f in dataclasses.fields(settings)
+            if f.name != "fail_on"
+        ],
+        "baseline": sorted(([list(k), n] for k, n in (baseline or Counter()).items()), key=repr),
+    }
+    text = json.dumps(context, sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _settled(stored: dict[str, Any] | None) -> dict[str, tuple[list[int], bytes]]:
+    """Path -> (stat, content digest) of the stored run's files that had not changed for
+    SETTLED_NS when it started; anything malformed is simply not settled."""
+    if stored is None:
+        return {}
+    settled = {}
+    try:
+        cutoff = int(stored["started"]) - SETTLED_NS
+        for path, _, content, _, stat in stored["files"]:
+            if all(n.__class__ is int for n in stat) and max(stat[1], stat[2]) < cutoff:
+                settled[str(path)] = (list(stat), bytes.fromhex(content))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return {}
+    return settled
 
 
 def _checksum(payload: bytes) -> bytes:
