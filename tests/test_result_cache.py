@@ -255,12 +255,23 @@ def test_scenarios_are_applied_after_a_stored_result(
     assert "2 scenarios" in warm.out
 
 
+def _forged(data: bytes, **changes: object) -> bytes:
+    """A result entry with fields changed and its checksum made to match again."""
+    from boconf.linting.result_cache import _checksum
+
+    record = {**json.loads(data.partition(b"\n")[2]), **changes}
+    payload = json.dumps(record).encode("utf-8")
+    return _checksum(payload) + b"\n" + payload
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
         pytest.param(lambda data: data.replace(b'"BO', b'"XX'), id="edited"),
         pytest.param(lambda data: b"not an entry", id="garbage"),
+        pytest.param(lambda data: _forged(data, files=7, positions=[]), id="bad-shape"),
+        pytest.param(lambda data: _forged(data, format=99), id="another-format"),
     ],
 )
 def test_a_damaged_result_is_not_used(

@@ -162,10 +162,12 @@ class ResultCache:
 
     def store(self, load: LoadResult, lint: LintResult, consulted: set[str]) -> None:
         """Keep this result, unless a file's meaning or a consulted file is unknown."""
-        known = {}
-        if self._stored is not None:
-            with_content = self._stored.get("files", [])
-            known = {(row[0], row[2]): row[3] for row in with_content if len(row) == 5}
+        # The meanings the stored run knew, by path and content (a malformed row is no help).
+        known: dict[tuple[str, str], str] = {}
+        rows = (self._stored or {}).get("files")
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, list) and len(row) == 5 and _strings(row[0], row[2], row[3]):
+                known[(row[0], row[2])] = row[3]
         now = {path: digest.hex() for path, _, digest, _ in self.files}
         if not consulted <= now.keys():
             return  # a position read from outside the tree: nothing to check it against
@@ -232,6 +234,10 @@ def _settled(stored: dict[str, Any] | None) -> dict[str, tuple[list[int], bytes]
     return settled
 
 
+def _strings(*values: Any) -> bool:
+    return all(value.__class__ is str for value in values)
+
+
 def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=16).hexdigest().encode("ascii")
 
@@ -280,8 +286,7 @@ def _diagnostic(record: list[Any]) -> Diagnostic:
     file, line, column, code, message, hint, severity, kind, identifier, *target = record
     if not all(value.__class__ is int for value in (line, column)):
         raise TypeError("a position that is not a number")
-    texts = (file, code, message, hint, kind, identifier, *target)
-    if len(target) != 2 or not all(value.__class__ is str for value in texts):
+    if len(target) != 2 or not _strings(file, code, message, hint, kind, identifier, *target):
         raise TypeError("a diagnostic that is not one")
     subject = Subject(kind, identifier)
     return Diagnostic(
