@@ -86,6 +86,7 @@ def check(
         found = stored.lookup()
         if found is not None:
             return CheckResult(found[0], settings, found[1])
+        stored.lend_digests()
     # Each tells which files it read positions from: the stored result depends on their text.
     load_sources, lint_sources = SourceMap(), SourceMap()
     loaded = load_organisation(

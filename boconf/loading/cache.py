@@ -24,10 +24,18 @@ class ParseCache:
         self._by_digest: dict[bytes, ParsedFile] = {}
         self._disk = disk
         self._memory = memory
+        self._known: dict[str, bytes] = {}
 
-    @staticmethod
-    def digest(path: str, limits: Limits) -> bytes | None:
+    def know(self, digests: dict[str, bytes]) -> None:
+        """Content hashes of files taken earlier in this run (the result cache takes them
+        all first): those files are not read and hashed a second time."""
+        self._known.update(digests)
+
+    def digest(self, path: str, limits: Limits) -> bytes | None:
         """The file's content hash; None when it cannot or should not be read here."""
+        known = self._known.get(path)
+        if known is not None:
+            return known
         try:
             file = Path(path)
             if file.stat().st_size > limits.max_file_size:
