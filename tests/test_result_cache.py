@@ -337,6 +337,15 @@ def test_library_result_from_the_cache_has_no_tree(tree: Path) -> None:
     }
     # Without results=True the organisation is always loaded.
     assert check(tree, settings, cache=cache).load.tree is not None
+    # One cache across checks (an editor's): each check sees the edits made before it, also
+    # right after a check that missed and read every file.
+    payroll = tree / "units" / "payroll.yaml"
+    _edit(payroll, "    share: 1\n", "    share: 0.5\n")
+    assert [d.code for d in check(tree, settings, cache=cache, results=True).diagnostics] == [
+        "BO033"
+    ]
+    _edit(payroll, "    share: 0.5\n", "    share: 1\n")
+    assert check(tree, settings, cache=cache, results=True).diagnostics == []
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -86,12 +87,14 @@ def check(
         found = stored.lookup()
         if found is not None:
             return CheckResult(found[0], settings, found[1])
-        stored.lend_digests()
     # Each tells which files it read positions from: the stored result depends on their text.
     load_sources, lint_sources = SourceMap(), SourceMap()
-    loaded = load_organisation(
-        path, limits=limits, jobs=jobs, cache=cache, progress=progress, sources=load_sources
-    )
+    with contextlib.ExitStack() as scope:
+        if stored is not None and cache is not None:  # (files read once per run, not twice)
+            scope.enter_context(cache.knowing(stored.digests()))
+        loaded = load_organisation(
+            path, limits=limits, jobs=jobs, cache=cache, progress=progress, sources=load_sources
+        )
     result = CheckResult(loaded, settings)
     if loaded.ok:
         with no_cyclic_gc():
