@@ -46,6 +46,10 @@ class LoadResult:
     def ok(self) -> bool:
         return self.tree is not None and not self.errors
 
+    def counts(self) -> dict[str, int] | None:
+        """The organisation's counts (units, positions...) when it is valid."""
+        return self.tree.counts() if self.ok and self.tree is not None else None
+
 
 def load_organisation(
     path: Path,
@@ -54,17 +58,19 @@ def load_organisation(
     jobs: int | None = None,
     cache: ParseCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sources: SourceMap | None = None,
 ) -> LoadResult:
     """Load, validate and index the organisation at ``path`` (a directory or a single file).
 
     Never raises for problems in the input: they are diagnostics. Never writes anything
-    (but through ``cache``). ``progress(done, total)`` is told of each file parsed.
+    (but through ``cache``). ``progress(done, total)`` is told of each file parsed;
+    ``sources`` finds the positions of diagnostics (and says which files it read).
     """
     limits = limits or Limits()
     root = Path(path)
     files = discover(root)
     pairs = [(str(file), display_path(file)) for file in files]
-    collector = Collector(SourceMap())
+    collector = Collector(sources if sources is not None else SourceMap())
     with no_cyclic_gc():
         for done, parsed in enumerate(parse_files(pairs, limits, jobs, cache), 1):
             collector.add_file(parsed)

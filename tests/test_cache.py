@@ -101,14 +101,16 @@ def test_cache_dir_option(
     )
 
 
-def _forge(text: str, **changes: object) -> str:
-    """An entry with fields changed and its checksum made to match again."""
+def _forge(text: str, name: str = "", **changes: object) -> str:
+    """An entry with fields (or the name in its header) changed and its checksum made to
+    match again."""
     from boconf.loading.disk_cache import _checksum
 
-    _, _, payload = text.partition("\n")
+    _, _, rest = text.partition("\n")
+    header, _, payload = rest.partition("\n")
     record = {**json.loads(payload), **changes}
-    forged = json.dumps(record).encode("utf-8")
-    return _checksum(forged) + "\n" + forged.decode("utf-8")
+    forged = (name or header[:40]) + header[40:] + "\n" + json.dumps(record)
+    return _checksum(forged.encode("utf-8")) + "\n" + forged
 
 
 @pytest.mark.parametrize(

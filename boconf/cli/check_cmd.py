@@ -185,10 +185,9 @@ def check(
             and baseline_write is None
             and bool(scenario_names(root))
         )
-        # On disk (by content, across runs) unless --no-cache; in memory too when the
-        # scenarios load the tree again.
+        # On disk unless --no-cache (whole results too); in memory when scenarios load it again.
         cache = parse_cache(organisation, limits, cache_dir, no_cache, memory=all_scenarios)
-        run = _Run(organisation, root, limits, jobs, cache)
+        run = _Run(organisation, root, limits, jobs, cache, scenario is None and not timings)
         result = _run_check(run, config, reference_date, fail_on, baseline)
         if scenario is not None:  # findings shown in the scenario file and the base files
             trace, result.load.root = scenario
@@ -222,6 +221,9 @@ class _Run:
     limits: Limits
     jobs: int | None
     cache: ParseCache | None
+    # The stored whole result may answer (not for a scenario's temporary tree, nor --timings,
+    # which must run every rule).
+    results: bool
 
 
 def _run_check(
@@ -246,6 +248,7 @@ def _run_check(
                 limits=run.limits,
                 jobs=run.jobs,
                 cache=run.cache,
+                results=run.results,
                 progress=shown.update if shown else None,
             )
     except (ConfigError, BaselineError) as error:

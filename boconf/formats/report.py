@@ -67,7 +67,7 @@ def from_load(result: LoadResult) -> Report:
         result.files,
         result.documents,
         result.diagnostics,
-        result.tree.counts() if result.ok and result.tree is not None else None,
+        result.counts(),
     )
 
 

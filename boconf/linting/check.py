@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -11,11 +12,13 @@ from pathlib import Path
 from boconf.diagnostics import Diagnostic, Severity, sort_unique
 from boconf.linting.baseline import Fingerprint
 from boconf.linting.engine import LintResult, lint
+from boconf.linting.result_cache import ResultCache
 from boconf.linting.settings import ResolvedSettings, find_settings, load_settings
 from boconf.load import LoadResult, load_organisation
 from boconf.loading.cache import ParseCache
 from boconf.loading.gc_pause import no_cyclic_gc
 from boconf.loading.limits import Limits
+from boconf.loading.positions import SourceMap
 
 
 @dataclass
@@ -68,13 +71,35 @@ def check(
     jobs: int | None = None,
     cache: ParseCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    results: bool = False,
 ) -> CheckResult:
     """Validate and lint. Raises ConfigError for unusable suppressions. What is parsed goes
     into ``cache`` when one is given (for loading the scenarios' results next).
-    ``progress(done, total)`` is told of each file parsed."""
-    loaded = load_organisation(path, limits=limits, jobs=jobs, cache=cache, progress=progress)
+    ``progress(done, total)`` is told of each file parsed.
+
+    ``results``: also keep the whole result in ``cache``'s directory, and answer from it when
+    nothing it depends on changed (:mod:`boconf.linting.result_cache`). Such a result holds
+    what reports read, not the organisation: ``result.load.tree`` is None."""
+    limits = limits or Limits()
+    stored = (
+        ResultCache.open(cache, Path(path), settings, baseline, limits, jobs) if results else None
+    )
+    if stored is not None:
+        found = stored.lookup()
+        if found is not None:
+            return CheckResult(found[0], settings, found[1])
+    # Each tells which files it read positions from: the stored result depends on their text.
+    load_sources, lint_sources = SourceMap(), SourceMap()
+    with contextlib.ExitStack() as scope:
+        if stored is not None and cache is not None:  # (files read once per run, not twice)
+            scope.enter_context(cache.knowing(stored.digests()))
+        loaded = load_organisation(
+            path, limits=limits, jobs=jobs, cache=cache, progress=progress, sources=load_sources
+        )
     result = CheckResult(loaded, settings)
     if loaded.ok:
         with no_cyclic_gc():
-            result.lint = lint(loaded, settings, baseline)
+            result.lint = lint(loaded, settings, baseline, lint_sources)
+    if stored is not None:
+        stored.store(result.load, result.lint, load_sources.consulted | lint_sources.consulted)
     return result

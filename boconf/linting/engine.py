@@ -216,13 +216,17 @@ class _Suppressions:
 
 
 def lint(
-    load: LoadResult, settings: ResolvedSettings, baseline: Counter[Fingerprint] | None = None
+    load: LoadResult,
+    settings: ResolvedSettings,
+    baseline: Counter[Fingerprint] | None = None,
+    sources: SourceMap | None = None,
 ) -> LintResult:
-    """Lint a valid organisation. Raises :class:`ConfigError` for bad suppressions."""
+    """Lint a valid organisation. Raises :class:`ConfigError` for bad suppressions.
+    ``sources`` finds the findings' positions (and says which files it read)."""
     tree = load.tree
     if tree is None:
         return LintResult()
-    sources = SourceMap()
+    sources = sources if sources is not None else SourceMap()
     suppressions = _Suppressions(load, tree, sources)
     structure = build_structure(tree)
     context = LintContext(tree, structure, settings.reference_date)

@@ -7,8 +7,10 @@ is the same, so the second load takes it from here instead of parsing the file a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from boconf.loading.disk_cache import DiskCache
@@ -24,10 +26,24 @@ class ParseCache:
         self._by_digest: dict[bytes, ParsedFile] = {}
         self._disk = disk
         self._memory = memory
+        self._known: dict[str, bytes] = {}
 
-    @staticmethod
-    def digest(path: str, limits: Limits) -> bytes | None:
+    @contextlib.contextmanager
+    def knowing(self, digests: dict[str, bytes]) -> Iterator[None]:
+        """Within: the content hashes of files just taken (the result cache takes them all
+        first) stand for those files, which are not read and hashed a second time. Only
+        within: a later load (an editor's next check) must see later edits."""
+        self._known = digests
+        try:
+            yield
+        finally:
+            self._known = {}
+
+    def digest(self, path: str, limits: Limits) -> bytes | None:
         """The file's content hash; None when it cannot or should not be read here."""
+        known = self._known.get(path)
+        if known is not None:
+            return known
         try:
             file = Path(path)
             if file.stat().st_size > limits.max_file_size:

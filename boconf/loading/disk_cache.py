@@ -10,6 +10,11 @@ that (corrupt, truncated, edited, from another version or another tool) is ignor
 written again. Entries are written to a
 temporary file and renamed into place, so concurrent runs never see half an entry; two runs
 writing one entry write the same bytes.
+
+Each entry also names its parse's *meaning*: a digest of the parse alone (documents,
+diagnostics, suppressions), the same for two contents that parse alike (a comment added, a
+line re-indented the same way). The result cache (:mod:`boconf.linting.result_cache`) keys
+whole results by it.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from boconf.loading.limits import Limits
 from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 
 CACHE_DIRECTORY = ".boconf-cache"
-FORMAT = 1
+FORMAT = 2  # 2: a header line with the name and the meaning of the parse
 _CODES = {code.value: code for code in Code}
 # Written once into a new cache directory: keeps it out of git and out of backups.
 _GITIGNORE = "# Created by boconf: a cache, safe to delete.\n*\n"
@@ -66,27 +71,52 @@ class DiskCache:
     def holds(self, digest: bytes) -> bool:
         return self._path(self.name(digest)).is_file()
 
-    def get(self, digest: bytes, path: str, display: str) -> ParsedFile | None:
-        name = self.name(digest)
+    def _read(self, name: str) -> bytes | None:
+        """The payload of the entry ``name``, or None when it is not exactly that entry."""
         try:
             raw = self._path(name).read_bytes()
-            checksum, _, payload = raw.partition(b"\n")
-            if checksum.decode("ascii") != _checksum(payload):
-                return None
-            return _from_record(json.loads(payload), name, path, display)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None  # missing, unreadable or not an entry of this cache: parse again
+        except OSError:
+            return None  # missing or unreadable: parse again
+        checksum, _, rest = raw.partition(b"\n")
+        header = rest.partition(b"\n")[0]
+        if checksum != _checksum(rest).encode("ascii") or header[:40] != name.encode("ascii"):
+            return None  # corrupt, or an entry copied or written under another name
+        return rest
+
+    def get(self, digest: bytes, path: str, display: str) -> ParsedFile | None:
+        rest = self._read(self.name(digest))
+        if rest is None:
+            return None
+        try:
+            return _from_record(json.loads(rest.partition(b"\n")[2]), path, display)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # not an entry of this cache: parse again
+
+    def meaning(self, digest: bytes) -> str | None:
+        """The digest of the parse held for the content ``digest`` (see the module's doc), or
+        None when no intact entry holds it."""
+        rest = self._read(self.name(digest))
+        if rest is None:
+            return None
+        header = rest.partition(b"\n")[0].decode("ascii", "replace")
+        return header[41:] if len(header) == 41 + 32 and header[40] == " " else None
 
     def put(self, digest: bytes, parsed: ParsedFile) -> None:
         name = self.name(digest)
-        payload = json.dumps(
-            _to_record(parsed, name), ensure_ascii=False, separators=(",", ":")
-        ).encode("utf-8")
-        data = _checksum(payload).encode("ascii") + b"\n" + payload
-        target = self._path(name)
+        payload = json.dumps(_to_record(parsed), ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8"
+        )
+        # The meaning covers the whole parse but not the path: the same content elsewhere, or
+        # content that parses alike, means the same.
+        rest = f"{name} {_checksum(payload)}\n".encode("ascii") + payload
+        self.write_atomic(self._path(name), _checksum(rest).encode("ascii") + b"\n" + rest)
+
+    def write_atomic(self, target: Path, data: bytes) -> None:
+        """Write ``data`` to ``target`` inside the cache, whole or not at all."""
         # A cache that cannot be written (read-only checkout, full disk) only costs speed.
         with contextlib.suppress(OSError):
             self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as stream:
@@ -111,11 +141,10 @@ def _checksum(payload: bytes) -> str:
     return hashlib.blake2b(payload, digest_size=16).hexdigest()
 
 
-def _to_record(parsed: ParsedFile, name: str) -> dict[str, Any]:
+def _to_record(parsed: ParsedFile) -> dict[str, Any]:
     # Paths are not stored: the same content elsewhere is the same parse, shown at its path.
     return {
         "format": FORMAT,
-        "name": name,
         "documents": [[d.index, d.line, d.column, d.data] for d in parsed.documents],
         "diagnostics": [
             [
@@ -136,18 +165,20 @@ def _to_record(parsed: ParsedFile, name: str) -> dict[str, Any]:
     }
 
 
-def _from_record(record: Any, name: str, path: str, display: str) -> ParsedFile | None:
-    """The parse an entry holds, or None when it is not exactly an entry named ``name``;
-    shapes are checked so that a doctored entry is refused, not half-used."""
+def _from_record(record: Any, path: str, display: str) -> ParsedFile | None:
+    """The parse an entry holds, or None when it is not an entry of this format; shapes are
+    checked so that a doctored entry is refused, not half-used."""
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         return None
-    if record.get("name") != name:
-        return None  # an entry copied or written under another name
-    documents = []
-    for index, line, column, data in record["documents"]:
-        if not (_ints(index, line, column) and isinstance(data, dict)):
+    documents: list[Document] = []
+    if record["documents"]:
+        # Checked a column at a time (a unit file holds a hundred documents, a tree a
+        # hundred thousand): the same checks as one document at a time, in C loops.
+        indexes, lines, columns, data = zip(*record["documents"], strict=True)
+        numbers = {*map(type, indexes), *map(type, lines), *map(type, columns)}
+        if numbers != {int} or {*map(type, data)} != {dict}:
             return None
-        documents.append(Document(index, line, column, data))
+        documents = list(map(Document, indexes, lines, columns, data))
     diagnostics = []
     for line, column, code, message, hint, severity, subject, target in record["diagnostics"]:
         if not (_ints(line, column) and _strings(code, message, hint, *subject, *target)):

@@ -116,7 +116,9 @@ class SourceMap:
     """Positions of paths in files, found by composing only the files that need them.
 
     ``prefetch`` answers many requests at once, on every core; ``locate`` answers one,
-    composing its file on first use.
+    composing its file on first use. ``consulted`` names every file whose text was read: a
+    result that holds positions holds them for exactly those files' text (the result cache
+    checks them, :mod:`boconf.linting.result_cache`).
     """
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
@@ -124,11 +126,13 @@ class SourceMap:
     _known: dict[tuple[str, int, tuple[PathPart, ...], str], tuple[int, int] | None] = field(
         default_factory=dict
     )
+    consulted: set[str] = field(default_factory=set)
 
     def prefetch(self, requests: dict[str, list[Request]], jobs: int | None = None) -> None:
         items = sorted(
             (path, wanted) for path, wanted in requests.items() if path not in self._documents
         )
+        self.consulted.update(path for path, _ in items)
         for (path, wanted), found in zip(
             items, run_parallel(_locate_in_file, items, jobs), strict=True
         ):
@@ -137,6 +141,7 @@ class SourceMap:
 
     def documents(self, path: str) -> list[Node]:
         documents = self._documents.get(path)
+        self.consulted.add(path)
         if documents is None:
             documents = self._documents[path] = _compose_for_positions(path)
         return documents
@@ -145,6 +150,7 @@ class SourceMap:
         self, path: str, document: int, at: Sequence[PathPart], want: Want = "value"
     ) -> Position | None:
         key = (path, document, tuple(at), want)
+        self.consulted.add(path)
         if key in self._known:
             known = self._known[key]
             return Position(*known) if known is not None else None
