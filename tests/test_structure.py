@@ -25,7 +25,6 @@ FUNCTIONS_OVER = {
     "boconf/interop/backstage_import.py:build": 157,
     "boconf/interop/csv_import.py:build": 81,
     "boconf/linting/settings.py:resolve": 87,
-    "boconf/loading/parse.py:_load_documents": 111,
     "boconf/rendering/dot.py:to_dot": 89,
     "boconf/rendering/paging.py:page_chart": 124,
     "boconf/rendering/tree_layout.py:plan_tree": 85,
