@@ -80,10 +80,10 @@ def analyse(parent: Mapping[str, str | None]) -> Forest:
         if up is not None and state.get(up) == done:
             # The common case, the walk below cut short: the parent is analysed already
             # (most parents come before their children), so the node follows it.
-            reached_root = root_of[up]
-            root_of[start] = reached_root
+            its_root = root_of[up]
+            root_of[start] = its_root
             state[start] = done
-            if reached_root is not None:
+            if its_root is not None:
                 depth[start] = depth[up] + 1
             continue
         walk: list[str] = []

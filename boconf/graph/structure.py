@@ -146,11 +146,11 @@ def build_structure(tree: OrgTree) -> OrgStructure:
     dotted: dict[str, list[str]] = {}
     for position_id, post in tree.positions.items():
         reports_to[position_id] = post.reports_to
-        unit = post.unit
-        if unit is not None:
-            members = by_unit.get(unit)
+        in_unit = post.unit
+        if in_unit is not None:
+            members = by_unit.get(in_unit)
             if members is None:
-                by_unit[unit] = [position_id]
+                by_unit[in_unit] = [position_id]
             else:
                 members.append(position_id)
         holder = post.holder
