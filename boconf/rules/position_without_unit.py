@@ -53,12 +53,13 @@ class PositionWithoutUnit(Rule[RuleOptions]):
     summary = "A position that belongs to no unit."
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        for position_id, position in sorted(context.tree.positions.items()):
-            if position.unit is None:
-                yield Finding(
-                    POSITION,
-                    position_id,
-                    f"position '{position_id}' belongs to no unit",
-                    "add 'unit: <unit id>', or list the position under its unit's 'positions:'",
-                    ("id",),
-                )
+        positions = context.tree.positions
+        # Sorting only the posts without a unit: the same order, a fraction of the work.
+        for position_id in sorted(p for p, post in positions.items() if post.unit is None):
+            yield Finding(
+                POSITION,
+                position_id,
+                f"position '{position_id}' belongs to no unit",
+                "add 'unit: <unit id>', or list the position under its unit's 'positions:'",
+                ("id",),
+            )
