@@ -33,3 +33,15 @@ def test_same_result_as_sorting_the_dataclasses() -> None:
     ]
     assert sort_unique(found) == sorted(set(found))
     assert len(sort_unique(found)) < len(found)  # there were duplicates to drop
+
+
+def test_sorted_input_comes_back_as_is_and_anything_else_is_sorted() -> None:
+    a = Diagnostic("a.yaml", 1, 1, "BO020", "m", "h")
+    b = Diagnostic("a.yaml", 2, 1, "BO020", "m", "h")
+    c = Diagnostic("b.yaml", 1, 1, "BO020", "m", "h")
+    assert sort_unique([a, b, c]) == [a, b, c]
+    assert sort_unique([]) == [] and sort_unique([b]) == [b]
+    # Out of order at the end, or a duplicate (not strictly increasing): sorted, once each.
+    assert sort_unique([a, c, b]) == [a, b, c]
+    assert sort_unique([a, b, b, c]) == [a, b, c]
+    assert sort_unique([c, c]) == [c]

@@ -15,9 +15,7 @@ MAX_FUNCTION_LINES = 80
 
 # Still to split (issue 15), each at its size today.
 MODULES_OVER: dict[str, int] = {}
-FUNCTIONS_OVER = {
-    "boconf/loading/parse.py:_load_documents": 111,
-}
+FUNCTIONS_OVER: dict[str, int] = {}
 
 
 def sizes() -> tuple[dict[str, int], dict[str, int]]:

@@ -76,6 +76,16 @@ def analyse(parent: Mapping[str, str | None]) -> Forest:
     for start in parent:
         if start in state:
             continue
+        up = parent[start]
+        if up is not None and state.get(up) == done:
+            # The common case, the walk below cut short: the parent is analysed already
+            # (most parents come before their children), so the node follows it.
+            its_root = root_of[up]
+            root_of[start] = its_root
+            state[start] = done
+            if its_root is not None:
+                depth[start] = depth[up] + 1
+            continue
         walk: list[str] = []
         current: str | None = start
         while current is not None and current in parent and current not in state:

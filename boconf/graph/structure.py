@@ -139,22 +139,37 @@ class OrgStructure:
 
 
 def build_structure(tree: OrgTree) -> OrgStructure:
-    positions = tree.positions
-    structure = OrgStructure(
-        tree=tree,
-        reporting=analyse({p: post.reports_to for p, post in positions.items()}),
-        unit_tree=analyse({u: unit.parent for u, unit in tree.units.items()}),
-    )
-    by_unit = structure.positions_by_unit
-    by_holder = structure.positions_by_holder
-    dotted = structure.dotted_reports
-    for position_id, post in positions.items():
-        if post.unit is not None:
-            by_unit.setdefault(post.unit, []).append(position_id)
-        if post.holder is not None:
-            by_holder.setdefault(post.holder, []).append(position_id)
+    # One pass over the positions for the reporting lines and every index by position.
+    reports_to: dict[str, str | None] = {}
+    by_unit: dict[str, list[str]] = {}
+    by_holder: dict[str, list[str]] = {}
+    dotted: dict[str, list[str]] = {}
+    for position_id, post in tree.positions.items():
+        reports_to[position_id] = post.reports_to
+        in_unit = post.unit
+        if in_unit is not None:
+            members = by_unit.get(in_unit)
+            if members is None:
+                by_unit[in_unit] = [position_id]
+            else:
+                members.append(position_id)
+        holder = post.holder
+        if holder is not None:
+            held = by_holder.get(holder)
+            if held is None:
+                by_holder[holder] = [position_id]
+            else:
+                held.append(position_id)
         for target in post.dotted_to:
             dotted.setdefault(target, []).append(position_id)
+    structure = OrgStructure(
+        tree=tree,
+        reporting=analyse(reports_to),
+        unit_tree=analyse({u: unit.parent for u, unit in tree.units.items()}),
+        positions_by_unit=by_unit,
+        positions_by_holder=by_holder,
+        dotted_reports=dotted,
+    )
     for unit_id, unit in sorted(tree.units.items()):
         for target in unit.supports:
             structure.supporters.setdefault(target, []).append(unit_id)

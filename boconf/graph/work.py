@@ -105,10 +105,33 @@ def own_fte_by_location(structure: OrgStructure, unit_id: str) -> dict[str, Deci
     return found
 
 
-def unit_work(structure: OrgStructure, unit_id: str) -> Iterator[Work]:
+def _own_fte_by_unit(structure: OrgStructure) -> dict[str, dict[str, Decimal]]:
+    """:func:`own_fte_by_location` of every unit with posts, in one pass (post_location
+    inlined: a unit's posts all share its place unless they name their own)."""
+    positions = structure.tree.positions
+    unit_locations = structure.unit_locations
+    headquarters = structure.tree.organisation.headquarters
+    zero = Decimal(0)
+    by_unit: dict[str, dict[str, Decimal]] = {}
+    for unit_id, members in structure.positions_by_unit.items():
+        home = unit_locations.get(unit_id, headquarters)
+        found: dict[str, Decimal] = {}
+        for position_id in members:
+            post = positions[position_id]
+            where = home if post.location is None else post.location
+            found[where] = found.get(where, zero) + post.fte * post.headcount
+        by_unit[unit_id] = found
+    return by_unit
+
+
+def unit_work(
+    structure: OrgStructure, unit_id: str, staffed: dict[str, Decimal] | None = None
+) -> Iterator[Work]:
+    """The unit's work lines; ``staffed``: its :func:`own_fte_by_location`, when known."""
     tree = structure.tree
     unit = tree.units[unit_id]
-    staffed = own_fte_by_location(structure, unit_id)
+    if staffed is None:
+        staffed = own_fte_by_location(structure, unit_id)
     declared = own_allocation_shares(structure, unit_id, staffed)
     # Every place own staff work or an in-house allocation names; a fully outsourced unit
     # without posts has none.
@@ -152,8 +175,11 @@ def unit_work(structure: OrgStructure, unit_id: str) -> Iterator[Work]:
 
 
 def compute_all_work(structure: OrgStructure) -> list[Work]:
+    staffed = _own_fte_by_unit(structure)
     return [
-        work for unit_id in sorted(structure.tree.units) for work in unit_work(structure, unit_id)
+        work
+        for unit_id in sorted(structure.tree.units)
+        for work in unit_work(structure, unit_id, staffed.get(unit_id, {}))
     ]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, 
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.i18n import _
 from boconf.linting.baseline import Fingerprint, fingerprint
+from boconf.linting.rule_runs import run_rules
 from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
 from boconf.load import LoadResult
 from boconf.loading.positions import Request, SourceMap
@@ -234,10 +234,9 @@ def lint(
     root = load.root if load.root.is_dir() else load.root.parent
     remaining = Counter(baseline or {})
     found: list[tuple[type[Rule[Any]], Severity, Finding]] = []
-    for rule in settings.enabled:
-        started = time.perf_counter()
-        findings = list(rule().check(context, settings.options[rule.code]))
-        result.timings[rule.code] = time.perf_counter() - started
+    runs = run_rules(settings.enabled, context, settings.options)
+    for rule, (findings, seconds) in zip(settings.enabled, runs, strict=True):
+        result.timings[rule.code] = seconds
         result.rule_names[rule.code] = rule.name
         severity = settings.severity.get(rule.code, rule.severity)
         found.extend((rule, severity, finding) for finding in findings)

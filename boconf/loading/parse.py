@@ -192,6 +192,23 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             if fatal:
                 return False
             alias_line = line
+    try:
+        complete = _compose_documents(text, result, limits, report, alias_line)
+    except yaml.MarkedYAMLError as error:
+        _report_syntax_error(error, text, report)
+        return False
+    except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
+        _report_reader_error(error, text, report)
+        return False
+    return complete and alias_line == 0
+
+
+def _compose_documents(
+    text: str, result: ParsedFile, limits: Limits, report: Reporter, alias_line: int
+) -> bool:
+    """The libyaml path: compose and build each document, skipping the one that holds the
+    alias on ``alias_line`` (if any). False when a document was refused; raises
+    :class:`yaml.YAMLError` on a syntax error."""
 
     def on_duplicate(first: Node, repeated: Node) -> None:
         mark = repeated.start_mark
@@ -205,49 +222,49 @@ def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Repor
             _("remove one of the two; YAML keeps only the last value"),
         )
 
-    complete = alias_line == 0
-    try:
-        for index, root in enumerate(compose_documents(text)):
-            start = root.start_mark
-            if start.line + 1 <= alias_line <= root.end_mark.line + 1:
-                continue  # the alias was reported; never build a possible bomb
-            try:
-                data = build_value(root, limits.max_depth, on_duplicate)
-            except RefusedError as refused:
-                mark = refused.node.start_mark
-                report(mark.line + 1, mark.column + 1, refused.code, refused.reason, refused.hint)
-                complete = False
-                continue
-            if isinstance(data, dict):
-                result.documents.append(Document(index, start.line + 1, start.column + 1, data))
-            elif data is None:
-                report(
-                    start.line + 1,
-                    start.column + 1,
-                    Code.EMPTY,
-                    _("document {number} is empty").format(number=index + 1),
-                    _("remove the stray '---' separator or fill in the document"),
-                )
-            else:
-                message = (
-                    _("document {number} is a list, not a mapping")
-                    if isinstance(data, list)
-                    else _("document {number} is a single value ({type}), not a mapping")
-                )
-                report(
-                    start.line + 1,
-                    start.column + 1,
-                    Code.NOT_A_MAPPING,
-                    message.format(number=index + 1, type=type(data).__name__),
-                    _("each document is a mapping of fields: apiVersion, kind, id, ..."),
-                )
-    except yaml.MarkedYAMLError as error:
-        _report_syntax_error(error, text, report)
-        return False
-    except yaml.YAMLError as error:  # reader errors (control characters) carry no mark object
-        _report_reader_error(error, text, report)
-        return False
+    complete = True
+    for index, root in enumerate(compose_documents(text)):
+        start = root.start_mark
+        if start.line + 1 <= alias_line <= root.end_mark.line + 1:
+            continue  # the alias was reported; never build a possible bomb
+        try:
+            data = build_value(root, limits.max_depth, on_duplicate)
+        except RefusedError as refused:
+            mark = refused.node.start_mark
+            report(mark.line + 1, mark.column + 1, refused.code, refused.reason, refused.hint)
+            complete = False
+            continue
+        _add_document(result, index, start.line + 1, start.column + 1, data, report)
     return complete
+
+
+def _add_document(
+    result: ParsedFile, index: int, line: int, column: int, data: Any, report: Reporter
+) -> None:
+    """Keep a built document that is a mapping; report an empty one or any other shape."""
+    if isinstance(data, dict):
+        result.documents.append(Document(index, line, column, data))
+    elif data is None:
+        report(
+            line,
+            column,
+            Code.EMPTY,
+            _("document {number} is empty").format(number=index + 1),
+            _("remove the stray '---' separator or fill in the document"),
+        )
+    else:
+        message = (
+            _("document {number} is a list, not a mapping")
+            if isinstance(data, list)
+            else _("document {number} is a single value ({type}), not a mapping")
+        )
+        report(
+            line,
+            column,
+            Code.NOT_A_MAPPING,
+            message.format(number=index + 1, type=type(data).__name__),
+            _("each document is a mapping of fields: apiVersion, kind, id, ..."),
+        )
 
 
 def _report_syntax_error(error: yaml.MarkedYAMLError, text: str, report: Reporter) -> None:

@@ -54,12 +54,13 @@ class PositionWithoutUnit(Rule[RuleOptions]):
     summary = N_("A position that belongs to no unit.")
 
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
-        for position_id, position in sorted(context.tree.positions.items()):
-            if position.unit is None:
-                yield Finding(
-                    POSITION,
-                    position_id,
-                    _("position '{position}' belongs to no unit").format(position=position_id),
-                    _("add 'unit: <unit id>', or list the position under its unit's 'positions:'"),
-                    ("id",),
-                )
+        positions = context.tree.positions
+        # Sorting only the posts without a unit: the same order, a fraction of the work.
+        for position_id in sorted(p for p, post in positions.items() if post.unit is None):
+            yield Finding(
+                POSITION,
+                position_id,
+                _("position '{position}' belongs to no unit").format(position=position_id),
+                _("add 'unit: <unit id>', or list the position under its unit's 'positions:'"),
+                ("id",),
+            )

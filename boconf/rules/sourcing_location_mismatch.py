@@ -123,9 +123,15 @@ class SourcingLocationMismatch(Rule[RuleOptions]):
                         ),
                         ("sourcing", index, "location"),
                     )
-        for position_id, position in sorted(tree.positions.items()):
+        # Only placed posts can be at a vendor's site: sorting those alone is a fraction of
+        # sorting every post (ids are unique, so the order is the same).
+        placed = sorted(
+            (p, post) for p, post in tree.positions.items() if post.location is not None
+        )
+        for position_id, position in placed:
             where = position.location
-            if where is not None and locations[where].type is LocationType.VENDOR_SITE:
+            assert where is not None
+            if locations[where].type is LocationType.VENDOR_SITE:
                 yield Finding(
                     POSITION,
                     position_id,
@@ -154,8 +160,10 @@ def _own_places(context: LintContext, unit_id: str) -> Iterator[Finding]:
     structure = context.structure
     tree = context.tree
     unit = tree.units[unit_id]
+    if not unit.sourcing:  # (before sorting the members: most units have no sourcing)
+        return
     members = sorted(structure.positions_by_unit.get(unit_id, ()))
-    if not unit.sourcing or not members:
+    if not members:
         return
     declared = own_allocation_shares(structure, unit_id, {})
     if not declared:  # all outsourced: the posts manage the vendors

@@ -62,15 +62,14 @@ class UnusedEntity(Rule[RuleOptions]):
     def check(self, context: LintContext, options: RuleOptions) -> Iterator[Finding]:
         tree = context.tree
         holders = context.structure.positions_by_holder
-        for person in sorted(tree.people):
-            if person not in holders:
-                yield Finding(
-                    PERSON,
-                    person,
-                    _("person '{person}' holds no position").format(person=person),
-                    _("name them as the holder of their post, or remove the person"),
-                    ("id",),
-                )
+        for person in sorted(p for p in tree.people if p not in holders):
+            yield Finding(
+                PERSON,
+                person,
+                _("person '{person}' holds no position").format(person=person),
+                _("name them as the holder of their post, or remove the person"),
+                ("id",),
+            )
         places = {tree.organisation.headquarters}
         providers: set[str] = set()
         for unit in tree.units.values():

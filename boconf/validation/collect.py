@@ -18,10 +18,7 @@ from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 from boconf.loading.positions import SourceMap
 from boconf.model.documents import DOCUMENT_MODELS, KINDS
 from boconf.model.entities import (
-    Location,
     Organisation,
-    Person,
-    Position,
     Unit,
     Vendor,
 )
@@ -68,6 +65,7 @@ class Collector:
         self.diagnostics: list[Diagnostic] = []
         self._source_map = sources
         self._fields_sets: dict[frozenset[str], set[str]] = {}
+        self._last_fields_set: set[str] = set()
 
     # -- positions -----------------------------------------------------------------------
     def position_of(
@@ -139,7 +137,8 @@ class Collector:
             self.report(ref, ("kind",), Code.UNKNOWN_KIND, message, hint)
             return
         try:
-            entity = model.model_validate(data)
+            # What model_validate does, without its Python wrapper: once per document.
+            entity = model.__pydantic_validator__.validate_python(data)
         except ValidationError as error:
             self._salvage(kind, data)
             for problem in problems_from(error, model, kind, data, document.index):
@@ -168,79 +167,109 @@ class Collector:
         fields. pydantic keeps a set per instance (for ``exclude_unset``, which boconf never
         uses): at a million positions, about a gigabyte of identical small sets."""
         current = model.__pydantic_fields_set__
+        # Most models set the same fields as the one before them: comparing with that set is
+        # cheaper than building a frozenset to look the set up.
+        if current == self._last_fields_set:
+            object.__setattr__(model, "__pydantic_fields_set__", self._last_fields_set)
+            return
         shared = self._fields_sets.setdefault(frozenset(current), current)
         if shared is not current:
             object.__setattr__(model, "__pydantic_fields_set__", shared)
+        self._last_fields_set = shared
 
     def _index(self, kind: str, entity: BaseModel, ref: SourceRef) -> None:
-        c = self.collected
         self._share_fields_set(entity)
-        if isinstance(entity, Unit):
-            if self._claim(UNIT, entity.id, ref):
-                c.units[entity.id] = entity
-            for index, position in enumerate(entity.positions):
-                position_ref = SourceRef(ref.path, ref.display, ref.document, ("positions", index))
-                if position.unit is not None and position.unit != entity.id:
-                    self.report(
-                        position_ref,
-                        ("unit",),
-                        Code.CONFLICT,
-                        _(
-                            "position '{position}' -> unit: '{unit}' contradicts the unit "
-                            "'{listed_in}' it is listed in"
-                        ).format(position=position.id, unit=position.unit, listed_in=entity.id),
-                        _(
-                            "remove 'unit:' from positions listed inside a unit (it is implied), "
-                            "or move the position to its own unit"
-                        ),
-                        subject=Subject(POSITION, position.id),
-                    )
-                    c.invalid.add((POSITION, position.id))
-                    continue
-                # What pydantic's __setattr__ does here (no validation is configured), without
-                # its per-call overhead: a second per position at a million positions.
-                position.__dict__["unit"] = entity.id
-                position.__pydantic_fields_set__.add("unit")
-                self._share_fields_set(position)
-                if self._claim(POSITION, position.id, position_ref):
-                    c.positions[position.id] = position
-        elif isinstance(entity, Position):
-            if self._claim(POSITION, entity.id, ref):
-                c.positions[entity.id] = entity
-        elif isinstance(entity, Person):
-            if self._claim(PERSON, entity.id, ref):
-                c.people[entity.id] = entity
-        elif isinstance(entity, Location):
-            if self._claim(LOCATION, entity.id, ref):
-                c.locations[entity.id] = entity
-        elif isinstance(entity, Vendor):
-            if self._claim(VENDOR, entity.id, ref):
-                c.vendors[entity.id] = entity
-            for index, contract in enumerate(entity.contracts):
-                self._share_fields_set(contract)
-                contract_ref = SourceRef(ref.path, ref.display, ref.document, ("contracts", index))
-                if self._claim(CONTRACT, contract.id, contract_ref):
-                    c.contracts[contract.id] = contract
-                    c.contract_vendor[contract.id] = entity.id
-        elif isinstance(entity, Organisation):
-            if c.organisations:
-                first = c.sources[(ORGANISATION, c.organisations[0].id)]
-                line, column = self.position_of(first, ("kind",))
+        # By kind (a string compare), the most numerous first: once per document.
+        if kind == "Person":
+            self._add(PERSON, entity, ref, self.collected.people)
+        elif kind == "Unit":
+            assert isinstance(entity, Unit)
+            self._index_unit(entity, ref)
+        elif kind == "Position":
+            self._add(POSITION, entity, ref, self.collected.positions)
+        elif kind == "Location":
+            self._add(LOCATION, entity, ref, self.collected.locations)
+        elif kind == "Vendor":
+            assert isinstance(entity, Vendor)
+            self._index_vendor(entity, ref)
+        else:
+            assert isinstance(entity, Organisation)
+            self._index_organisation(entity, ref)
+
+    def _add(self, kind: str, entity: Any, ref: SourceRef, table: dict[str, Any]) -> None:
+        if self._claim(kind, entity.id, ref):
+            table[entity.id] = entity
+
+    def _index_unit(self, entity: Unit, ref: SourceRef) -> None:
+        c = self.collected
+        if self._claim(UNIT, entity.id, ref):
+            c.units[entity.id] = entity
+        unit_id = entity.id
+        sources = c.sources
+        positions = c.positions
+        path, display, document = ref.path, ref.display, ref.document
+        for index, position in enumerate(entity.positions):
+            position_ref = SourceRef(path, display, document, ("positions", index))
+            if position.unit is not None and position.unit != unit_id:
                 self.report(
-                    ref,
-                    ("kind",),
-                    Code.ORGANISATION_COUNT,
-                    _("a second Organisation ('{id}'); the first is '{first}' at {where}").format(
-                        id=entity.id,
-                        first=c.organisations[0].id,
-                        where=f"{first.display}:{line}:{column}",
+                    position_ref,
+                    ("unit",),
+                    Code.CONFLICT,
+                    _(
+                        "position '{position}' -> unit: '{unit}' contradicts the unit "
+                        "'{listed_in}' it is listed in"
+                    ).format(position=position.id, unit=position.unit, listed_in=unit_id),
+                    _(
+                        "remove 'unit:' from positions listed inside a unit (it is implied), "
+                        "or move the position to its own unit"
                     ),
-                    _("a tree describes exactly one organisation: remove one of them"),
-                    subject=Subject(ORGANISATION, entity.id),
+                    subject=Subject(POSITION, position.id),
                 )
-                return
-            c.organisations.append(entity)
-            c.sources[(ORGANISATION, entity.id)] = ref
+                c.invalid.add((POSITION, position.id))
+                continue
+            # What pydantic's __setattr__ does here (no validation is configured), without
+            # its per-call overhead: a second per position at a million positions.
+            position.__dict__["unit"] = unit_id
+            position.__pydantic_fields_set__.add("unit")
+            self._share_fields_set(position)
+            key = (POSITION, position.id)
+            if key not in sources:  # _claim's common case, inline: once per position
+                sources[key] = position_ref
+                positions[position.id] = position
+            else:
+                self._claim(POSITION, position.id, position_ref)  # reports the second one
+
+    def _index_vendor(self, entity: Vendor, ref: SourceRef) -> None:
+        c = self.collected
+        if self._claim(VENDOR, entity.id, ref):
+            c.vendors[entity.id] = entity
+        for index, contract in enumerate(entity.contracts):
+            self._share_fields_set(contract)
+            contract_ref = SourceRef(ref.path, ref.display, ref.document, ("contracts", index))
+            if self._claim(CONTRACT, contract.id, contract_ref):
+                c.contracts[contract.id] = contract
+                c.contract_vendor[contract.id] = entity.id
+
+    def _index_organisation(self, entity: Organisation, ref: SourceRef) -> None:
+        c = self.collected
+        if c.organisations:
+            first = c.sources[(ORGANISATION, c.organisations[0].id)]
+            line, column = self.position_of(first, ("kind",))
+            self.report(
+                ref,
+                ("kind",),
+                Code.ORGANISATION_COUNT,
+                _("a second Organisation ('{id}'); the first is '{first}' at {where}").format(
+                    id=entity.id,
+                    first=c.organisations[0].id,
+                    where=f"{first.display}:{line}:{column}",
+                ),
+                _("a tree describes exactly one organisation: remove one of them"),
+                subject=Subject(ORGANISATION, entity.id),
+            )
+            return
+        c.organisations.append(entity)
+        c.sources[(ORGANISATION, entity.id)] = ref
 
     def _claim(self, kind: str, identifier: str, ref: SourceRef) -> bool:
         """Register an id; report the second definition of an id with both places."""
