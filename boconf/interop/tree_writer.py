@@ -311,7 +311,7 @@ def write_tree(directory: Path, org: PlainOrg, *, force: bool = False) -> list[P
     global _writing
     with no_cyclic_gc():
         plan = plan_tree(org)
-        files = [relative for relative, _ in plan]
+        files = [relative for relative, _content in plan]
         stale = _previous_outputs(directory) - set(files) if directory.is_dir() else set()
         root = directory.resolve()
         for relative in sorted(stale):
