@@ -20,7 +20,7 @@ from boconf.interop.organogram_source import (
     marker,
     value_or_none,
 )
-from boconf.interop.organogram_summary import number_text
+from boconf.interop.organogram_summary import said_number
 from boconf.interop.slugs import as_id, slugify
 
 DESCRIPTION_UNDISCLOSED = "The holder is not disclosed in the organogram (N/D)."
@@ -125,8 +125,8 @@ def _senior_group(reading: Reading, reference: str, rows: list[Row], raw_rows: C
                     line=number,
                     reference=reference,
                     first=first_number,
-                    first_fte=number_text(first_fte),
-                    fte=number_text(fte),
+                    first_fte=said_number(first_fte),
+                    fte=said_number(fte),
                     identifier=identifier,
                     written=written,
                 )

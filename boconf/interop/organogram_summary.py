@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from boconf.i18n import _
+from boconf.i18n import _, active_language
+from boconf.i18n.language import number_symbols
 
 
 @dataclass
@@ -50,6 +51,13 @@ def number_text(value: Decimal) -> str:
     return text if "." not in text else text.rstrip("0").rstrip(".")
 
 
+def said_number(value: Decimal) -> str:
+    """:func:`number_text` as a message says it: the active language's decimal separator
+    (``0,5`` in Italian), no grouping, so that English reads exactly as the data is written."""
+    decimal, _group = number_symbols(active_language())
+    return number_text(value).replace(".", decimal)
+
+
 def summary_notes(counts: Counts, totals: Totals) -> list[str]:
     senior_file, senior_rows = totals.senior_file
     read = _("read {rows} senior rows from {file}").format(rows=senior_rows, file=senior_file)
@@ -64,7 +72,7 @@ def summary_notes(counts: Counts, totals: Totals) -> list[str]:
             "holders not disclosed (N/D), {vacant} vacant, {unnamed} without a name"
         ).format(
             posts=totals.senior_posts,
-            fte=number_text(totals.senior_fte),
+            fte=said_number(totals.senior_fte),
             people=totals.people,
             undisclosed=counts.undisclosed,
             vacant=counts.vacant,
@@ -81,7 +89,7 @@ def summary_notes(counts: Counts, totals: Totals) -> list[str]:
                 rows=rows,
                 positions=totals.junior_positions,
                 posts=totals.junior_posts,
-                fte=number_text(totals.junior_fte),
+                fte=said_number(totals.junior_fte),
                 fractional=counts.fractional,
             )
         )

@@ -114,6 +114,11 @@ def test_an_organogram_import_summarises_in_italian(boconf: Boconf, tmp_path: Pa
         "nota: tenute 13 posizioni senior (12 FTE): 8 persone nominate, 3 titolari non resi "
         "noti (N/D), 1 vacanti, 1 senza nome"
     ) in lines
+    # 2 + 0.5 + 3 + 0.75 + 1 FTE of junior posts, with an Italian decimal comma.
+    assert (
+        "nota: tenute 4 righe junior come 5 posizioni per 8 posti (7,25 FTE; 2 righe "
+        "frazionarie divise in posti interi e un posto a tempo parziale)"
+    ) in lines
     assert (
         "nota: 1 unità guidata da una posizione N/D: vacant-manager soppresso su di essa, con "
         "il motivo (check --show-suppressed la elenca)"
