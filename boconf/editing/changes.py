@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from boconf.diagnostics import Diagnostic
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.loading.parse import parse_file
 from boconf.output import OutputError
@@ -65,9 +66,9 @@ class ChangeSet:
                     stream.write(change.after.encode("utf-8"))
                 staged.append((Path(name), change.path))
         except OSError as error:
-            for temporary, _ in staged:
+            for temporary, _target in staged:
                 temporary.unlink(missing_ok=True)
-            raise OutputError(f"cannot write: {error}") from None
+            raise OutputError(_("cannot write: {error}").format(error=error)) from None
         try:
             for temporary, target in staged:
                 if target.exists():  # keep the file's permissions
@@ -77,7 +78,11 @@ class ChangeSet:
                 if change.removed:
                     change.path.unlink(missing_ok=True)
         except OSError as error:
-            raise OutputError(f"{error.filename}: cannot write: {error.strerror}") from None
+            raise OutputError(
+                _("{file}: cannot write: {reason}").format(
+                    file=error.filename, reason=error.strerror
+                )
+            ) from None
 
 
 def parse_text(

@@ -33,6 +33,7 @@ from boconf.editing.layout import (
 )
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
+from boconf.i18n import _
 from boconf.loading.limits import Limits
 from boconf.model.scenario import TARGET_KINDS
 
@@ -134,9 +135,12 @@ def format_tree(root: Path, limits: Limits | None = None) -> FormatResult:
                     diagnostics[0].line if diagnostics else 1,
                     diagnostics[0].column if diagnostics else 1,
                     Code.YAML_SYNTAX if not diagnostics else diagnostics[0].code,
-                    "not formatted: "
-                    + (diagnostics[0].message if diagnostics else "the file cannot be read"),
-                    "fix what `boconf validate` reports here, then run fmt again",
+                    _("not formatted: {reason}").format(
+                        reason=diagnostics[0].message
+                        if diagnostics
+                        else _("the file cannot be read")
+                    ),
+                    _("fix what `boconf validate` reports here, then run fmt again"),
                 )
             )
             continue
@@ -152,8 +156,8 @@ def format_tree(root: Path, limits: Limits | None = None) -> FormatResult:
                     1,
                     1,
                     Code.CONFLICT,
-                    "not formatted: its formatted form would read differently",
-                    "this is a bug in boconf fmt: please report it with the file",
+                    _("not formatted: its formatted form would read differently"),
+                    _("this is a bug in boconf fmt: please report it with the file"),
                 )
             )
             continue

@@ -13,28 +13,27 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from boconf.editing.changes import ChangeSet, FileChange
-from boconf.editing.rename import EditError, InvalidTreeError
+from boconf.editing.rename import EditError, InvalidTreeError, unknown_id
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.verify import problems_after
+from boconf.i18n import _
 from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.model.tree import POSITION, UNIT, OrgTree
 from boconf.util.paths import display_path
-from boconf.util.suggest import did_you_mean
 
 
 def _tree(root: Path, limits: Limits | None) -> OrgTree:
     loaded = load_organisation(root, limits=limits, jobs=1)
     if not loaded.ok or loaded.tree is None:
-        raise InvalidTreeError("the organisation does not validate: fix it first", loaded.errors)
+        raise InvalidTreeError(_("the organisation does not validate: fix it first"), loaded.errors)
     return loaded.tree
 
 
 def _known(tree: OrgTree, kind: str, identifier: str) -> None:
     existing = tree.entities()[kind]
     if identifier not in existing:
-        hint = did_you_mean(identifier, existing) or f"`boconf validate` lists every {kind}"
-        raise EditError(f"no {kind} '{identifier}': {hint}")
+        raise EditError(unknown_id(kind, identifier, existing))
 
 
 class _Files:
@@ -72,9 +71,15 @@ def plan_move_position(
     if reports_to is not None:
         _known(tree, POSITION, reports_to)
         if reports_to == position:
-            raise EditError(f"position '{position}' cannot report to itself")
+            raise EditError(
+                _("position '{position}' cannot report to itself").format(position=position)
+            )
     if tree.positions[position].unit == unit and reports_to is None:
-        raise EditError(f"position '{position}' is already in unit '{unit}'")
+        raise EditError(
+            _("position '{position}' is already in unit '{unit}'").format(
+                position=position, unit=unit
+            )
+        )
     files = _Files()
     source = tree.sources[(POSITION, position)]
     documents = files.get(Path(source.path))
@@ -98,11 +103,11 @@ def plan_move_position(
     if reports_to is not None:
         entry["reports_to"] = reports_to
     changes = files.changes()
-    changes.summary.append(
-        f"position '{position}' -> unit '{unit}'"
-        + (f", reports to '{reports_to}'" if reports_to else "")
-    )
-    _verify(root, changes, limits, f"moving position '{position}'")
+    moved = _("position '{position}' -> unit '{unit}'").format(position=position, unit=unit)
+    if reports_to:
+        moved += _(", reports to '{reports_to}'").format(reports_to=reports_to)
+    changes.summary.append(moved)
+    _verify(root, changes, limits, _("moving position '{position}'").format(position=position))
     return changes
 
 
@@ -113,25 +118,33 @@ def plan_move_unit(
     _known(tree, UNIT, unit)
     _known(tree, UNIT, parent)
     if unit == parent:
-        raise EditError(f"unit '{unit}' cannot be its own parent")
+        raise EditError(_("unit '{unit}' cannot be its own parent").format(unit=unit))
     ancestor: str | None = parent
     while ancestor is not None:  # under one of its own sub-units would make a cycle
         if ancestor == unit:
-            raise EditError(f"unit '{parent}' is under unit '{unit}': that would make a cycle")
+            raise EditError(
+                _("unit '{parent}' is under unit '{unit}': that would make a cycle").format(
+                    parent=parent, unit=unit
+                )
+            )
         ancestor = tree.units[ancestor].parent
     if tree.units[unit].parent == parent:
-        raise EditError(f"unit '{unit}' is already under '{parent}'")
+        raise EditError(
+            _("unit '{unit}' is already under '{parent}'").format(unit=unit, parent=parent)
+        )
     files = _Files()
     source = tree.sources[(UNIT, unit)]
     document = files.get(Path(source.path))[source.document]
     document["parent"] = parent
     changes = files.changes()
-    changes.summary.append(f"unit '{unit}' -> parent '{parent}'")
-    _verify(root, changes, limits, f"moving unit '{unit}'")
+    changes.summary.append(_("unit '{unit}' -> parent '{parent}'").format(unit=unit, parent=parent))
+    _verify(root, changes, limits, _("moving unit '{unit}'").format(unit=unit))
     return changes
 
 
 def _verify(root: Path, changes: ChangeSet, limits: Limits | None, what: str) -> None:
     problems = problems_after(root, changes, limits)
     if problems:
-        raise InvalidTreeError(f"{what} would leave the organisation invalid", problems)
+        raise InvalidTreeError(
+            _("{what} would leave the organisation invalid").format(what=what), problems
+        )

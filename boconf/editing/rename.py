@@ -8,6 +8,7 @@ addition. Comments and layout stay (ruamel.yaml round trip); only the values cha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -21,6 +22,7 @@ from boconf.editing.references import DEFINITION, Occurrence, occurrences
 from boconf.editing.roundtrip import dump_documents, load_documents
 from boconf.editing.tree_files import tree_files
 from boconf.editing.verify import problems_after
+from boconf.i18n import _
 from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 from boconf.model.entities import Contract, PositionSpec
@@ -50,8 +52,10 @@ class InvalidTreeError(Exception):
 def check_new_id(new: str) -> None:
     if not re.match(ID_PATTERN, new) or len(new) > 128:
         raise EditError(
-            f"'{new}' is not a valid id: ids start with a letter or digit and hold only "
-            "letters, digits and . _ : -"
+            _(
+                "'{new}' is not a valid id: ids start with a letter or digit and hold only "
+                "letters, digits and . _ : -"
+            ).format(new=new)
         )
 
 
@@ -70,19 +74,26 @@ def plan_rename(
     ``texts`` stands in for files' contents (an editor's unsaved buffers). Raises EditError
     (unknown kind or id, a clash, an invalid id) or InvalidTreeError."""
     if kind not in RENAMABLE:
-        raise EditError(f"cannot rename a {kind}: kinds are " + ", ".join(RENAMABLE))
+        raise EditError(
+            _("cannot rename a {kind}: kinds are {kinds}").format(
+                kind=kind, kinds=", ".join(RENAMABLE)
+            )
+        )
     check_new_id(new)
     if old == new:
-        raise EditError(f"{kind} '{old}' already has that id")
+        raise EditError(_("{kind} '{old}' already has that id").format(kind=_(kind), old=old))
     loaded = load_organisation(root, limits=limits, jobs=1)
     if not loaded.ok or loaded.tree is None:
-        raise InvalidTreeError("the organisation does not validate: fix it first", loaded.errors)
+        raise InvalidTreeError(_("the organisation does not validate: fix it first"), loaded.errors)
     existing = loaded.tree.entities()[kind]
     if old not in existing:
-        hint = did_you_mean(old, existing) or f"`boconf validate` lists every {kind}"
-        raise EditError(f"no {kind} '{old}': {hint}")
+        raise EditError(unknown_id(kind, old, existing))
     if new in existing:
-        raise EditError(f"{kind} '{new}' already exists: choose another id, or merge by hand")
+        raise EditError(
+            _("{kind} '{new}' already exists: choose another id, or merge by hand").format(
+                kind=_(kind), new=new
+            )
+        )
     changes = ChangeSet()
     for path, display in tree_files(root):
         before = (texts or {}).get(path.resolve())
@@ -104,9 +115,22 @@ def plan_rename(
         problems = problems_after(root, changes, limits)
         if problems:
             raise InvalidTreeError(
-                f"renaming {kind} '{old}' would leave the organisation invalid", problems
+                _("renaming {kind} '{old}' would leave the organisation invalid").format(
+                    kind=_(kind), old=old
+                ),
+                problems,
             )
     return changes
+
+
+def unknown_id(kind: str, identifier: str, existing: Iterable[str]) -> str:
+    """The error for an id the organisation lacks, with the nearest one (or where to look).
+
+    ``kind`` is an entity kind (``position``, ``unit``...), said in the active language."""
+    hint = did_you_mean(identifier, existing) or _("`boconf validate` lists every {kind}").format(
+        kind=_(kind)
+    )
+    return _("no {kind} '{id}': {hint}").format(kind=_(kind), id=identifier, hint=hint)
 
 
 def _replace(occurrence: Occurrence, new: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from boconf.i18n import _
 from boconf.interop.import_problems import ImportLog, ImportUsageError
 from boconf.loading.discovery import discover
 from boconf.loading.limits import Limits
@@ -99,17 +100,20 @@ def read_catalog(paths: list[Path]) -> Catalog:
     files: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise ImportUsageError(f"{path}: no such file or directory")
+            raise ImportUsageError(_("{path}: no such file or directory").format(path=path))
         files.extend(discover(path))
     if not files:
         raise ImportUsageError(
-            "no *.yaml or *.yml files in " + ", ".join(str(path) for path in paths)
+            _("no *.yaml or *.yml files in {paths}").format(
+                paths=", ".join(str(path) for path in paths)
+            )
         )
     for file in files:
         display = display_path(file)
         parsed = parse_file(str(file), display, Limits())
         for diagnostic in parsed.diagnostics:
-            catalog.log.problem(display, diagnostic.line, f"{diagnostic.message}: skipped")
+            skipped = _("{message}: skipped").format(message=diagnostic.message)
+            catalog.log.problem(display, diagnostic.line, skipped)
         for document in parsed.documents:
             _add(catalog, document.data, str(file), display, document.index, document.line)
     return catalog
@@ -123,7 +127,7 @@ def _add(
     name = text(metadata.get("name")) if isinstance(metadata, dict) else None
     if not isinstance(kind, str) or name is None:
         catalog.log.problem(
-            display, line, "not a Backstage entity (no kind or metadata.name): skipped"
+            display, line, _("not a Backstage entity (no kind or metadata.name): skipped")
         )
         return
     namespace = text(metadata.get("namespace")) if isinstance(metadata, dict) else None
@@ -131,15 +135,25 @@ def _add(
     table = {"Group": catalog.groups, "User": catalog.users}.get(kind)
     if table is None:
         catalog.log.notes.append(
-            f"{display}:{line}: skipped {kind} '{name}' (only Group and User are imported)"
+            _("{file}:{line}: skipped {kind} '{name}' (only Group and User are imported)").format(
+                file=display, line=line, kind=kind, name=name
+            )
         )
         return
     if entity.key in table:
         first = table[entity.key]
         catalog.problem(
             entity,
-            f"{kind} '{entity.namespace}/{name}' is defined twice (first at "
-            f"{first.display}:{first.line}): this one skipped",
+            _(
+                "{kind} '{namespace}/{name}' is defined twice (first at {file}:{line}): "
+                "this one skipped"
+            ).format(
+                kind=kind,
+                namespace=entity.namespace,
+                name=name,
+                file=first.display,
+                line=first.line,
+            ),
             "metadata",
             "name",
         )

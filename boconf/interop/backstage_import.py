@@ -34,6 +34,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.backstage_catalog import (
     DEFAULT_NAMESPACE,
     Catalog,
@@ -78,7 +79,7 @@ def import_backstage(
 def _build(catalog: Catalog, name: str, currency: str, country: str) -> ImportResult:
     """The phases: units and people ids, the unit tree, memberships, positions, the org."""
     if not catalog.groups and not catalog.users:
-        raise ImportUsageError("no Group or User entities in the catalog")
+        raise ImportUsageError(_("no Group or User entities in the catalog"))
     units = _units(catalog.groups)
     person_ids = _people_ids(catalog)
     claimed_by = _unit_tree(catalog, units)
@@ -94,10 +95,12 @@ def _build(catalog: Catalog, name: str, currency: str, country: str) -> ImportRe
     ]
     headquarters = headquarters_placeholder(country)
     catalog.log.notes.append(
-        f"Backstage holds no places: a 'Headquarters' location in {country} stands in"
+        _("Backstage holds no places: a 'Headquarters' location in {country} stands in").format(
+            country=country
+        )
     )
     if not positions:
-        raise ImportUsageError("no Group in the catalog: nothing to build units from")
+        raise ImportUsageError(_("no Group in the catalog: nothing to build units from"))
     table = PositionTable.of(positions)
     org = PlainOrg.named(
         name,
@@ -119,7 +122,8 @@ def _group_ref(catalog: Catalog, entity: Entity, ref: str, *at: str | int) -> Ke
     """The group ``ref`` names; None (said, at ``at``) when it is not a Group of the catalog."""
     kind, key = parse_ref(ref, "group", entity.namespace)
     if kind != "group" or key not in catalog.groups:
-        catalog.problem(entity, f"'{ref}' is not a Group of the catalog: ignored", *at)
+        ignored = _("'{ref}' is not a Group of the catalog: ignored").format(ref=ref)
+        catalog.problem(entity, ignored, *at)
         return None
     return key
 
@@ -142,7 +146,9 @@ def _unit_tree(catalog: Catalog, units: dict[Key, PlainUnit]) -> dict[Key, Key]:
             if child in claimed_by:
                 catalog.problem(
                     group,
-                    f"'{ref}' is also a child of '{claimed_by[child][1]}': kept there",
+                    _("'{ref}' is also a child of '{group}': kept there").format(
+                        ref=ref, group=claimed_by[child][1]
+                    ),
                     "spec",
                     "children",
                     position,
@@ -167,15 +173,19 @@ def _disagreements(catalog: Catalog, parent: dict[Key, Key], claimed_by: dict[Ke
             where = f"{other.display}:{catalog.line(other, 'spec', 'children')}"
             catalog.problem(
                 group,
-                f"group '{key[1]}' names '{said[1]}' as parent, but the children of "
-                f"'{said[1]}' ({where}) do not list it",
+                _(
+                    "group '{group}' names '{parent}' as parent, but the children of "
+                    "'{parent}' ({where}) do not list it"
+                ).format(group=key[1], parent=said[1], where=where),
                 "spec",
                 "parent",
             )
         elif claimer is not None and said is None:
             catalog.problem(
                 group,
-                f"group '{key[1]}' has no parent, but '{claimer[1]}' lists it among its children",
+                _(
+                    "group '{group}' has no parent, but '{claimer}' lists it among its children"
+                ).format(group=key[1], claimer=claimer[1]),
                 "metadata",
                 "name",
             )
@@ -192,7 +202,7 @@ def _memberships(catalog: Catalog) -> dict[Key, list[Key]]:
             if kind != "user" or user not in users:
                 catalog.problem(
                     group,
-                    f"member '{ref}' is not a User of the catalog: ignored",
+                    _("member '{ref}' is not a User of the catalog: ignored").format(ref=ref),
                     "spec",
                     "members",
                     position,
@@ -242,7 +252,9 @@ def _positions(
         positions.append(lead_post)
         members = members_of.get(key, [])
         if not members and not any(claimer == key for claimer in claimed_by.values()):
-            catalog.log.notes.append(f"group '{key[1]}' has no members and no children")
+            catalog.log.notes.append(
+                _("group '{group}' has no members and no children").format(group=key[1])
+            )
         for user, share in members:
             person = person_ids[user]
             positions.append(
@@ -295,8 +307,10 @@ def _people_ids(catalog: Catalog) -> dict[Key, str]:
             for key in keys[1:]:
                 catalog.problem(
                     users[key],
-                    f"user '{name}' is in several namespaces ({spaces}): imported as "
-                    f"separate people ({', '.join(result[k] for k in keys)})",
+                    _(
+                        "user '{name}' is in several namespaces ({spaces}): imported as "
+                        "separate people ({people})"
+                    ).format(name=name, spaces=spaces, people=", ".join(result[k] for k in keys)),
                     "metadata",
                     "name",
                 )

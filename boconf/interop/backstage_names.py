@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from boconf.i18n import _
+
 MAX_NAME = 63
 HASH_CHARS = 8
 ENTITY_NAME_RE = re.compile(r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")
@@ -67,12 +69,12 @@ class Collision:
 
     @property
     def message(self) -> str:
-        wanted = ", ".join(repr(identifier) for identifier, _ in self.renamed)
+        wanted = ", ".join(repr(identifier) for identifier, _name in self.renamed)
         moved = ", ".join(f"'{identifier}' -> '{name}'" for identifier, name in self.renamed)
-        return (
-            f"{self.kind} name '{self.name}' is wanted by '{self.kept}' and by {wanted}: "
-            f"'{self.kept}' keeps it, the others are renamed ({moved})"
-        )
+        return _(
+            "{kind} name '{name}' is wanted by '{kept}' and by {wanted}: "
+            "'{kept}' keeps it, the others are renamed ({moved})"
+        ).format(kind=self.kind, name=self.name, kept=self.kept, wanted=wanted, moved=moved)
 
 
 def assign_names(

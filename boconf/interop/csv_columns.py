@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from boconf.i18n import _
 from boconf.interop.import_problems import ImportUsageError
 from boconf.util.suggest import did_you_mean
 
@@ -169,11 +170,17 @@ def parse_column_option(text: str, option: str = "--column") -> tuple[str, str]:
     field, equals, header = text.partition("=")
     field = field.strip()
     if not equals or not header.strip():
-        raise ImportUsageError(f"{option} '{text}': expected FIELD=HEADER, e.g. id=employee_id")
+        raise ImportUsageError(
+            _("{option} '{text}': expected FIELD=HEADER, e.g. id=employee_id").format(
+                option=option, text=text
+            )
+        )
     if field not in FIELDS:
         hint = did_you_mean(field, FIELDS)
         raise ImportUsageError(
-            f"{option} '{text}': unknown field '{field}' (one of {', '.join(FIELDS)})"
+            _("{option} '{text}': unknown field '{field}' (one of {fields})").format(
+                option=option, text=text, field=field, fields=", ".join(FIELDS)
+            )
             + (f"; {hint}" if hint else "")
         )
     return field, header.strip()
@@ -196,8 +203,14 @@ def column_index(header: list[str], wanted: str, option: str, display: str) -> i
     if index is None:
         hint = did_you_mean(wanted, header)
         raise ImportUsageError(
-            f"{option}: {display} has no column '{wanted}'"
-            + (f"; {hint}" if hint else f" (its columns: {', '.join(header)})")
+            _("{option}: {file} has no column '{wanted}'").format(
+                option=option, file=display, wanted=wanted
+            )
+            + (
+                f"; {hint}"
+                if hint
+                else " " + _("(its columns: {columns})").format(columns=", ".join(header))
+            )
         )
     return index
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.countries import CountryResolver
 from boconf.interop.csv_context import CsvImport
 from boconf.interop.import_problems import ImportUsageError
@@ -66,8 +67,10 @@ def _table(source: CsvImport, given: Path | None, name: str, wanted: bool) -> Lo
     if path is None:
         return None
     if not path.is_file():
-        raise ImportUsageError(f"{path}: no such file")
-    source.notes.append(f"read {name.removesuffix('.csv')} from {path}")
+        raise ImportUsageError(_("{path}: no such file").format(path=path))
+    source.notes.append(
+        _("read {table} from {path}").format(table=name.removesuffix(".csv"), path=path)
+    )
     return _load(source, path)
 
 
@@ -85,6 +88,8 @@ def unit_name(
         return key
     name = departments.get(key, "departmentname", "name", "unitname", "deptname")
     if not name:
-        source.problem(row, f"department '{key}' is not in {departments.display}", file)
+        missing = _("department '{key}' is not in {file}").format(key=key, file=departments.display)
+        source.problem(row, missing, file)
+
         return key
     return name

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boconf.i18n import N_, _
 from boconf.interop.csv_columns import ColumnMap
 from boconf.interop.csv_source import MAX_BYTES, CsvTable
 from boconf.interop.import_problems import ImportLog
@@ -58,13 +59,13 @@ class CsvImport:
     columns: ColumnMap = field(init=False)
 
     def __post_init__(self) -> None:
-        kept_as = "units" if self.options.units_only else "positions"
+        kept_as = N_("units") if self.options.units_only else N_("positions")
         self.summary = ImportSummary(self.display, kept_as)
 
     @property
     def row_word(self) -> str:
         """What FILE:ROW counts: a records file's lines, a CSV file's rows."""
-        return "line" if self.kind == "records" else "row"
+        return _("line") if self.kind == "records" else _("row")
 
     @property
     def notes(self) -> list[str]:

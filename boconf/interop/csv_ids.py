@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from boconf.i18n import _
 from boconf.interop.csv_context import CsvImport
 from boconf.interop.csv_rows import CsvRows
 from boconf.interop.slugs import IdAllocator, all_ids, is_id, slugify
@@ -24,8 +25,12 @@ def assign_ids(source: CsvImport, rows: CsvRows) -> dict[str | None, str]:
             written[index] = ids.claim(raw if is_id(raw) else slugify(raw, "post"))
             source.problem(
                 number,
-                f"duplicate id '{raw}' (first on {source.row_word} {first[raw]}): "
-                f"this one renamed '{written[index]}'",
+                _(
+                    "duplicate id '{raw}' (first on {row_word} {first}): this one renamed "
+                    "'{written}'"
+                ).format(
+                    raw=raw, row_word=source.row_word, first=first[raw], written=written[index]
+                ),
             )
             continue
         first[raw] = number
@@ -34,7 +39,13 @@ def assign_ids(source: CsvImport, rows: CsvRows) -> dict[str | None, str]:
         else:
             written[index] = ids.claim(raw if is_id(raw) else slugify(raw, "post"))
             if written[index] != raw:
-                source.problem(number, f"'{raw}' is not a valid id: written as '{written[index]}'")
+                source.problem(
+                    number,
+                    _("'{raw}' is not a valid id: written as '{written}'").format(
+                        raw=raw, written=written[index]
+                    ),
+                )
+
         by_raw[raw] = written[index]
     rows.id = written
     return by_raw

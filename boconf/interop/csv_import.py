@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.csv_companions import Companions, load_companions
 from boconf.interop.csv_context import CsvImport, CsvImportOptions
 from boconf.interop.csv_ids import assign_ids
@@ -97,7 +98,8 @@ def _read(source: CsvImport, given: CsvTable | None) -> tuple[CsvRows, list[Decl
     companions = load_companions(source)
     rows, declared = read_rows(source)
     if not rows.number:
-        raise ImportUsageError(f"{source.display}: no rows to import")
+        raise ImportUsageError(_("{file}: no rows to import").format(file=source.display))
+
     return rows, declared, companions
 
 

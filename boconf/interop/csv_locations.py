@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import cast
 
+from boconf.i18n import _
 from boconf.interop.csv_context import CsvImport, Place
 from boconf.interop.plain_org import (
     PlainLocation,
@@ -43,7 +44,9 @@ def assign_locations(
         if own is None and len(shared) == 1:
             (own,) = shared
         effective[unit.id] = own
-    keys = {place for _, place in pairs if place} | {place for place in effective.values() if place}
+    keys = {place for _unit, place in pairs if place} | {
+        place for place in effective.values() if place
+    }
     location_ids = _location_ids(keys)
     for unit in units:
         unit.location = location_ids[effective[unit.id]]
@@ -65,7 +68,7 @@ def _location_ids(keys: set[Place]) -> dict[Place | None, str | None]:
     a name; no place, no location."""
     ids = IdAllocator()
     location_ids: dict[Place | None, str | None] = {None: None}
-    names = Counter(name for name, _ in keys)
+    names = Counter(name for name, _country in keys)
     for key in sorted(keys):
         name, country = key
         wanted = slugify(name, "location")
@@ -102,9 +105,11 @@ def choose_headquarters(
         locations.append(place)
         chosen = place.id
         source.notes.append(
-            f"no locations in the data: a '{place.name}' location in "
-            f"{country} stands in for the headquarters"
-            + ("" if source.options.country else " (--country chooses another)")
+            _(
+                "no locations in the data: a '{name}' location in {country} stands in for "
+                "the headquarters"
+            ).format(name=place.name, country=country)
+            + ("" if source.options.country else " " + _("(--country chooses another)"))
         )
     for location in locations:
         if location.id == chosen:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 
+from boconf.i18n import N_, _, ngettext
 from boconf.interop.csv_columns import column_index
 from boconf.interop.csv_context import NULLS, CsvImport
 from boconf.interop.csv_rows import CsvRows
@@ -32,8 +33,11 @@ def managers(source: CsvImport, rows: CsvRows, by_raw: dict[str | None, str]) ->
     resolved = [resolver.manager(index) for index in range(len(bosses))]
     if resolver.self_reports:
         source.notes.append(
-            f"{resolver.self_reports} post(s) reporting to themselves read as tops "
-            "(--self-report-is-top)"
+            ngettext(
+                "{n} post(s) reporting to themselves read as tops (--self-report-is-top)",
+                "{n} post(s) reporting to themselves read as tops (--self-report-is-top)",
+                resolver.self_reports,
+            ).format(n=resolver.self_reports)
         )
     return resolved
 
@@ -67,7 +71,8 @@ class _Managers:
                 self.self_reports += 1
                 return None
             self.source.problem(
-                rows.number[index], f"'{raw_id}' reports to itself: kept, for check to report"
+                rows.number[index],
+                _("'{raw_id}' reports to itself: kept, for check to report").format(raw_id=raw_id),
             )
             return target
         if target is None:
@@ -85,24 +90,30 @@ class _Managers:
                     self._folded.setdefault(raw.casefold(), []).append(raw)
         found = self._folded.get(boss.casefold(), [])
         if len(found) == 1:
-            source.summary.guessed["references matched ignoring case"] += 1
+            source.summary.guessed[N_("references matched ignoring case")] += 1
             source.problem(
                 row,
-                f"'{raw_id}' reports to '{boss}', which is not in the file: read as "
-                f"'{found[0]}', which differs only in case",
+                _(
+                    "'{raw_id}' reports to '{boss}', which is not in the file: read as "
+                    "'{found}', which differs only in case"
+                ).format(raw_id=raw_id, boss=boss, found=found[0]),
             )
             return self.by_raw[found[0]]
         if found:
-            named = " and ".join(f"'{raw}'" for raw in found)
+            named = _(" and ").join(f"'{raw}'" for raw in found)
             source.problem(
                 row,
-                f"'{raw_id}' reports to '{boss}', which is not in the file, and {named} differ "
-                "from it only in case: ambiguous, reporting line dropped",
+                _(
+                    "'{raw_id}' reports to '{boss}', which is not in the file, and {named} "
+                    "differ from it only in case: ambiguous, reporting line dropped"
+                ).format(raw_id=raw_id, boss=boss, named=named),
             )
             return None
         source.problem(
             row,
-            f"'{raw_id}' reports to '{boss}', which is not in the file: reporting line dropped",
+            _(
+                "'{raw_id}' reports to '{boss}', which is not in the file: reporting line dropped"
+            ).format(raw_id=raw_id, boss=boss),
         )
         return None
 
@@ -116,7 +127,9 @@ def resolve_refs(source: CsvImport, rows: CsvRows) -> None:
     for target, header in source.options.refs:
         if target != "reports_to":
             raise ImportUsageError(
-                f"--ref {target}={header}: only reports_to can be resolved through a field"
+                _(
+                    "--ref {target}={header}: only reports_to can be resolved through a field"
+                ).format(target=target, header=header)
             )
         table = source.table
         option = f"--ref {target}={header}"
@@ -158,29 +171,43 @@ class _Reference:
         if found is not None:
             problem(
                 number,
-                f"'{raw_id}' reports to {header} '{value}', which several rows have: "
-                f"{self._listed(found)}: ambiguous, reporting line dropped",
+                _(
+                    "'{raw_id}' reports to {header} '{value}', which several rows have: "
+                    "{rows}: ambiguous, reporting line dropped"
+                ).format(raw_id=raw_id, header=header, value=value, rows=self._listed(found)),
             )
             return None
         near = self.folded.get(value.casefold(), [])
         if len({rows.raw_id[at] for at in near}) == 1:
             actual = self.cells[near[0]]
-            self.source.summary.guessed["references matched ignoring case"] += 1
+            self.source.summary.guessed[N_("references matched ignoring case")] += 1
             problem(
                 number,
-                f"'{raw_id}' reports to {header} '{value}', which no row has; "
-                f"{self._listed(near[:1])} has '{actual}', the same but for case: read as that",
+                _(
+                    "'{raw_id}' reports to {header} '{value}', which no row has; {row} has "
+                    "'{actual}', the same but for case: read as that"
+                ).format(
+                    raw_id=raw_id,
+                    header=header,
+                    value=value,
+                    row=self._listed(near[:1]),
+                    actual=actual,
+                ),
             )
             return rows.raw_id[near[0]]
         if near:
             problem(
                 number,
-                f"'{raw_id}' reports to {header} '{value}', which no row has, and "
-                f"{self._listed(near)} have it but for case: ambiguous, reporting line dropped",
+                _(
+                    "'{raw_id}' reports to {header} '{value}', which no row has, and {rows} "
+                    "have it but for case: ambiguous, reporting line dropped"
+                ).format(raw_id=raw_id, header=header, value=value, rows=self._listed(near)),
             )
             return None
         problem(
             number,
-            f"'{raw_id}' reports to {header} '{value}', which no row has: reporting line dropped",
+            _(
+                "'{raw_id}' reports to {header} '{value}', which no row has: reporting line dropped"
+            ).format(raw_id=raw_id, header=header, value=value),
         )
         return None

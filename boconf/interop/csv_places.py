@@ -7,6 +7,7 @@ cannot be told is reported and left out, never guessed silently.
 
 from __future__ import annotations
 
+from boconf.i18n import N_, _
 from boconf.interop.csv_companions import Companions
 from boconf.interop.csv_context import CsvImport, Place
 from boconf.interop.csv_rows import CsvRows
@@ -59,28 +60,34 @@ class PlaceResolver:
             if country is None and told is None and place.doubt is not None:
                 source.problem(
                     row,
-                    f"cannot tell the country of location '{value}' ({place.doubt}): written "
-                    "without a location; add the country to the cell (e.g. 'Paris, FR') or "
-                    "a country column",
+                    _(
+                        "cannot tell the country of location '{value}' ({doubt}): written "
+                        "without a location; add the country to the cell (e.g. 'Paris, FR') "
+                        "or a country column"
+                    ).format(value=value, doubt=place.doubt),
                 )
                 return None
             if country is None and place.how == "state":
-                source.summary.guessed["countries from a US state code"] += 1
+                source.summary.guessed[N_("countries from a US state code")] += 1
         code = self.countries.resolve(country) if country else told
         if country and code is None:
             source.problem(
                 row,
-                f"unknown country '{country}' of location '{name}': written without a "
-                "location; give an ISO code or an English name",
+                _(
+                    "unknown country '{country}' of location '{name}': written without a "
+                    "location; give an ISO code or an English name"
+                ).format(country=country, name=name),
             )
             return None
         if code is None:
             if source.options.country is None:
                 source.problem(
                     row,
-                    f"location '{value}' names no country and the row gives none: written "
-                    "without a location; pass --country to place such places, or add a "
-                    "country column",
+                    _(
+                        "location '{value}' names no country and the row gives none: written "
+                        "without a location; pass --country to place such places, or add a "
+                        "country column"
+                    ).format(value=value),
                 )
                 return None
             code = source.options.country

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import cast
 
+from boconf.i18n import _
 from boconf.interop.csv_companions import Companions
 from boconf.interop.csv_context import CsvImport
 from boconf.interop.csv_rows import CsvRows, absent
@@ -71,7 +72,9 @@ def _titles(source: CsvImport, rows: CsvRows, companions: Companions) -> list[st
                 if "title" in source.columns:
                     source.problem(
                         rows.number[index],
-                        f"'{rows.raw_id[index]}' has no title: written as '{UNTITLED}'",
+                        _("'{raw_id}' has no title: written as '{title}'").format(
+                            raw_id=rows.raw_id[index], title=UNTITLED
+                        ),
                     )
     return cast(list[str], titles)
 
@@ -126,7 +129,9 @@ def _headcount(source: CsvImport, row: int, value: str | None) -> int:
     except ValueError:
         count = 0
     if not 1 <= count <= 100_000:
-        source.problem(row, f"headcount '{value}' is not a number from 1: ignored")
+        source.problem(
+            row, _("headcount '{value}' is not a number from 1: ignored").format(value=value)
+        )
         return 1
     return count
 
@@ -140,6 +145,9 @@ def _fte(source: CsvImport, row: int, value: str | None) -> str | None:
         fte = Decimal(-1)
     # NaN first: comparing it raises rather than answering.
     if not fte.is_finite() or not 0 < fte <= 1:
-        source.problem(row, f"fte '{value}' is not a number in (0, 1]: ignored")
+        source.problem(
+            row, _("fte '{value}' is not a number in (0, 1]: ignored").format(value=value)
+        )
+
         return None
     return fte_text(fte)

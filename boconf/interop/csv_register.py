@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from boconf.i18n import N_, _, ngettext
 from boconf.interop.csv_columns import ColumnMap, normalise
 from boconf.interop.csv_companions import Companions
 from boconf.interop.csv_context import NULLS, CsvImport, Place
@@ -46,7 +47,7 @@ def build_register(source: CsvImport, given: CsvTable | None) -> ImportResult:
     table = source.table
     options = source.options
     if not table.numbers:
-        raise ImportUsageError(f"{source.display}: no rows to import")
+        raise ImportUsageError(_("{file}: no rows to import").format(file=source.display))
     values = columns.values(table.columns, len(table.numbers), NULLS)
     if options.unit_path:
         tree = path_tree(source)
@@ -55,7 +56,7 @@ def build_register(source: CsvImport, given: CsvTable | None) -> ImportResult:
         tree = _parent_tree(source, columns, values)
         source.summary.kept = len(tree.names)
     units = tree_units(tree)
-    source.summary.guessed["unit functions from unit names"] += len(units)
+    source.summary.guessed[N_("unit functions from unit names")] += len(units)
     # Each unit's place: that of the first row that is the unit's own.
     resolver = PlaceResolver(source, Companions())
     places: dict[str, Place | None] = {}
@@ -64,12 +65,12 @@ def build_register(source: CsvImport, given: CsvTable | None) -> ImportResult:
     ):
         if unit is not None and unit not in places:
             places[unit] = resolver.place(number, location, country)
-    locations, _ = assign_locations(units, list(places), list(places.values()), {})
+    locations, _renames = assign_locations(units, list(places), list(places.values()), {})
     head = _placeholder_head(source, units, tree)
     positions = PositionTable(
         [head.id], [head.title], [head.unit], [None], [None], [1], [None], [None]
     )
-    source.summary.guessed["back-office head (a vacant post to be named)"] += 1
+    source.summary.guessed[N_("back-office head (a vacant post to be named)")] += 1
     headquarters = choose_headquarters(source, head.id, units, positions, locations)
     org = PlainOrg.named(
         options.name,
@@ -95,25 +96,35 @@ def _count_path_rows(source: CsvImport, tree: UnitTree) -> None:
         if unit is None:
             summary.skipped += 1
             levels = ", ".join(source.options.unit_path)
-            source.problem(number, f"no unit in {levels}: row skipped")
+            source.problem(number, _("no unit in {levels}: row skipped").format(levels=levels))
         elif unit in named:
             summary.merged += 1
         else:
             named.add(unit)
     if not named:
         raise ImportUsageError(
-            f"{source.display}: no row names a unit in {', '.join(source.options.unit_path)}: "
-            "nothing to import; check the --unit-path columns"
+            _(
+                "{file}: no row names a unit in {levels}: nothing to import; check the "
+                "--unit-path columns"
+            ).format(file=source.display, levels=", ".join(source.options.unit_path))
         )
     summary.kept = len(named)
     if summary.merged:
         source.notes.append(
-            f"{summary.merged} row(s) name a unit an earlier row named: merged into it"
+            ngettext(
+                "{n} row(s) name a unit an earlier row named: merged into it",
+                "{n} row(s) name a unit an earlier row named: merged into it",
+                summary.merged,
+            ).format(n=summary.merged)
         )
     implied = len(tree.names) - len(named)
     if implied:
         source.notes.append(
-            f"{implied} unit(s) named only as a level above others: written as their parents"
+            ngettext(
+                "{n} unit(s) named only as a level above others: written as their parents",
+                "{n} unit(s) named only as a level above others: written as their parents",
+                implied,
+            ).format(n=implied)
         )
 
 
@@ -125,8 +136,10 @@ def _parent_tree(source: CsvImport, columns: ColumnMap, values: Values) -> UnitT
     key_field = "id" if "id" in columns else "unit" if "unit" in columns else None
     if key_field is None:
         raise ImportUsageError(
-            f"{source.display}: no id column among {', '.join(table.header)}; name it with "
-            "--column id=HEADER, or give the levels with --unit-path COL1,COL2,..."
+            _(
+                "{file}: no id column among {columns}; name it with --column id=HEADER, or "
+                "give the levels with --unit-path COL1,COL2,..."
+            ).format(file=source.display, columns=", ".join(table.header))
         )
     name_cells = _unit_names(source, columns, values, key_field)
     parent_field = "parent" if "parent" in columns else "reports_to"
@@ -140,7 +153,8 @@ def _parent_tree(source: CsvImport, columns: ColumnMap, values: Values) -> UnitT
         key = values[key_field][index]
         if key is None:
             source.summary.skipped += 1
-            source.problem(number, f"blank {columns.header_of(key_field)}: row skipped")
+            blank = _("blank {column}: row skipped").format(column=columns.header_of(key_field))
+            source.problem(number, blank)
             continue
         row = tuple(column[index] for column in table.columns)
         if key in first:
@@ -153,8 +167,10 @@ def _parent_tree(source: CsvImport, columns: ColumnMap, values: Values) -> UnitT
         parents.append(values[parent_field][index])
     if not keys:
         raise ImportUsageError(
-            f"{source.display}: every row's {columns.header_of(key_field)} is blank: no units "
-            "to import; name the key column with --column id=HEADER"
+            _(
+                "{file}: every row's {column} is blank: no units to import; name the key "
+                "column with --column id=HEADER"
+            ).format(file=source.display, column=columns.header_of(key_field))
         )
     tree = build_parent_tree(numbers, keys, names, parents, source.display, parent_header)
     source.log.problems.extend(tree.problems)
@@ -176,13 +192,20 @@ def _repeated_unit(
     earlier, cells = first
     if cells == row:
         source.summary.merged += 1
-        source.problem(number, f"unit '{key}' repeats {source.row_word} {earlier} exactly: merged")
+        source.problem(
+            number,
+            _("unit '{key}' repeats {row_word} {earlier} exactly: merged").format(
+                key=key, row_word=source.row_word, earlier=earlier
+            ),
+        )
     else:
         source.summary.skipped += 1
         source.problem(
             number,
-            f"unit '{key}' is already on {source.row_word} {earlier}, with other values: "
-            "this row skipped",
+            _(
+                "unit '{key}' is already on {row_word} {earlier}, with other values: this row "
+                "skipped"
+            ).format(key=key, row_word=source.row_word, earlier=earlier),
         )
 
 
@@ -198,7 +221,7 @@ def _unit_names(
     used = {index for indices in columns.columns.values() for index in indices}
     for index, header in enumerate(table.header):
         if index not in used and normalise(header).endswith("name"):
-            source.notes.append(f"unit names from column '{header}'")
+            source.notes.append(_("unit names from column '{header}'").format(header=header))
             return source.column_cells(index)
     return [None] * len(table.numbers)
 
@@ -224,7 +247,9 @@ def _placeholder_head(source: CsvImport, units: list[PlainUnit], tree: UnitTree)
         if unit.id == chosen:
             unit.manager = identifier
     source.notes.append(
-        f"no posts in a register of units: a vacant post '{identifier}' in "
-        f"'{tree.names.get(chosen, chosen)}' stands in for the back-office head"
+        _(
+            "no posts in a register of units: a vacant post '{identifier}' in '{unit}' stands "
+            "in for the back-office head"
+        ).format(identifier=identifier, unit=tree.names.get(chosen, chosen))
     )
     return PlainPosition(identifier, HEAD_TITLE, chosen)

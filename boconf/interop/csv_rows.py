@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import cast
 
+from boconf.i18n import _
 from boconf.interop.csv_columns import FIELDS, ColumnMap, map_columns
 from boconf.interop.csv_context import NULLS, CsvImport
 from boconf.interop.csv_source import CsvTable, read_table
@@ -77,11 +78,14 @@ def require_ids(source: CsvImport) -> None:
     columns = source.columns
     if "id" not in columns:
         raise ImportUsageError(
-            f"{source.display}: no id column among {', '.join(source.table.header)}; "
-            "name it with --column id=HEADER"
+            _("{file}: no id column among {columns}; name it with --column id=HEADER").format(
+                file=source.display, columns=", ".join(source.table.header)
+            )
         )
     source.notes.append(
-        "columns: " + ", ".join(f"{field}={columns.header_of(field)}" for field in columns.columns)
+        _("columns: {columns}").format(
+            columns=", ".join(f"{field}={columns.header_of(field)}" for field in columns.columns)
+        )
     )
 
 
@@ -133,8 +137,11 @@ def _merge_repeats(source: CsvImport, raw: list[str]) -> list[int]:
                 source.summary.merged += 1
                 source.problem(
                     table.numbers[index],
-                    f"'{identifier}' repeats {source.row_word} {table.numbers[earlier]} "
-                    "exactly: merged",
+                    _("'{identifier}' repeats {row_word} {earlier} exactly: merged").format(
+                        identifier=identifier,
+                        row_word=source.row_word,
+                        earlier=table.numbers[earlier],
+                    ),
                 )
                 continue
         keep.append(index)
@@ -158,5 +165,7 @@ def _rows_with_id(
             declared.append((numbers[index], value["unit"], value))
             continue
         source.summary.skipped += 1
-        source.problem(numbers[index], f"blank {source.columns.header_of('id')}: row skipped")
+        blank = _("blank {column}: row skipped").format(column=source.columns.header_of("id"))
+        source.problem(numbers[index], blank)
+
     return keep

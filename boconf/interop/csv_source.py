@@ -16,6 +16,7 @@ import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.loading.limits import MIB
 
@@ -53,27 +54,37 @@ def decode(raw: bytes, display: str, encoding: str | None) -> str:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise ImportUsageError(f"unknown encoding '{encoding}'") from None
+            raise ImportUsageError(
+                _("unknown encoding '{encoding}'").format(encoding=encoding)
+            ) from None
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError as error:
             raise ImportUsageError(
-                f"{display}: not valid {encoding}: byte 0x{raw[error.start]:02x} at offset "
-                f"{error.start}"
+                _("{file}: not valid {encoding}: byte 0x{byte} at offset {offset}").format(
+                    file=display,
+                    encoding=encoding,
+                    byte=f"{raw[error.start]:02x}",
+                    offset=error.start,
+                )
             ) from None
     for bom, name in _FOREIGN_BOMS:
         if raw.startswith(bom):
             raise ImportUsageError(
-                f"{display}: the file is {name.upper()} (it starts with a {name} byte-order "
-                f"mark), not UTF-8; pass --encoding {name}"
+                _(
+                    "{file}: the file is {upper} (it starts with a {name} byte-order mark), "
+                    "not UTF-8; pass --encoding {name}"
+                ).format(file=display, upper=name.upper(), name=name)
             )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportUsageError(
-            f"{display}: not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} "
-            "cannot be decoded; pass the file's encoding, e.g. --encoding cp1252 "
-            "(Excel on Windows) or --encoding latin-1"
+            _(
+                "{file}: not UTF-8: byte 0x{byte} at offset {offset} cannot be decoded; pass "
+                "the file's encoding, e.g. --encoding cp1252 (Excel on Windows) or "
+                "--encoding latin-1"
+            ).format(file=display, byte=f"{raw[error.start]:02x}", offset=error.start)
         ) from None
 
 
@@ -99,12 +110,21 @@ def read_limited(path: Path, display: str, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise ImportUsageError(
-                f"{display}: {size / MIB:.1f} MiB, over the {max_bytes / MIB:g} MiB limit; "
-                f"pass --max-file-size {int(size // MIB) + 1} to read it"
+                _(
+                    "{file}: {size} MiB, over the {limit} MiB limit; pass --max-file-size "
+                    "{needed} to read it"
+                ).format(
+                    file=display,
+                    size=f"{size / MIB:.1f}",
+                    limit=f"{max_bytes / MIB:g}",
+                    needed=int(size // MIB) + 1,
+                )
             )
         return path.read_bytes()
     except OSError as error:
-        raise ImportUsageError(f"{display}: cannot read: {error.strerror}") from None
+        raise ImportUsageError(
+            _("{file}: cannot read: {reason}").format(file=display, reason=error.strerror)
+        ) from None
 
 
 def read_table(
@@ -120,7 +140,9 @@ def read_table(
     if delimiter is None:
         delimiter = sniff_delimiter(text.split("\n", 1)[0])
     elif len(delimiter) != 1:
-        raise ImportUsageError(f"--delimiter must be one character, not '{delimiter}'")
+        raise ImportUsageError(
+            _("--delimiter must be one character, not '{delimiter}'").format(delimiter=delimiter)
+        )
     fast = _split_plain(text, delimiter, display)
     if fast is not None:
         return fast
@@ -132,7 +154,11 @@ def read_table(
         records.extend(reader)
     except csv.Error as error:
         # extend keeps what it read before the error: the bad record is the next one.
-        raise ImportUsageError(f"{display}:{len(records) + 1}: cannot read CSV: {error}") from None
+        raise ImportUsageError(
+            _("{file}:{line}: cannot read CSV: {error}").format(
+                file=display, line=len(records) + 1, error=error
+            )
+        ) from None
     return _table(display, records)
 
 
@@ -170,7 +196,7 @@ def _table(display: str, records: list[list[str]]) -> CsvTable:
     """Records -> columns, skipping blank lines and reporting rows of the wrong width."""
     first = next((index for index, record in enumerate(records) if not _blank(record)), None)
     if first is None:
-        raise ImportUsageError(f"{display}: empty file: no header row")
+        raise ImportUsageError(_("{file}: empty file: no header row").format(file=display))
     header = [cell.strip() for cell in records[first]]
     width = len(header)
     body = records[first + 1 :]
@@ -190,7 +216,9 @@ def _table(display: str, records: list[list[str]]) -> CsvTable:
                     ImportProblem(
                         display,
                         number,
-                        f"{len(record)} fields where the header has {width}: row skipped",
+                        _("{count} fields where the header has {width}: row skipped").format(
+                            count=len(record), width=width
+                        ),
                     )
                 )
                 continue
@@ -199,5 +227,5 @@ def _table(display: str, records: list[list[str]]) -> CsvTable:
         body = kept
     columns = [list(map(str.strip, column)) for column in zip(*body, strict=True)]
     if not body:
-        columns = [[] for _ in header]
+        columns = [[] for _column in header]
     return CsvTable(display, header, numbers, columns, problems, len(problems))

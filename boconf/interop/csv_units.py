@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from boconf.i18n import N_, _
 from boconf.interop.csv_columns import column_index
 from boconf.interop.csv_companions import Companions, unit_name
 from boconf.interop.csv_context import CsvImport, Place
@@ -51,8 +52,9 @@ def units_of_rows(
         for index in [index for index, unit in enumerate(tree.row_units) if unit is None]:
             source.problem(
                 rows.number[index],
-                f"'{rows.raw_id[index]}' has no unit in {', '.join(source.options.unit_path)}: "
-                "the post belongs to no unit",
+                _("'{raw_id}' has no unit in {levels}: the post belongs to no unit").format(
+                    raw_id=rows.raw_id[index], levels=", ".join(source.options.unit_path)
+                ),
             )
         return RowUnits(tree.row_units, tree_units(tree), {}, {})
     unit_keys, unit_places, heads = _known_units(source, companions, places, declared)
@@ -127,8 +129,9 @@ def _unit_ids(
     for index in [index for index, key in enumerate(rows.unit) if key is None]:
         source.problem(
             rows.number[index],
-            f"'{rows.raw_id[index]}' has no {source.columns.header_of('unit')}: "
-            "the post belongs to no unit",
+            _("'{raw_id}' has no {column}: the post belongs to no unit").format(
+                raw_id=rows.raw_id[index], column=source.columns.header_of("unit")
+            ),
         )
     return ids, list(map(by_key.get, rows.unit))
 
@@ -152,7 +155,9 @@ def _managed_units(
             if name in ids:
                 heads[name] = (number, raw_id)
             else:
-                source.problem(number, f"manages '{managed}': no such unit")
+                source.problem(
+                    number, _("manages '{managed}': no such unit").format(managed=managed)
+                )
 
 
 def name_heads(
@@ -169,8 +174,10 @@ def name_heads(
         if target is None:
             source.problem(
                 number,
-                f"the head of '{name}', '{head}', is not in {source.display}: "
-                "the unit's most senior post is its manager",
+                _(
+                    "the head of '{name}', '{head}', is not in {file}: the unit's most senior "
+                    "post is its manager"
+                ).format(name=name, head=head, file=source.display),
                 departments_file,
             )
         else:
@@ -180,17 +187,17 @@ def name_heads(
 def infer_lines(source: CsvImport, units: list[PlainUnit], positions: PositionTable) -> None:
     """Managers and parents the data does not give, counted as guesses."""
     guessed = source.summary.guessed
-    guessed["unit functions from unit names"] += len(units)
-    guessed["back-office head (the top of the organisation)"] += 1
+    guessed[N_("unit functions from unit names")] += len(units)
+    guessed[N_("back-office head (the top of the organisation)")] += 1
     managers = sum(unit.manager is None for unit in units)
     infer_managers(units, positions)
-    guessed["unit managers (the most senior post)"] += managers - sum(
+    guessed[N_("unit managers (the most senior post)")] += managers - sum(
         unit.manager is None for unit in units
     )
     if source.options.unit_path:
         return  # the path gives every unit's parent: a top level is a top unit
     parents = sum(unit.parent is None for unit in units)
     infer_parents(units, positions)
-    guessed["unit parents (where their managers report)"] += parents - sum(
+    guessed[N_("unit parents (where their managers report)")] += parents - sum(
         unit.parent is None for unit in units
     )

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from boconf.i18n import _, ngettext
+
 
 @dataclass
 class ImportSummary:
     source: str  # the file, as shown to the user
-    kept_as: str  # "positions" or "units"
+    kept_as: str  # "positions" or "units" (marked where it is chosen)
     read: int = 0
     kept: int = 0
     merged: int = 0
@@ -25,27 +27,35 @@ class ImportSummary:
     guessed: Counter[str] = field(default_factory=Counter)
 
     def lines(self) -> list[str]:
-        """The summary as printed: the rows, then the guesses (largest first)."""
-        rows = (
-            f"read {self.read} {_rows(self.read)} of {self.source} (kept {self.kept} "
-            f"as {self.kept_as}, merged {self.merged}, skipped {self.skipped}"
+        """The summary as printed: the rows, then the guesses (largest first).
+
+        The kinds of guess are English keys (marked with ``N_`` where they are counted),
+        sorted as English and translated only here, so every language lists them in one order.
+        """
+        rows = ngettext(
+            "read {n} row of {source} (kept {kept} as {kept_as}, merged {merged}, skipped "
+            "{skipped}",
+            "read {n} rows of {source} (kept {kept} as {kept_as}, merged {merged}, skipped "
+            "{skipped}",
+            self.read,
+        ).format(
+            n=self.read,
+            source=self.source,
+            kept=self.kept,
+            kept_as=_(self.kept_as),
+            merged=self.merged,
+            skipped=self.skipped,
         )
-        rows += f", left out {self.left_out} by --where)" if self.left_out else ")"
+        left_out = _(", left out {n} by --where)").format(n=self.left_out)
+        rows += left_out if self.left_out else ")"
         guesses = {kind: count for kind, count in self.guessed.items() if count}
         total = sum(guesses.values())
-        guessed = f"guessed {total}" + (
-            ": "
-            + ", ".join(
-                f"{count} {kind}"
+        guessed = _("guessed {total}").format(total=total)
+        if total:
+            guessed += ": " + ", ".join(
+                _("{count} {kind}").format(count=count, kind=_(kind))
                 for kind, count in sorted(
                     self.guessed.items(), key=lambda item: (-item[1], item[0])
                 )
             )
-            if total
-            else ""
-        )
         return [rows, guessed]
-
-
-def _rows(count: int) -> str:
-    return "row" if count == 1 else "rows"

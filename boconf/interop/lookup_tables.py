@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.csv_columns import normalise
 from boconf.interop.csv_source import MAX_BYTES, CsvTable, read_table
 from boconf.interop.import_problems import ImportProblem
@@ -69,7 +70,9 @@ def load_table(
                 ImportProblem(
                     display,
                     number,
-                    f"duplicate key '{key}' (first on row {records[key].row}): row ignored",
+                    _("duplicate key '{key}' (first on row {first}): row ignored").format(
+                        key=key, first=records[key].row
+                    ),
                 )
             )
             continue

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from boconf.i18n import _, ngettext
 from boconf.interop.csv_source import MAX_BYTES
 from boconf.interop.enrichment import ENRICHMENT_RULES, SETTINGS_COMMENT
 from boconf.interop.import_problems import ImportUsageError
@@ -123,7 +124,9 @@ def _build(reading: Reading, options: OrganogramOptions) -> ImportResult:
     if reading.junior is not None:
         read_junior(reading, reading.junior)
     if not reading.posts:
-        raise ImportUsageError(f"{reading.senior.display}: no current posts to import")
+        raise ImportUsageError(
+            _("{file}: no current posts to import").format(file=reading.senior.display)
+        )
     units, positions = _units(reading)
     org = _organisation(reading, options, units, positions)
     _summarise(reading, org)
@@ -163,7 +166,9 @@ def _organisation(
         locations=[location],
         units=units,
         positions=positions,
-        people=PersonTable([p for _, p in people], [n for n, _ in people], [None] * len(people)),
+        people=PersonTable(
+            [p for _name, p in people], [n for n, _person in people], [None] * len(people)
+        ),
         ignored_rules=list(ENRICHMENT_RULES),
         settings_comment=SETTINGS_COMMENT,
     )
@@ -182,8 +187,13 @@ def _undisclosed_managers(reading: Reading, units: list[PlainUnit]) -> None:
         )
     if headed:
         reading.log.notes.append(
-            f"{len(headed)} units headed by an N/D post: vacant-manager suppressed on "
-            "them, with the reason (check --show-suppressed lists them)"
+            ngettext(
+                "{n} units headed by an N/D post: vacant-manager suppressed on them, with the "
+                "reason (check --show-suppressed lists them)",
+                "{n} units headed by an N/D post: vacant-manager suppressed on them, with the "
+                "reason (check --show-suppressed lists them)",
+                len(headed),
+            ).format(n=len(headed))
         )
 
 
@@ -225,7 +235,10 @@ def _organisation_name(reading: Reading) -> str:
     if not named:
         return "Imported organisation"
     chosen = min(named, key=lambda value: (-named[value], value))
-    reading.log.notes.append(f"organisation named '{chosen}' from the Organisation column (--name)")
+    reading.log.notes.append(
+        _("organisation named '{name}' from the Organisation column (--name)").format(name=chosen)
+    )
+
     return chosen
 
 

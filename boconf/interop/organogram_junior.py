@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from boconf.i18n import _
 from boconf.interop.organogram_posts import Post, Reading
 from boconf.interop.organogram_source import Sheet, amount, value_or_none
 from boconf.interop.slugs import slugify
@@ -23,7 +24,9 @@ def read_junior(reading: Reading, sheet: Sheet) -> None:
             reading.problem(
                 sheet,
                 number,
-                f"Number of Posts in FTE '{row['fte']}' is not a number of posts: row skipped",
+                _("Number of Posts in FTE '{value}' is not a number of posts: row skipped").format(
+                    value=row["fte"]
+                ),
             )
             counts.unreadable += 1
             counts.unreadable_junior += 1
@@ -37,7 +40,12 @@ def read_junior(reading: Reading, sheet: Sheet) -> None:
         reading.manager(sheet, number, row["reports_to"], post, None)
         post.pay = reading.pay(sheet, number, row["pay_min"], row["pay_max"], "payscale")
         if post.unit is None:
-            reading.problem(sheet, number, f"'{post.title}' has no Unit: it belongs to no unit")
+            reading.problem(
+                sheet,
+                number,
+                _("'{title}' has no Unit: it belongs to no unit").format(title=post.title),
+            )
+
         boss = post.reports_to or post.missing or "top"
         base = slugify(f"{boss} {grade or ''} {post.title}", "post")[:120].rstrip("-")
         whole, part = int(fte), fte - int(fte)

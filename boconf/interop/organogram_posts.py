@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from boconf.i18n import _
 from boconf.interop.import_problems import ImportLog
 from boconf.interop.organogram_source import Sheet, amount, marker, value_or_none
 from boconf.interop.organogram_summary import Counts
@@ -61,11 +62,13 @@ class Reading:
             self.counts.pay_not_disclosed += 1
             return None
         if floor is None or ceiling is None or not 0 < floor <= ceiling:
-            self.problem(
-                sheet,
-                number,
-                f"{what} band '{low}' to '{high}' is not a range: no pay band written",
+            # Two whole messages, not a word put into one: a translation words them apart.
+            not_a_range = (
+                _("pay band '{low}' to '{high}' is not a range: no pay band written")
+                if what == "pay"
+                else _("payscale band '{low}' to '{high}' is not a range: no pay band written")
             )
+            self.problem(sheet, number, not_a_range.format(low=low, high=high))
             return None
         return floor, ceiling
 
@@ -79,7 +82,9 @@ class Reading:
             self.problem(
                 sheet,
                 number,
-                f"no {header}: written as a top of its own (boconf check reports it)",
+                _("no {header}: written as a top of its own (boconf check reports it)").format(
+                    header=header
+                ),
             )
             return
         target = self.written.get(value)
@@ -92,8 +97,10 @@ class Reading:
                 self.problem(
                     sheet,
                     number,
-                    f"reports to '{value}', which is not a post reference: taken as "
-                    f"'{target}', the same number with its leading zeros",
+                    _(
+                        "reports to '{value}', which is not a post reference: taken as "
+                        "'{target}', the same number with its leading zeros"
+                    ).format(value=value, target=target),
                 )
         if target is not None:
             post.reports_to = target
@@ -105,22 +112,30 @@ class Reading:
         Eliminated post): kept, with the reference, for boconf check to report."""
         post.missing = value
         self.counts.cut_off[value] += 1
-        subject = f"post '{own}'" if own else f"'{post.title}'"
+        subject = _("post '{id}'").format(id=own) if own else f"'{post.title}'"
         if value in self.eliminated:
             self.problem(
                 sheet,
                 number,
-                f"{subject} reports to '{value}', an Eliminated post (row "
-                f"{self.eliminated[value]} of {self.senior.display}): kept, with "
-                f"reports_to_missing: '{value}' for boconf check to report",
+                _(
+                    "{subject} reports to '{value}', an Eliminated post (row {row} of "
+                    "{file}): kept, with reports_to_missing: '{value}' for boconf check to "
+                    "report"
+                ).format(
+                    subject=subject,
+                    value=value,
+                    row=self.eliminated[value],
+                    file=self.senior.display,
+                ),
             )
         else:
             self.problem(
                 sheet,
                 number,
-                f"{subject} reports to senior post '{value}', which is not in "
-                f"{self.senior.display}: kept, with reports_to_missing: '{value}' for "
-                "boconf check to report",
+                _(
+                    "{subject} reports to senior post '{value}', which is not in {file}: kept, "
+                    "with reports_to_missing: '{value}' for boconf check to report"
+                ).format(subject=subject, value=value, file=self.senior.display),
             )
 
     def _numbers(self) -> dict[str, str]:

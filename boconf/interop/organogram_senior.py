@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from boconf.i18n import _, ngettext
 from boconf.interop.organogram_posts import Post, Reading
 from boconf.interop.organogram_source import (
     ELIMINATED,
@@ -19,7 +20,7 @@ from boconf.interop.organogram_source import (
     marker,
     value_or_none,
 )
-from boconf.interop.organogram_summary import number_text
+from boconf.interop.organogram_summary import said_number
 from boconf.interop.slugs import as_id, slugify
 
 DESCRIPTION_UNDISCLOSED = "The holder is not disclosed in the organogram (N/D)."
@@ -36,7 +37,7 @@ def read_senior(reading: Reading) -> None:
     for index, (number, row) in enumerate(zip(sheet.numbers, sheet.rows, strict=True)):
         reference = row["id"]
         if not reference:
-            reading.problem(sheet, number, "no Post Unique Reference: row skipped")
+            reading.problem(sheet, number, _("no Post Unique Reference: row skipped"))
             reading.counts.unreadable += 1
             continue
         if ELIMINATED in (marker(row["name"]), marker(row["title"])):
@@ -61,14 +62,25 @@ def _claim_references(reading: Reading, groups: dict[str, list[Row]]) -> None:
     if renamed:
         shown = ", ".join(f"'{ref}' -> '{written[ref]}'" for ref in renamed[:3])
         notes.append(
-            f"{len(renamed)} post reference(s) are not ids and were written as ids: {shown}"
+            ngettext(
+                "{n} post reference(s) are not ids and were written as ids: {shown}",
+                "{n} post reference(s) are not ids and were written as ids: {shown}",
+                len(renamed),
+            ).format(n=len(renamed), shown=shown)
         )
     for reference, number in reading.eliminated.items():
         if reference in groups:
             notes.append(
-                f"{reading.senior.display}:{number}: post '{reference}' is Eliminated and its "
-                f"reference is used by the current post on row {groups[reference][0][0]}: "
-                "the Eliminated one skipped, reports to the reference go to the current one"
+                _(
+                    "{file}:{line}: post '{reference}' is Eliminated and its reference is used "
+                    "by the current post on row {row}: the Eliminated one skipped, reports to "
+                    "the reference go to the current one"
+                ).format(
+                    file=reading.senior.display,
+                    line=number,
+                    reference=reference,
+                    row=groups[reference][0][0],
+                )
             )
 
 
@@ -80,13 +92,15 @@ def _senior_group(reading: Reading, reference: str, rows: list[Row], raw_rows: C
     kept: list[Row] = [rows[0]]
     for number, row in rows[1:]:
         cells = raw_rows[number]
-        same = next((n for n, _ in kept if raw_rows[n] == cells), None)
+        same = next((n for n, _row in kept if raw_rows[n] == cells), None)
         if same is not None:
             reading.counts.repeated += 1
             reading.problem(
                 sheet,
                 number,
-                f"post '{reference}' repeats row {same} exactly: merged into it (counted once)",
+                _(
+                    "post '{reference}' repeats row {same} exactly: merged into it (counted once)"
+                ).format(reference=reference, same=same),
             )
             continue
         kept.append((number, row))
@@ -102,9 +116,20 @@ def _senior_group(reading: Reading, reference: str, rows: list[Row], raw_rows: C
             identifier = reading.ids.claim(f"{written}-share")
             reading.counts.job_shares += 1
             reading.log.notes.append(
-                f"{sheet.display}:{number}: post '{reference}' is a job share with row "
-                f"{first_number} ({number_text(first_fte)} + {number_text(fte)} FTE): written as "
-                f"'{identifier}' beside '{written}', with the same manager"
+                _(
+                    "{file}:{line}: post '{reference}' is a job share with row {first} "
+                    "({first_fte} + {fte} FTE): written as '{identifier}' beside '{written}', "
+                    "with the same manager"
+                ).format(
+                    file=sheet.display,
+                    line=number,
+                    reference=reference,
+                    first=first_number,
+                    first_fte=said_number(first_fte),
+                    fte=said_number(fte),
+                    identifier=identifier,
+                    written=written,
+                )
             )
         else:
             identifier = reading.ids.claim(written)
@@ -112,11 +137,17 @@ def _senior_group(reading: Reading, reference: str, rows: list[Row], raw_rows: C
             reading.problem(
                 sheet,
                 number,
-                f"post reference '{reference}' is already row {first_number}'s "
-                f"('{first['title']}'): this other post ('{row['title']}'"
-                + (f", {row['grade']}" if row["grade"] else "")
-                + f") written as '{identifier}'; posts reporting to '{reference}' "
-                f"report to row {first_number}'s",
+                _(
+                    "post reference '{reference}' is already row {first}'s ('{first_title}'): "
+                    "this other post ({post}) written as '{identifier}'; posts reporting to "
+                    "'{reference}' report to row {first}'s"
+                ).format(
+                    reference=reference,
+                    first=first_number,
+                    first_title=first["title"],
+                    post=f"'{row['title']}'" + (f", {row['grade']}" if row["grade"] else ""),
+                    identifier=identifier,
+                ),
             )
         reading.posts.append(_senior_post(reading, identifier, number, row))
 
@@ -134,7 +165,11 @@ def _senior_post(reading: Reading, identifier: str, number: int, row: dict[str, 
     post.fte = _senior_fte(reading, number, row["fte"])
     post.pay = reading.pay(sheet, number, row["pay_floor"], row["pay_ceiling"], "pay")
     if post.unit is None:
-        reading.problem(sheet, number, f"post '{row['id']}' has no Unit: it belongs to no unit")
+        reading.problem(
+            sheet,
+            number,
+            _("post '{id}' has no Unit: it belongs to no unit").format(id=row["id"]),
+        )
     return post
 
 
@@ -162,7 +197,9 @@ def _senior_fte(reading: Reading, number: int, value: str) -> Decimal:
         reading.problem(
             reading.senior,
             number,
-            f"FTE '{value}' is not a number in (0, 1]: written as a full-time post",
+            _("FTE '{value}' is not a number in (0, 1]: written as a full-time post").format(
+                value=value
+            ),
         )
         return Decimal(1)
     return fte

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.csv_source import MAX_BYTES, CsvTable, read_limited, read_table
 from boconf.interop.import_problems import ImportUsageError
 
@@ -115,8 +116,15 @@ def _encoding(
             except UnicodeDecodeError:
                 continue
             return fallback, (
-                f"{display} is not UTF-8 (byte 0x{raw[error.start]:02x} at offset "
-                f"{error.start}): read as {fallback}; pass --encoding if that is wrong"
+                _(
+                    "{file} is not UTF-8 (byte 0x{byte} at offset {offset}): read as "
+                    "{fallback}; pass --encoding if that is wrong"
+                ).format(
+                    file=display,
+                    byte=f"{raw[error.start]:02x}",
+                    offset=error.start,
+                    fallback=fallback,
+                )
             )
     return "utf-8", None
 
@@ -143,12 +151,20 @@ def read_sheet(
     lacking = [name for name in required if name not in where]
     if lacking:
         wanted = ", ".join(f"'{fields[name][0]}'" for name in lacking)
-        found = ", ".join(f"'{header}'" for header in table.header if header) or "none"
+        found = ", ".join(f"'{header}'" for header in table.header if header) or _("none")
         raise ImportUsageError(
-            f"{display}: not the {kind} file of an organogram: no column for "
-            f"{', '.join(lacking)} (looked for {wanted}, letters and digits only); "
-            f"its columns: {found}"
+            _(
+                "{file}: not the {kind} file of an organogram: no column for {lacking} "
+                "(looked for {wanted}, letters and digits only); its columns: {found}"
+            ).format(
+                file=display,
+                kind=kind,
+                lacking=", ".join(lacking),
+                wanted=wanted,
+                found=found,
+            )
         )
+
     blank = [""] * len(table.numbers)
     columns = {name: table.columns[where[name]] if name in where else blank for name in fields}
     names = list(columns)

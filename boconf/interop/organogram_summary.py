@@ -10,6 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from boconf.i18n import _, active_language
+from boconf.i18n.language import number_symbols
+
 
 @dataclass
 class Counts:
@@ -48,47 +51,82 @@ def number_text(value: Decimal) -> str:
     return text if "." not in text else text.rstrip("0").rstrip(".")
 
 
+def said_number(value: Decimal) -> str:
+    """:func:`number_text` as a message says it: the active language's decimal separator
+    (``0,5`` in Italian), no grouping, so that English reads exactly as the data is written."""
+    decimal, _group = number_symbols(active_language())
+    return number_text(value).replace(".", decimal)
+
+
 def summary_notes(counts: Counts, totals: Totals) -> list[str]:
     senior_file, senior_rows = totals.senior_file
-    read = f"read {senior_rows} senior rows from {senior_file}"
+    read = _("read {rows} senior rows from {file}").format(rows=senior_rows, file=senior_file)
     if totals.junior_file is not None:
-        read += f" and {totals.junior_file[1]} junior rows from {totals.junior_file[0]}"
+        read += " " + _("and {rows} junior rows from {file}").format(
+            rows=totals.junior_file[1], file=totals.junior_file[0]
+        )
     notes = [
         read,
-        f"kept {totals.senior_posts} senior posts ({number_text(totals.senior_fte)} FTE): "
-        f"{totals.people} people named, {counts.undisclosed} holders not disclosed "
-        f"(N/D), {counts.vacant} vacant, {counts.unnamed} without a name",
+        _(
+            "kept {posts} senior posts ({fte} FTE): {people} people named, {undisclosed} "
+            "holders not disclosed (N/D), {vacant} vacant, {unnamed} without a name"
+        ).format(
+            posts=totals.senior_posts,
+            fte=said_number(totals.senior_fte),
+            people=totals.people,
+            undisclosed=counts.undisclosed,
+            vacant=counts.vacant,
+            unnamed=counts.unnamed,
+        ),
     ]
     if totals.junior_file is not None:
         rows = totals.junior_file[1] - counts.zero_fte - counts.unreadable_junior
         notes.append(
-            f"kept {rows} junior rows as {totals.junior_positions} positions of "
-            f"{totals.junior_posts} posts ({number_text(totals.junior_fte)} FTE; "
-            f"{counts.fractional} fractional rows split into whole posts and one part-time "
-            "post)"
+            _(
+                "kept {rows} junior rows as {positions} positions of {posts} posts ({fte} FTE; "
+                "{fractional} fractional rows split into whole posts and one part-time post)"
+            ).format(
+                rows=rows,
+                positions=totals.junior_positions,
+                posts=totals.junior_posts,
+                fte=said_number(totals.junior_fte),
+                fractional=counts.fractional,
+            )
         )
     notes.append(
-        f"merged {counts.repeated} exactly repeated rows; kept {counts.job_shares} job "
-        f"shares as posts of their own and renamed {counts.reused} other posts reusing a "
-        "reference"
+        _(
+            "merged {repeated} exactly repeated rows; kept {shares} job shares as posts of "
+            "their own and renamed {reused} other posts reusing a reference"
+        ).format(repeated=counts.repeated, shares=counts.job_shares, reused=counts.reused)
     )
     notes.append(
-        f"skipped {counts.eliminated} Eliminated posts, {counts.zero_fte} junior rows of "
-        f"0 FTE and {counts.unreadable} unreadable rows"
+        _(
+            "skipped {eliminated} Eliminated posts, {zero} junior rows of 0 FTE and "
+            "{unreadable} unreadable rows"
+        ).format(eliminated=counts.eliminated, zero=counts.zero_fte, unreadable=counts.unreadable)
     )
     if counts.cut_off:
         missing = sorted(counts.cut_off)
         shown = ", ".join(f"'{ref}' ({counts.cut_off[ref]})" for ref in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        more = " " + _("and {n} more").format(n=len(missing) - 5) if len(missing) > 5 else ""
         notes.append(
-            f"{sum(counts.cut_off.values())} posts report to {len(missing)} senior posts "
-            f"not in the file ({shown}{more}): kept with reports_to_missing"
+            _(
+                "{posts} posts report to {missing} senior posts not in the file "
+                "({shown}{more}): kept with reports_to_missing"
+            ).format(
+                posts=sum(counts.cut_off.values()),
+                missing=len(missing),
+                shown=shown,
+                more=more,
+            )
         )
     notes.append(
-        f"guessed: {counts.costed} positions costed at the middle of their pay band "
-        f"(annual_cost_per_fte); {counts.pay_not_disclosed} without a disclosed pay band "
-        f"(no cost); {counts.zeros} references matched to a post by their number (leading "
-        "zeros lost); one 'Headquarters' location, as organograms give no places; unit "
-        "managers, parents and functions from the posts and unit names"
+        _(
+            "guessed: {costed} positions costed at the middle of their pay band "
+            "(annual_cost_per_fte); {undisclosed} without a disclosed pay band (no cost); "
+            "{zeros} references matched to a post by their number (leading zeros lost); one "
+            "'Headquarters' location, as organograms give no places; unit managers, parents "
+            "and functions from the posts and unit names"
+        ).format(costed=counts.costed, undisclosed=counts.pay_not_disclosed, zeros=counts.zeros)
     )
     return notes

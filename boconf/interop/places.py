@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from boconf.i18n import _
 from boconf.interop.countries import CountryResolver
 
 # US state and territory codes: the last part of "City, ST", the way Americans write places.
@@ -75,7 +76,9 @@ def read_place(text: str, countries: CountryResolver) -> Place:
         return Place(
             city,
             None,
-            doubt=f"'{last}' is both a US state and the country code of {_country_name(code)}",
+            doubt=_("'{code}' is both a US state and the country code of {country}").format(
+                code=last, country=_country_name(code)
+            ),
         )
     if code is not None:
         return Place(city, code, "text")
@@ -83,7 +86,7 @@ def read_place(text: str, countries: CountryResolver) -> Place:
         return Place(city, "US", "state")
     if flag:
         return Place(city, flag, "flag")
-    return Place(city, None, doubt=f"'{last}' is not a country")
+    return Place(city, None, doubt=_("'{code}' is not a country").format(code=last))
 
 
 def _country_name(code: str) -> str:

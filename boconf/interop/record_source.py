@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.csv_source import CsvTable, decode, read_limited
 from boconf.interop.import_problems import ImportProblem, ImportUsageError
 from boconf.loading.plain_nodes import (
@@ -54,8 +55,10 @@ class _Flattener:
                     ImportProblem(
                         self.display,
                         line,
-                        f"duplicate field '{name}' (first on line {first[name]}): "
-                        "the last value is kept",
+                        _(
+                            "duplicate field '{name}' (first on line {first}): the last value "
+                            "is kept"
+                        ).format(name=name, first=first[name]),
                     )
                 )
             first[name] = line
@@ -67,7 +70,9 @@ class _Flattener:
                         ImportProblem(
                             self.display,
                             line,
-                            f"field '{name}' holds nested lists or records: ignored",
+                            _("field '{name}' holds nested lists or records: ignored").format(
+                                name=name
+                            ),
                         )
                     )
                     continue
@@ -86,15 +91,17 @@ def _records(
     if isinstance(root, PlainSequence):
         return [(item.line, item, None) for item in root.items]
     if isinstance(root, PlainMapping):
-        lists = [value for _, value in root.items if isinstance(value, PlainSequence)]
+        lists = [value for _key, value in root.items if isinstance(value, PlainSequence)]
         if len(root.items) == 1 and lists:
             return _records(lists[0], display, key_field)
         return [
             (key.line, value, key.text) for key, value in root.items if isinstance(key, PlainScalar)
         ]
     raise ImportUsageError(
-        f"{display}:{root.line}: expected a list of records or a mapping of "
-        "id -> record, not a single value"
+        _(
+            "{file}:{line}: expected a list of records or a mapping of id -> record, not a "
+            "single value"
+        ).format(file=display, line=root.line)
     )
 
 
@@ -108,14 +115,20 @@ def read_records(path: Path, display: str, key_field: str, max_bytes: int) -> Cs
         where = f":{error.line}" if error.line else ""
         if error.alias is not None:
             raise ImportUsageError(
-                f"{display}{where}: a YAML alias (*{error.alias}): records files may not "
-                "use aliases; write the values out"
+                _(
+                    "{file}{where}: a YAML alias (*{alias}): records files may not use "
+                    "aliases; write the values out"
+                ).format(file=display, where=where, alias=error.alias)
             ) from None
-        raise ImportUsageError(f"{display}{where}: not YAML or JSON: {error.problem}") from None
+        raise ImportUsageError(
+            _("{file}{where}: not YAML or JSON: {problem}").format(
+                file=display, where=where, problem=error.problem
+            )
+        ) from None
     if not roots:
-        raise ImportUsageError(f"{display}: empty file: no records")
+        raise ImportUsageError(_("{file}: empty file: no records").format(file=display))
     if len(roots) > 1:
-        problems.append(ImportProblem(display, roots[1].line, "a second document: ignored"))
+        problems.append(ImportProblem(display, roots[1].line, _("a second document: ignored")))
     flattener = _Flattener(display, problems)
     header: dict[str, None] = {}
     rows: list[tuple[int, dict[str, str]]] = []
@@ -127,7 +140,7 @@ def read_records(path: Path, display: str, key_field: str, max_bytes: int) -> Cs
             flat = flattener.flatten(node)
         else:
             problems.append(
-                ImportProblem(display, line, "not a record (a mapping of fields): skipped")
+                ImportProblem(display, line, _("not a record (a mapping of fields): skipped"))
             )
             skipped += 1
             continue
@@ -138,12 +151,14 @@ def read_records(path: Path, display: str, key_field: str, max_bytes: int) -> Cs
                     ImportProblem(
                         display,
                         line,
-                        f"record '{key}' has {key_field} '{given}': the key '{key}' is used",
+                        _("record '{key}' has {field} '{given}': the key '{key}' is used").format(
+                            key=key, field=key_field, given=given
+                        ),
                     )
                 )
             flat = {key_field: key, **flat}
         header.update(dict.fromkeys(flat))
         rows.append((line, flat))
     names = list(header)
-    columns = [[record.get(name, "").strip() for _, record in rows] for name in names]
-    return CsvTable(display, names, [line for line, _ in rows], columns, problems, skipped)
+    columns = [[record.get(name, "").strip() for _line, record in rows] for name in names]
+    return CsvTable(display, names, [line for line, _record in rows], columns, problems, skipped)

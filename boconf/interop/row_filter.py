@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from boconf.i18n import _, ngettext
 from boconf.interop.csv_columns import column_index
 from boconf.interop.csv_source import CsvTable
 from boconf.interop.import_problems import ImportUsageError
@@ -69,7 +70,9 @@ def parse_where(text: str) -> tuple[str, str]:
     """``COLUMN=VALUE`` -> (column, value); raises :class:`ImportUsageError`."""
     column, equals, value = text.partition("=")
     if not equals or not column.strip():
-        raise ImportUsageError(f"--where '{text}': expected COLUMN=VALUE, e.g. 'Period=Mar-15'")
+        raise ImportUsageError(
+            _("--where '{text}': expected COLUMN=VALUE, e.g. 'Period=Mar-15'").format(text=text)
+        )
     return column.strip(), value.strip()
 
 
@@ -88,9 +91,17 @@ def apply_where(table: CsvTable, conditions: list[tuple[str, str]]) -> tuple[Csv
             values = sorted(set(cells))
             shown = ", ".join(f"'{cell}'" for cell in values[:12])
             raise ImportUsageError(
-                f"--where {column}={value}: no row of {table.display} has '{value}' in "
-                f"'{table.header[index]}' (its values: {shown}"
-                + (f" and {len(values) - 12} more" if len(values) > 12 else "")
+                _(
+                    "--where {column}={value}: no row of {file} has '{value}' in '{header}' "
+                    "(its values: {shown}"
+                ).format(
+                    column=column,
+                    value=value,
+                    file=table.display,
+                    header=table.header[index],
+                    shown=shown,
+                )
+                + (" " + _("and {n} more").format(n=len(values) - 12) if len(values) > 12 else "")
                 + ")"
             )
         wanted.setdefault(index, set()).add(value)
@@ -119,11 +130,17 @@ class PeriodColumn:
             if " " in self.header
             else (f"{self.header}={self.latest}")
         )
-        listed = ", ".join(f"{value}: {count} rows" for value, count in self.counts.items())
-        return (
-            f"ids repeat, and column '{self.header}' looks like a period ({listed}): "
-            f"the file stacks {len(self.counts)} snapshots; import one with --where {quoted}"
+        listed = ", ".join(
+            ngettext("{value}: {n} rows", "{value}: {n} rows", count).format(value=value, n=count)
+            for value, count in self.counts.items()
         )
+        return ngettext(
+            "ids repeat, and column '{header}' looks like a period ({listed}): the file stacks "
+            "{n} snapshots; import one with --where {quoted}",
+            "ids repeat, and column '{header}' looks like a period ({listed}): the file stacks "
+            "{n} snapshots; import one with --where {quoted}",
+            len(self.counts),
+        ).format(header=self.header, listed=listed, n=len(self.counts), quoted=quoted)
 
 
 def find_period(table: CsvTable, ids: list[str | None]) -> PeriodColumn | None:

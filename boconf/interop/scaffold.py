@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import TypeAdapter, ValidationError
 
 from boconf import __version__
+from boconf.i18n import _, ngettext
 from boconf.interop.yaml_text import scalar
 from boconf.model.types import CountryCode, CurrencyCode, Text
 from boconf.output import OutputError, write_atomic
@@ -67,7 +68,13 @@ class ExistingFilesError(ScaffoldError):
     """Files that exist already and would be overwritten (without ``force``)."""
 
     def __init__(self, existing: list[str]) -> None:
-        super().__init__(f"{len(existing)} file(s) exist already: {', '.join(existing)}")
+        super().__init__(
+            ngettext(
+                "{n} file(s) exist already: {files}",
+                "{n} file(s) exist already: {files}",
+                len(existing),
+            ).format(n=len(existing), files=", ".join(existing))
+        )
         self.existing = existing
 
 
@@ -117,7 +124,11 @@ def install_spec(given: str | None) -> str:
     elsewhere)."""
     spec = default_install_spec() if given is None else given.strip()
     if not spec or not spec.isprintable():
-        raise ScaffoldError(f"--install-from {spec!r}: must be a single line of printable text")
+        raise ScaffoldError(
+            _("{option} {value}: must be a single line of printable text").format(
+                option="--install-from", value=repr(spec)
+            )
+        )
     if _URL.match(spec):
         return spec
     # As pip reads it: a name is a requirement even when a folder of that name is here; a
@@ -129,8 +140,11 @@ def install_spec(given: str | None) -> str:
     elif _REQUIREMENT.match(spec):
         return spec
     raise ScaffoldError(
-        f"--install-from {spec!r}: not an existing path, a URL or a requirement; give where "
-        "you get boconf from, e.g. boconf==0.1.0, git+https://host/boconf.git or a wheel file"
+        _(
+            "--install-from {spec}: not an existing path, a URL or a requirement; give where "
+            "you get boconf from, e.g. boconf==0.1.0, git+https://host/boconf.git or a wheel "
+            "file"
+        ).format(spec=repr(spec))
     )
 
 
@@ -170,7 +184,11 @@ def _check(options: ScaffoldOptions) -> None:
             reason = error.errors()[0]["msg"].removeprefix("Value error, ")
             raise ScaffoldError(f"{option} {value!r}: {reason}") from None
         if not value.isprintable():
-            raise ScaffoldError(f"{option} {value!r}: must be a single line of printable text")
+            raise ScaffoldError(
+                _("{option} {value}: must be a single line of printable text").format(
+                    option=option, value=repr(value)
+                )
+            )
 
 
 def _values(options: ScaffoldOptions) -> dict[str, str]:
@@ -254,13 +272,18 @@ def write_scaffold(directory: Path, options: ScaffoldOptions, force: bool = Fals
     """
     planned = plan_scaffold(options)
     if directory.exists() and not directory.is_dir():
-        raise ScaffoldError(f"{directory}: exists and is not a directory")
+        raise ScaffoldError(
+            _("{directory}: exists and is not a directory").format(directory=directory)
+        )
     existing = existing_files(directory, planned)
     if existing and not force:
         raise ExistingFilesError(existing)
     for name in existing:
         if (directory / name).is_dir() and not (directory / name).is_symlink():
-            raise ScaffoldError(f"{directory / name}: is a directory; move it away first")
+            raise ScaffoldError(
+                _("{path}: is a directory; move it away first").format(path=directory / name)
+            )
+
     for name, content in planned.items():
         try:
             write_atomic(directory / name, content)

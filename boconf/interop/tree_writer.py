@@ -27,6 +27,7 @@ from functools import cache, partial
 from itertools import chain
 from pathlib import Path
 
+from boconf.i18n import _
 from boconf.interop.plain_org import PersonTable, PlainOrg, PlainUnit, PositionTable, pick
 from boconf.interop.yaml_text import (
     comment_lines,
@@ -111,7 +112,7 @@ def _positions_text(positions: PositionTable, indices: list[int], nested: bool) 
     first, other = ("  - ", "    ") if nested else ("", "")
     # No unit line: a nested position is in its unit's file, a file of its own is for a
     # position without a unit.
-    ids, titles, _, bosses, holders, headcounts, ftes, locations = (
+    ids, titles, _units, bosses, holders, headcounts, ftes, locations = (
         pick(column, indices) for column in positions.columns()
     )
     fields = [
@@ -299,16 +300,18 @@ def write_tree(directory: Path, org: PlainOrg, *, force: bool = False) -> list[P
     Rendering and writing the unit and people files is most of the work of a large import:
     it runs on every core, in forked workers that read the plan without pickling it."""
     if directory.exists() and not directory.is_dir():
-        raise OutputError(f"{directory}: not a directory")
+        raise OutputError(_("{directory}: not a directory").format(directory=directory))
     if directory.is_dir() and any(directory.iterdir()) and not force:
         raise OutputError(
-            f"{directory}: directory is not empty; choose a new one, or pass --force to "
-            "replace what a previous import wrote there"
+            _(
+                "{directory}: directory is not empty; choose a new one, or pass --force to "
+                "replace what a previous import wrote there"
+            ).format(directory=directory)
         )
     global _writing
     with no_cyclic_gc():
         plan = plan_tree(org)
-        files = [relative for relative, _ in plan]
+        files = [relative for relative, _content in plan]
         stale = _previous_outputs(directory) - set(files) if directory.is_dir() else set()
         root = directory.resolve()
         for relative in sorted(stale):

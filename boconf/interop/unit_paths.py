@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from boconf.i18n import _
 from boconf.interop.import_problems import ImportProblem
 from boconf.interop.slugs import IdAllocator, is_id, slugify
 
@@ -46,13 +47,14 @@ def _path(
     path: list[str] = []
     for level, cell in enumerate(cells):
         if cell is None:
-            above = path[-1] if path else "the top"
+            above = path[-1] if path else _("the top")
             tree.problems.append(
                 ImportProblem(
                     display,
                     row,
-                    f"blank '{headers[level]}' between levels: '{cells[level + 1]}' "
-                    f"placed under '{above}'",
+                    _("blank '{header}' between levels: '{cell}' placed under '{above}'").format(
+                        header=headers[level], cell=cells[level + 1], above=above
+                    ),
                 )
             )
             continue
@@ -61,8 +63,10 @@ def _path(
             if key not in said:
                 said.add(key)
                 tree.notes.append(
-                    f"{display}:{row}: '{cell}' in '{headers[level]}' repeats its parent: "
-                    "read as the same unit (said once)"
+                    _(
+                        "{file}:{line}: '{cell}' in '{header}' repeats its parent: read as the "
+                        "same unit (said once)"
+                    ).format(file=display, line=row, cell=cell, header=headers[level])
                 )
             continue
         path.append(cell)
@@ -130,14 +134,20 @@ def build_parent_tree(
                 ImportProblem(
                     display,
                     row,
-                    f"unit '{key}' has {parent_header} '{parent}', which is not in the file: "
-                    "written as a top unit",
+                    _(
+                        "unit '{key}' has {header} '{parent}', which is not in the file: "
+                        "written as a top unit"
+                    ).format(key=key, header=parent_header, parent=parent),
                 )
             )
         elif target == unit:
             tree.problems.append(
                 ImportProblem(
-                    display, row, f"unit '{key}' is its own {parent_header}: written as a top unit"
+                    display,
+                    row,
+                    _("unit '{key}' is its own {header}: written as a top unit").format(
+                        key=key, header=parent_header
+                    ),
                 )
             )
             target = None

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from boconf import numbers
 from boconf.diagnostics import Diagnostic
 from boconf.editing.changes import ChangeSet, FileChange
 from boconf.editing.references import DEFINITION, Occurrence, occurrences
 from boconf.editing.rename import plan_rename
 from boconf.editing.roundtrip import load_documents
 from boconf.editing.tree_files import tree_files
+from boconf.i18n import _
 from boconf.linting.check import check, settings_for
 from boconf.linting.settings import ConfigError
 from boconf.model.entities import LocationType, Office
@@ -151,7 +153,7 @@ class OrgWorkspace:
     def places(self) -> list[Place]:
         """Every definition and reference in the tree, from the editor's text."""
         found: list[Place] = []
-        for shadow_path, _ in tree_files(self.shadow):
+        for shadow_path, _display in tree_files(self.shadow):
             real = self.root / shadow_path.relative_to(self.shadow)
             text = self.text(real)
             digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
@@ -225,7 +227,7 @@ class OrgWorkspace:
         )
         found = [(identifier, kind) for identifier in ids]
         if key == "provider":
-            found.insert(0, ("in_house", "the organisation's own staff"))
+            found.insert(0, ("in_house", _("the organisation's own staff")))
         return found
 
     # -- rename --------------------------------------------------------------------------
@@ -298,34 +300,44 @@ def describe(tree: OrgTree, kind: str, identifier: str) -> str | None:
         while current is not None and current not in chain and current in tree.positions:
             chain.append(current)
             current = tree.positions[current].reports_to
+        # Markdown around the words: only the words are the translators'.
+        vacant, none = _("vacant"), _("(none)")
         lines = [
-            f"**{position.title}** (position `{identifier}`)",
-            f"- holder: {holder.name if holder else 'vacant'}",
-            f"- unit: {unit.name + ' (' + unit.id + ')' if unit else '(none)'}",
-            "- chain of command: " + (" → ".join(chain) if chain else "(top)"),
+            f"**{position.title}** " + _("(position `{id}`)").format(id=identifier),
+            "- " + _("holder: {name}").format(name=holder.name if holder else vacant),
+            "- " + _("unit: {unit}").format(unit=f"{unit.name} ({unit.id})" if unit else none),
+            "- "
+            + _("chain of command: {chain}").format(
+                chain=" → ".join(chain) if chain else _("(top)")
+            ),
         ]
         return "\n".join(lines)
     if kind == UNIT and identifier in tree.units:
         unit = tree.units[identifier]
         manager = tree.positions.get(unit.manager or "")
         holder = tree.people.get(manager.holder or "") if manager else None
+        held_by = holder.name if holder else _("vacant")
         lines = [
-            f"**{unit.name}** (unit `{identifier}`, {unit.office.value} office, {unit.function})",
-            "- manager: "
-            + (
-                f"{manager.title} `{manager.id}` ({holder.name if holder else 'vacant'})"
-                if manager
-                else "(none)"
+            f"**{unit.name}** "
+            + _("(unit `{id}`, {office} office, {function})").format(
+                id=identifier, office=unit.office.value, function=unit.function
             ),
-            f"- sourcing: {tree.sourcing_model(identifier).value.replace('_', '-')}",
-            f"- cost: {_unit_cost(tree, identifier)}",
+            "- "
+            + _("manager: {manager}").format(
+                manager=f"{manager.title} `{manager.id}` ({held_by})" if manager else _("(none)")
+            ),
+            "- "
+            + _("sourcing: {sourcing}").format(
+                sourcing=tree.sourcing_model(identifier).value.replace("_", "-")
+            ),
+            "- " + _("cost: {cost}").format(cost=_unit_cost(tree, identifier)),
         ]
         return "\n".join(lines)
     entity: Any = tree.entities().get(kind, {}).get(identifier)
     if entity is None:
         return None
     name = getattr(entity, "name", None) or identifier
-    return f"**{name}** ({kind} `{identifier}`)"
+    return f"**{name}** " + _("({kind} `{id}`)").format(kind=_(kind), id=identifier)
 
 
 def _unit_cost(tree: OrgTree, unit: str) -> str:
@@ -336,6 +348,8 @@ def _unit_cost(tree: OrgTree, unit: str) -> str:
     report = cost_report(build_structure(tree), today())
     lines = report.unit_lines(unit)
     if any(line.cost is None for line in lines):
-        return "not fully priced"
+        return _("not fully priced")
     total = sum(line.cost or 0 for line in lines)
-    return f"{total:,.0f} {tree.organisation.currency} a year"
+    return _("{amount} {currency} a year").format(
+        amount=numbers.number(total, 0), currency=tree.organisation.currency
+    )
