@@ -11,10 +11,14 @@ sequential time: everything else (loading, linting, pages) must hide behind the 
 rendering. Prints numbers only.
 
 ``--site-only`` times the site build alone (no renderer runs, no DOT sources built): the
-figure to compare across commits, for instance against an older checkout of boconf run the
-same way (``PYTHONPATH=OLD_CHECKOUT python benchmarks/bench_docs.py --site-only``), which this
-file cannot do itself. It prints the median wall time and the median CPU time (the build and
-every process it started), which a busy machine disturbs far less than the wall time.
+figure to compare across commits. For an older checkout, run this file from inside that
+checkout, on the same tree (``python -m boconf`` puts the working directory first on the
+path, ahead of PYTHONPATH, so PYTHONPATH alone would time this checkout twice)::
+
+    cd OLD_CHECKOUT && python /path/to/benchmarks/bench_docs.py --site-only --out /tmp/tree
+
+It prints the median wall time and the median CPU time (the build and every process it
+started), which a busy machine disturbs far less than the wall time.
 
     python benchmarks/bench_docs.py [--positions 10000] [--runs 3] [--site-only]
 """
