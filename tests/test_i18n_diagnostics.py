@@ -138,7 +138,7 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], str, list[Found]]] = {
                 "BO106",
                 "la posizione 'sales-north-manager' ha 16 riporti diretti (3 posizioni, "
                 "contando l’headcount), più di 12",
-                "aggiungi un livello di capisquadra o dividi la squadra; aumenta max_reports "
+                "aggiungi un livello di capigruppo o dividi il gruppo; aumenta max_reports "
                 "se questa ampiezza è voluta",
             )
         ],

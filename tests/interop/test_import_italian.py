@@ -65,7 +65,7 @@ def test_a_messy_csv_import_speaks_italian_at_the_same_rows(boconf: Boconf, tmp_
     assert lines[summary + 1] == (
         "dedotti 8: 3 funzioni delle unità dai loro nomi, 3 responsabili delle unità (la "
         "posizione più alta), 1 responsabile del back office (il vertice dell’organizzazione), "
-        "1 unità madri (dove riportano i loro responsabili)"
+        "1 unità superiori (dove riportano i loro responsabili)"
     )
     assert lines[0] == (
         "nota: colonne: id=employee_id, name=first_name+last_name, title=job_title, "
