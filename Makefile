@@ -26,11 +26,11 @@ $(CATALOG): $(wildcard boconf/locale/*/LC_MESSAGES/*.po) | $(RUNTIME)
 	$(BIN)/python tools/i18n.py compile > /dev/null
 
 ## demo: create .venv, install boconf, validate and lint org/, draw its charts into charts/
-## and build its documentation site into site/ (in Italian: the example is an Italian company)
+## and build its documentation site into site/ (both in Italian: the example is an Italian company)
 demo: $(RUNTIME) $(CATALOG)
 	$(BIN)/boconf validate org/
 	$(BIN)/boconf check org/
-	$(BIN)/boconf render org/ --all --format svg -o charts/
+	$(BIN)/boconf render org/ --all --format svg -o charts/ --lang it
 	$(BIN)/boconf docs org/ -o site/ --lang it
 
 ## test: every check and test (ruff, format, mypy --strict, import-linter, schemas, pytest)
