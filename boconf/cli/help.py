@@ -39,18 +39,19 @@ def translated(text: str) -> str:
 
 def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
     help_text = getattr(param, "help", None)
-    if not help_text:
-        return param.get_help_record(ctx)
-    # A copy with the translated help: the command object is shared by every run in the
-    # process (the tests run many), so its attributes stay English.
-    shown = copy.copy(param)
-    shown.help = translated(help_text)
+    shown = param
+    if help_text:
+        # A copy with the translated help: the command object is shared by every run in the
+        # process (the tests run many), so its attributes stay English.
+        shown = copy.copy(param)
+        shown.help = translated(help_text)
     record = shown.get_help_record(ctx)
     if record is None:
         return None
     term, text = record
-    # click appends its extras in English ("[default: text]", "[required]").
-    default = _("default: {default}").split("{default}")[0]
+    # click appends its extras in English ("[default: text]", "[required]"); a help text
+    # that says "[default: ...]" itself has been translated by now.
+    default = _(_DEFAULT).split("{default}")[0]
     text = text.replace("[default: ", f"[{default}").replace("; default: ", f"; {default}")
     return term, text.replace("[required]", f"[{_(_REQUIRED)}]")
 
