@@ -20,21 +20,14 @@ import click
 
 from boconf.i18n import N_, _
 
-# click's own words, as click 8 writes them, so that Italian help has no English frame.
-_CLICK_TEXTS = {
-    "Usage:": N_("Usage:"),
-    "Options": N_("Options"),
-    "Commands": N_("Commands"),
-    "Show this message and exit.": N_("Show this message and exit."),
-    "Show the version and exit.": N_("Show the version and exit."),
-}
+# click's own words, exactly as click 8 writes them (the help and version options' help
+# among them), marked here for extraction so that Italian help has no English frame.
+_USAGE = N_("Usage:")
+_OPTIONS = N_("Options")
+_COMMANDS = N_("Commands")
+_CLICK_OPTIONS = (N_("Show this message and exit."), N_("Show the version and exit."))
 _DEFAULT = N_("default: {default}")
 _REQUIRED = N_("required")
-
-
-def translated(text: str) -> str:
-    """One of click's own texts, or a help text marked with ``N_``, in the active language."""
-    return _(_CLICK_TEXTS.get(text, text))
 
 
 def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
@@ -44,7 +37,7 @@ def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str
         # A copy with the translated help: the command object is shared by every run in the
         # process (the tests run many), so its attributes stay English.
         shown = copy.copy(param)
-        shown.help = translated(help_text)
+        shown.help = _(help_text)
     record = shown.get_help_record(ctx)
     if record is None:
         return None
@@ -60,23 +53,20 @@ class _Translating(click.Command):
     """The formatting methods of click's Command, with the texts passed through ``_()``."""
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        original = self.short_help, self.help
-        self.short_help = translated(self.short_help) if self.short_help else self.short_help
-        self.help = translated(self.help) if self.help else self.help
-        try:
-            return super().get_short_help_str(limit)
-        finally:
-            self.short_help, self.help = original
+        shown = copy.copy(self)  # as for options: the command itself stays English
+        shown.short_help = _(self.short_help) if self.short_help else self.short_help
+        shown.help = _(self.help) if self.help else self.help
+        return click.Command.get_short_help_str(shown, limit)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), translated("Usage:") + " ")
+        formatter.write_usage(ctx.command_path, " ".join(pieces), _(_USAGE) + " ")
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if not self.help:
+        if not self.help or self.deprecated:  # (click's deprecation label: none here)
             super().format_help_text(ctx, formatter)
             return
-        text = inspect.cleandoc(translated(self.help)).partition("\f")[0]
+        text = inspect.cleandoc(_(self.help)).partition("\f")[0]
         formatter.write_paragraph()
         with formatter.indentation():
             formatter.write_text(text)
@@ -89,14 +79,14 @@ class _Translating(click.Command):
             and (record := _option_record(param, ctx)) is not None
         ]
         if records:
-            with formatter.section(translated("Options")):
+            with formatter.section(_(_OPTIONS)):
                 formatter.write_dl(records)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.epilog:
             formatter.write_paragraph()
             with formatter.indentation():
-                formatter.write_text(inspect.cleandoc(translated(self.epilog)))
+                formatter.write_text(inspect.cleandoc(_(self.epilog)))
 
 
 class HelpCommand(_Translating):
@@ -131,5 +121,5 @@ class HelpGroup(_Translating, click.Group):
 
 def commands_rows(formatter: click.HelpFormatter, rows: list[tuple[str, str]]) -> None:
     """The "Commands" section of a group's help, its heading in the active language."""
-    with formatter.section(translated("Commands")):
+    with formatter.section(_(_COMMANDS)):
         formatter.write_dl(rows)
