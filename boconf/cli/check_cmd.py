@@ -13,6 +13,7 @@ from typing import NoReturn
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.loaded import echo_errors, refuse_inside, write_output
 from boconf.cli.options import org_path, organisation_options, parse_cache, use_color
 from boconf.cli.progress import progress
@@ -26,7 +27,7 @@ from boconf.cli.scenario_cmd import (
 from boconf.diagnostics import Diagnostic, Severity
 from boconf.formats import CHECK_REPORTERS
 from boconf.formats.report import Report, ReportOptions, from_check
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.linting.baseline import BaselineError, read_baseline, write_baseline
 from boconf.linting.check import CheckResult, settings_for
 from boconf.linting.check import check as run_check
@@ -46,7 +47,8 @@ def _config_failure(error: ConfigError | BaselineError) -> NoReturn:
 
 
 @click.command(
-    help="""Validate and lint an organisation: the pull-request CI entry point.
+    cls=HelpCommand,
+    help=N_("""Validate and lint an organisation: the pull-request CI entry point.
 
 \b
 Settings come from the nearest .boconf.yaml (or [tool.boconf] in
@@ -73,7 +75,7 @@ Examples:
   boconf check --scenario credit-to-cluj              (a what-if scenario, applied)
   boconf check --no-scenarios                         (the organisation alone)
   boconf check --show-suppressed                      (the accepted exceptions too)
-"""
+"""),
 )
 @organisation_options(cache=True)
 @click.option(
@@ -87,34 +89,36 @@ Examples:
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the --format report to FILE and print text on stdout.",
+    help=N_("Write the --format report to FILE and print text on stdout."),
 )
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
     default=None,
-    help="Lowest severity that fails the run [default: settings, else error].",
+    help=N_("Lowest severity that fails the run [default: settings, else error]."),
 )
 @click.option(
     "--config",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Settings file (instead of searching upward).",
+    help=N_("Settings file (instead of searching upward)."),
 )
 @click.option(
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the contract rules [default: reference_date in the settings, else today].",
+    help=N_(
+        "'Today' for the contract rules [default: reference_date in the settings, else today]."
+    ),
 )
 @click.option(
     "--baseline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Report only findings not in this baseline.",
+    help=N_("Report only findings not in this baseline."),
 )
 @click.option(
     "--baseline-write",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write every current finding to this baseline and exit 0.",
+    help=N_("Write every current finding to this baseline and exit 0."),
 )
 @click.option(
     "--color",
@@ -123,17 +127,17 @@ Examples:
     default="auto",
     show_default=True,
 )
-@click.option("--timings", is_flag=True, help="Print each rule's run time on stderr.")
+@click.option("--timings", is_flag=True, help=N_("Print each rule's run time on stderr."))
 @click.option(
     "--show-suppressed",
     is_flag=True,
-    help="Also list the suppressed findings with their reasons (never counted).",
+    help=N_("Also list the suppressed findings with their reasons (never counted)."),
 )
 @scenario_option
 @click.option(
     "--no-scenarios",
     is_flag=True,
-    help="Do not apply the scenarios under scenarios/ (check applies each one by default).",
+    help=N_("Do not apply the scenarios under scenarios/ (check applies each one by default)."),
 )
 def check(
     path: Path | None,

@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import DEFAULT_ORG, lang_option, org_path
 from boconf.cli.reference_date import note_reference_date
@@ -20,7 +21,7 @@ from boconf.diff.impact import impact, shifts
 from boconf.diff.revisions import RevisionError, checkout, temporary_root
 from boconf.formats.diff_report import FORMATS, DiffResult
 from boconf.graph.structure import build_structure
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.linting.check import settings_for
 from boconf.linting.engine import lint
 from boconf.linting.settings import ConfigError
@@ -37,7 +38,8 @@ def _load(root: Path, label: str, cache: ParseCache) -> LoadResult:
 
 
 @click.command(
-    help="""Compare two versions of the organisation: entity by entity, with the impact.
+    cls=HelpCommand,
+    help=N_("""Compare two versions of the organisation: entity by entity, with the impact.
 
 \b
 BASE and HEAD are git revisions (read with git archive: the working tree and
@@ -52,7 +54,7 @@ Examples:
   boconf diff old-org/ new-org/
   boconf diff HEAD~1 --fail-on-removals 0.1           (exit 1 if >10% of posts go)
   boconf diff --scenario credit-to-cluj [PATH]         (the organisation vs a scenario)
-"""
+"""),
 )
 @click.argument("arguments", nargs=-1)
 @scenario_option
@@ -67,13 +69,13 @@ Examples:
     "--fail-on-removals",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Exit 1 when more than this share of positions is removed.",
+    help=N_("Exit 1 when more than this share of positions is removed."),
 )
 @click.option(
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the cost figures [default: reference_date in the settings, else today].",
+    help=N_("'Today' for the cost figures [default: reference_date in the settings, else today]."),
 )
 @lang_option
 def diff(

@@ -10,11 +10,12 @@ import click
 
 from boconf import numbers
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import org_path, organisation_options, use_color
 from boconf.cli.reference_date import note_reference_date
 from boconf.formats.report import ReportOptions, from_check
 from boconf.formats.text_report import render as render_text
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
@@ -41,7 +42,8 @@ def _require_svg_renderer(explicit: str | None) -> None:
 
 
 @click.command(
-    help="""Build a documentation site of the organisation: an overview with charts,
+    cls=HelpCommand,
+    help=N_("""Build a documentation site of the organisation: an overview with charts,
 a page per unit, and registers of vendors and contracts, locations, function
 coverage and lint findings.
 
@@ -63,7 +65,7 @@ Examples:
   boconf docs org -o public --reference-date 2026-06-30
   boconf docs --format markdown -o docs/org     (for a repository's docs)
   boconf docs --dot /usr/bin/dot                (the system Graphviz)
-"""
+"""),
 )
 @organisation_options()
 @click.option(
@@ -72,7 +74,7 @@ Examples:
     type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="The directory to write the site to.",
+    help=N_("The directory to write the site to."),
 )
 @click.option(
     "--format",
@@ -85,10 +87,12 @@ Examples:
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for contract expiry and the lint rules "
-    "[default: reference_date in the settings, else today].",
+    help=N_(
+        "'Today' for contract expiry and the lint rules "
+        "[default: reference_date in the settings, else today]."
+    ),
 )
-@click.option("--dot", "dot_binary", help="The Graphviz binary to draw the charts with.")
+@click.option("--dot", "dot_binary", help=N_("The Graphviz binary to draw the charts with."))
 def docs(
     path: Path | None,
     jobs: int | None,

@@ -7,18 +7,23 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import org_path, organisation_options
 from boconf.graph.structure import build_structure
-from boconf.i18n import _
-from boconf.interop.backstage_export import CATALOG_FILE, build_catalog, write_catalog
+from boconf.i18n import N_, _
+from boconf.interop.backstage_export import build_catalog, write_catalog
 from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
 
 
 @click.command(
     "backstage",
-    help=f"""Write the organisation as a Backstage catalog: DIR/{CATALOG_FILE}.
+    cls=HelpCommand,
+    # The file name is written out (not CATALOG_FILE) so that the text can be translated;
+    # tests/test_help_i18n.py checks the two agree.
+    help=N_(
+        """Write the organisation as a Backstage catalog: DIR/org.yaml.
 
 \b
 One multi-document YAML file: a Group for the organisation (type
@@ -34,14 +39,15 @@ allowed from that location):
   catalog:
     locations:
       - type: file
-        target: ../../backstage/{CATALOG_FILE}
-        rules: [{{allow: [Group, User]}}]
+        target: ../../backstage/org.yaml
+        rules: [{allow: [Group, User]}]
 
 \b
 Examples:
   boconf export backstage -o backstage
   boconf export backstage path/to/org -o build/catalog
-""",
+"""
+    ),
 )
 @organisation_options()
 @click.option(
@@ -50,7 +56,7 @@ Examples:
     "output",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help=f"Directory to write {CATALOG_FILE} into (created if missing).",
+    help=N_("Directory to write org.yaml into (created if missing)."),
 )
 def export_backstage(path: Path | None, jobs: int | None, limits: Limits, output: Path) -> None:
     organisation = org_path(path)

@@ -9,9 +9,13 @@ import click
 
 from boconf.cli.export_backstage_cmd import export_backstage
 from boconf.cli.export_csv_cmd import export_csv
+from boconf.cli.help import HelpGroup
+from boconf.i18n import N_
 
 
-@click.group("export", help="Export the organisation to other tools (CSV, Backstage).")
+@click.group(
+    "export", cls=HelpGroup, help=N_("Export the organisation to other tools (CSV, Backstage).")
+)
 def export_group() -> None:
     pass
 

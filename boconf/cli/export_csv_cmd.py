@@ -6,16 +6,18 @@ from pathlib import Path
 
 import click
 
+from boconf.cli.help import HelpCommand
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import org_path, organisation_options
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.interop.csv_export import export_csv_text, export_rows, formula_cells
 from boconf.loading.limits import Limits
 
 
 @click.command(
     "csv",
-    help="""Export the positions as CSV, one row per position.
+    cls=HelpCommand,
+    help=N_("""Export the positions as CSV, one row per position.
 
 \b
 Columns: id, name, title, reports_to, unit, location, country, email,
@@ -34,16 +36,16 @@ Examples:
   boconf export csv hr -o hr.csv
   boconf export csv hr -o hr.csv && boconf import csv hr.csv -o hr2
   boconf export csv --spreadsheet-safe -o org.csv   (to open in Excel)
-""",
+"""),
 )
 @organisation_options()
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write to FILE.")
 )
 @click.option(
     "--spreadsheet-safe",
     is_flag=True,
-    help="Prefix cells a spreadsheet would run as formulas with an apostrophe.",
+    help=N_("Prefix cells a spreadsheet would run as formulas with an apostrophe."),
 )
 def export_csv(
     path: Path | None,

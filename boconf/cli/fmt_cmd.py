@@ -7,15 +7,17 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import lang_option, org_path
 from boconf.editing.fmt import format_tree
 from boconf.formats.report import hint_line
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.output import OutputError
 
 
 @click.command(
-    help="""Format organisation files in one canonical style.
+    cls=HelpCommand,
+    help=N_("""Format organisation files in one canonical style.
 
 \b
 Keys in the schema's order for each kind, two-space indentation, the
@@ -32,13 +34,13 @@ Examples:
   boconf fmt                  format ./org in place
   boconf fmt --check          list the files that are not canonical (CI)
   boconf fmt --diff           show the changes, write nothing
-"""
+"""),
 )
 @click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option(
-    "--check", is_flag=True, help="Write nothing; exit 1 listing files that would change."
+    "--check", is_flag=True, help=N_("Write nothing; exit 1 listing files that would change.")
 )
-@click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
+@click.option("--diff", "show_diff", is_flag=True, help=N_("Write nothing; print a unified diff."))
 @lang_option
 def fmt(path: Path | None, check: bool, show_diff: bool) -> None:
     root = org_path(path)

@@ -6,20 +6,23 @@ from pathlib import Path
 
 import click
 
+from boconf.cli.help import HelpCommand
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import org_path, organisation_options
 from boconf.graph.export import build_graph, to_graphml, to_json
+from boconf.i18n import N_
 from boconf.loading.limits import Limits
 
 
 @click.command(
-    help="""Export the organisation as a graph (typed nodes and edges).
+    cls=HelpCommand,
+    help=N_("""Export the organisation as a graph (typed nodes and edges).
 
 \b
 Examples:
   boconf graph --format json -o org.json      node-link JSON (networkx, d3)
   boconf graph --format graphml -o org.graphml  yEd, Gephi, Cytoscape
-"""
+"""),
 )
 @organisation_options()
 @click.option(
@@ -33,7 +36,7 @@ Examples:
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE instead of stdout.",
+    help=N_("Write to FILE instead of stdout."),
 )
 def graph(
     path: Path | None, jobs: int | None, limits: Limits, output_format: str, output: Path | None

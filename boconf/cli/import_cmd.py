@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpGroup
 from boconf.cli.options import lang_option, max_file_size_option
 from boconf.cli.progress import progress
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.interop.csv_columns import parse_column_option
 from boconf.interop.csv_import import CsvImportOptions, import_csv
 from boconf.interop.csv_source import MAX_BYTES
@@ -36,25 +37,32 @@ _output = click.option(
     "output",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The directory to write the organisation tree into (new, or empty).",
+    help=N_("The directory to write the organisation tree into (new, or empty)."),
 )
 _force = click.option(
     "--force",
     is_flag=True,
-    help="Write into a non-empty DIR, replacing the files a previous import wrote there.",
+    help=N_("Write into a non-empty DIR, replacing the files a previous import wrote there."),
 )
 _strict = click.option(
-    "--strict", is_flag=True, help="Fail (exit 1, write nothing) if the data has any problem."
+    "--strict", is_flag=True, help=N_("Fail (exit 1, write nothing) if the data has any problem.")
 )
 _name = click.option(
-    "--name", default="Imported organisation", show_default=True, help="The organisation's name."
+    "--name",
+    default="Imported organisation",
+    show_default=True,
+    help=N_("The organisation's name."),
 )
 _currency = click.option(
-    "--currency", default="EUR", show_default=True, help="The organisation's ISO 4217 currency."
+    "--currency", default="EUR", show_default=True, help=N_("The organisation's ISO 4217 currency.")
 )
 
 
-@click.group("import", help="Create an organisation tree from an HR export or a Backstage catalog.")
+@click.group(
+    "import",
+    cls=HelpGroup,
+    help=N_("Create an organisation tree from an HR export or a Backstage catalog."),
+)
 def import_group() -> None:
     pass
 
@@ -109,58 +117,66 @@ _TABLE_OPTIONS: tuple[Callable[[F], F], ...] = (
         "columns",
         multiple=True,
         metavar="FIELD=HEADER",
-        help="Read FIELD from column HEADER (join columns with +). Repeatable.",
+        help=N_("Read FIELD from column HEADER (join columns with +). Repeatable."),
     ),
     click.option(
         "--root-marker",
         "root_markers",
         multiple=True,
         metavar="VALUE",
-        help="A reports_to value that marks the top (e.g. XX, none). Repeatable.",
+        help=N_("A reports_to value that marks the top (e.g. XX, none). Repeatable."),
     ),
     click.option(
         "--self-report-is-top",
         is_flag=True,
-        help="A post reporting to itself is the top (exports that mark the top so).",
+        help=N_("A post reporting to itself is the top (exports that mark the top so)."),
     ),
     click.option(
         "--ref",
         "refs",
         multiple=True,
         metavar="reports_to=FIELD",
-        help="reports_to names the row whose FIELD holds the value (e.g. a role slug), not an id.",
+        help=N_(
+            "reports_to names the row whose FIELD holds the value (e.g. a role slug), not an id."
+        ),
     ),
     click.option(
         "--where",
         "where",
         multiple=True,
         metavar="COLUMN=VALUE",
-        help="Keep only the rows whose COLUMN is VALUE (one period of stacked snapshots). "
-        "Repeatable: values of one column are alternatives, different columns must all hold.",
+        help=N_(
+            "Keep only the rows whose COLUMN is VALUE (one period of stacked snapshots). "
+            "Repeatable: values of one column are alternatives, different columns must all hold."
+        ),
     ),
     click.option(
         "--units",
         "units_only",
         is_flag=True,
-        help="The rows are units, not posts (a register of agencies and bureaus, a "
-        "department tree): placed by --unit-path, or by --column parent=HEADER.",
+        help=N_(
+            "The rows are units, not posts (a register of agencies and bureaus, a "
+            "department tree): placed by --unit-path, or by --column parent=HEADER."
+        ),
     ),
     click.option(
         "--unit-path",
         metavar="COL1,COL2,...",
-        help="Columns naming each row's units from the top down (Division,Department,Team).",
+        help=N_("Columns naming each row's units from the top down (Division,Department,Team)."),
     ),
     _name,
     _currency,
     click.option(
         "--country",
-        help="ISO 3166 country for places whose country the data leaves blank [default: US, "
-        "counted as a guess]. A place whose country cannot be told is listed, never filled.",
+        help=N_(
+            "ISO 3166 country for places whose country the data leaves blank [default: US, "
+            "counted as a guess]. A place whose country cannot be told is listed, never filled."
+        ),
     ),
     _force,
     _strict,
     max_file_size_option(
-        MAX_BYTES, "Refuse a file larger than this (reading takes ~15x its size in memory)."
+        MAX_BYTES, N_("Refuse a file larger than this (reading takes ~15x its size in memory).")
     ),
 )
 
@@ -205,7 +221,7 @@ def _options(
 
 @import_group.command(
     "csv",
-    help="""Import an HR export (one row per employee or post), or a register of
+    help=N_("""Import an HR export (one row per employee or post), or a register of
 units (--units).
 
 \b
@@ -235,32 +251,34 @@ Examples:
   boconf import csv staff.csv -o org --unit-path Division,Department,Team
   boconf import csv agencies.csv -o gov --units --unit-path Agency,Bureau
   boconf import csv tree.csv -o gov --units --column parent=parent_id
-""",
+"""),
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_output
-@click.option("--delimiter", help="The field delimiter [default: guessed from the header].")
-@click.option("--encoding", help="The file's encoding [default: UTF-8, with or without BOM].")
+@click.option("--delimiter", help=N_("The field delimiter [default: guessed from the header]."))
+@click.option("--encoding", help=N_("The file's encoding [default: UTF-8, with or without BOM]."))
 @click.option(
     "--departments",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Departments table (id, name, manager, location) [default: departments.csv beside FILE].",
+    help=N_(
+        "Departments table (id, name, manager, location) [default: departments.csv beside FILE]."
+    ),
 )
 @click.option(
     "--locations",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Locations table (id, city, country) [default: locations.csv beside FILE].",
+    help=N_("Locations table (id, city, country) [default: locations.csv beside FILE]."),
 )
 @click.option(
     "--jobs",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Jobs table (id, title) [default: jobs.csv beside FILE].",
+    help=N_("Jobs table (id, title) [default: jobs.csv beside FILE]."),
 )
 @click.option(
     "--siblings/--no-siblings",
     default=True,
     show_default=True,
-    help="Look for the companion tables beside FILE.",
+    help=N_("Look for the companion tables beside FILE."),
 )
 @_table_options
 @lang_option
@@ -294,7 +312,7 @@ def import_csv_command(
 
 @import_group.command(
     "records",
-    help="""Import a YAML or JSON file of records: one per post (or per unit, --units).
+    help=N_("""Import a YAML or JSON file of records: one per post (or per unit, --units).
 
 \b
 FILE holds a list of mappings, a mapping of id -> record (the key is
@@ -317,7 +335,7 @@ Examples:
       --root-marker none --root-marker XX
   boconf import records staff.yaml -o org --key-field slug \\
       --self-report-is-top --column location=office
-""",
+"""),
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_output
@@ -325,7 +343,7 @@ Examples:
     "--key-field",
     default=DEFAULT_KEY_FIELD,
     show_default=True,
-    help="For a mapping of records: the field its keys are stored in (the id by default).",
+    help=N_("For a mapping of records: the field its keys are stored in (the id by default)."),
 )
 @_table_options
 @lang_option
@@ -343,7 +361,7 @@ def import_records_command(
 
 @import_group.command(
     "backstage",
-    help="""Import a Backstage catalog: Group and User entities.
+    help=N_("""Import a Backstage catalog: Group and User entities.
 
 \b
 Groups become units (spec.type kept as a tag), their members member
@@ -356,7 +374,7 @@ as FILE:LINE: message.
 Examples:
   boconf import backstage ../shared/data/backstage-acme -o acme
   boconf import backstage catalog/*.yaml -o org --name "ACME Corp"
-""",
+"""),
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_output
@@ -381,7 +399,7 @@ def import_backstage_command(
 
 @import_group.command(
     "organogram",
-    help="""Import a UK government organogram: the senior file, and its junior file.
+    help=N_("""Import a UK government organogram: the senior file, and its junior file.
 
 \b
 The published standard (data.gov.uk): SENIOR has one row per senior
@@ -408,7 +426,7 @@ Examples:
   boconf import organogram ../shared/data/uk-organogram-decc/*-senior.csv \\
       ../shared/data/uk-organogram-decc/*-junior.csv -o decc
   boconf import organogram senior.csv -o org --name "Cabinet Office"
-""",
+"""),
 )
 @click.argument("senior", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument(
@@ -416,24 +434,24 @@ Examples:
 )
 @_output
 @click.option(
-    "--name", help="The organisation's name [default: the senior file's Organisation column]."
+    "--name", help=N_("The organisation's name [default: the senior file's Organisation column].")
 )
 @click.option(
-    "--currency", default="GBP", show_default=True, help="The organisation's ISO 4217 currency."
+    "--currency", default="GBP", show_default=True, help=N_("The organisation's ISO 4217 currency.")
 )
 @click.option(
     "--country",
     default="GB",
     show_default=True,
-    help="ISO 3166 country of the one location written (organograms give no places).",
+    help=N_("ISO 3166 country of the one location written (organograms give no places)."),
 )
 @click.option(
     "--encoding",
-    help="The files' encoding [default: UTF-8 with or without BOM, else Windows-1252].",
+    help=N_("The files' encoding [default: UTF-8 with or without BOM, else Windows-1252]."),
 )
 @_force
 @_strict
-@max_file_size_option(MAX_BYTES, "Refuse a file larger than this.")
+@max_file_size_option(MAX_BYTES, N_("Refuse a file larger than this."))
 @lang_option
 def import_organogram_command(
     senior: Path,

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import lang_option
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.interop.scaffold import (
     ExistingFilesError,
     ScaffoldError,
@@ -23,7 +24,8 @@ DEFAULTS = ScaffoldOptions()
 
 @click.command(
     "init",
-    help="""Create a new organisation repository in DIR (default: the current directory).
+    cls=HelpCommand,
+    help=N_("""Create a new organisation repository in DIR (default: the current directory).
 
 \b
 Writes a small organisation that passes `boconf check` with no findings: an
@@ -46,32 +48,38 @@ Examples:
   boconf init . --force                         rewrite the starter files
   boconf init acme-org --install-from "boconf==0.1.0"
   boconf init acme-org --install-from git+https://git.example.com/tools/boconf.git
-""",
+"""),
 )
 @click.argument("directory", type=click.Path(path_type=Path), default=Path(), required=False)
-@click.option("--name", default=DEFAULTS.name, show_default=True, help="The organisation's name.")
+@click.option(
+    "--name", default=DEFAULTS.name, show_default=True, help=N_("The organisation's name.")
+)
 @click.option(
     "--currency",
     default=DEFAULTS.currency,
     show_default=True,
-    help="ISO 4217 code every cost is expressed in.",
+    help=N_("ISO 4217 code every cost is expressed in."),
 )
 @click.option(
     "--country",
     default=DEFAULTS.country,
     show_default=True,
-    help="ISO 3166-1 alpha-2 code of the headquarters.",
+    help=N_("ISO 3166-1 alpha-2 code of the headquarters."),
 )
-@click.option("--city", default=DEFAULTS.city, show_default=True, help="City of the headquarters.")
+@click.option(
+    "--city", default=DEFAULTS.city, show_default=True, help=N_("City of the headquarters.")
+)
 @click.option(
     "--install-from",
     "install_from",
     metavar="SPEC",
-    help="Where the new repository's CI and admins install boconf from: a pip requirement "
-    "(boconf==0.1.0), a URL (git+https://...) or a path. Default: the checkout this boconf "
-    "runs from, if it is one, else boconf from the package index.",
+    help=N_(
+        "Where the new repository's CI and admins install boconf from: a pip requirement "
+        "(boconf==0.1.0), a URL (git+https://...) or a path. Default: the checkout this boconf "
+        "runs from, if it is one, else boconf from the package index."
+    ),
 )
-@click.option("--force", is_flag=True, help="Overwrite files that exist already.")
+@click.option("--force", is_flag=True, help=N_("Overwrite files that exist already."))
 @lang_option
 def init(
     directory: Path,

@@ -10,7 +10,7 @@ runs, so everything a command loads and prints is made in the final language.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from boconf import i18n
@@ -18,6 +18,27 @@ from boconf import i18n
 
 def environment_language(environ: Mapping[str, str]) -> str:
     return i18n.language_from_environment(environ) or i18n.DEFAULT_LANGUAGE
+
+
+def requested_language(args: Sequence[str]) -> str | None:
+    """The language ``--lang`` asks for on the command line, read before click parses it.
+
+    click runs eager options in the order they are given, so in ``check --help --lang it``
+    the help would be printed before ``--lang`` took effect; reading it first makes
+    ``--help`` speak it wherever it stands. A value that is not a language is left to
+    click, which refuses it with its usage error; the last one wins, as in click."""
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        found = value if value in i18n.LANGUAGES else found
+    return found
 
 
 def settings_language(start: Path, config: Path | None = None) -> str | None:

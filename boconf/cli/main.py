@@ -16,9 +16,12 @@ import click
 
 from boconf import __version__, clock, i18n
 from boconf.cli.exit_codes import Exit
-from boconf.cli.language import environment_language
+from boconf.cli.help import HelpGroup, commands_rows
+from boconf.cli.language import environment_language, requested_language
+from boconf.i18n import N_
 
-MAIN_HELP = """Back-office configuration as code.
+MAIN_HELP = N_(
+    """Back-office configuration as code.
 
 \b
 Examples:
@@ -39,6 +42,7 @@ Examples:
 Exit codes: 0 clean, 1 errors in the input (or findings at or above the
 fail level), 2 usage or configuration error, 3 internal error.
 """
+)
 
 
 # Command name -> "module:attribute". Commands are imported when run, so `boconf validate`
@@ -68,34 +72,33 @@ COMMANDS = {
 # What `boconf --help` lists for each command, so that listing them imports none of them
 # (a test keeps these equal to each command's own help).
 SUMMARIES = {
-    "validate": "Validate an organisation tree and report every problem.",
-    "check": "Validate and lint: the pull-request CI entry point.",
-    "rules": "List every lint rule: code, name, default severity, summary.",
-    "explain": "Show a rule's documentation.",
-    "graph": "Export the organisation as a graph (typed nodes and edges).",
-    "render": "Draw an org chart of one view.",
-    "docs": "Build a documentation site of the organisation.",
-    "diff": "Compare two versions of the organisation, with the impact.",
-    "report": "Reports about the organisation.",
-    "schema": "Write the JSON Schemas for editors, or check them.",
-    "scenario": "What-if scenarios: list them, write one out.",
-    "import": "Create an organisation tree from an HR export or Backstage.",
-    "export": "Export the organisation to other tools (CSV, Backstage).",
-    "init": "Create a new organisation repository.",
-    "fmt": "Format organisation files in one canonical style.",
-    "rename": "Rename an entity: its id and every reference to it, in every file.",
-    "move": "Move a position to another unit, or a unit under another parent.",
-    "lsp": "Run the language server (stdio) for editors.",
+    "validate": N_("Validate an organisation tree and report every problem."),
+    "check": N_("Validate and lint: the pull-request CI entry point."),
+    "rules": N_("List every lint rule: code, name, default severity, summary."),
+    "explain": N_("Show a rule's documentation."),
+    "graph": N_("Export the organisation as a graph (typed nodes and edges)."),
+    "render": N_("Draw an org chart of one view."),
+    "docs": N_("Build a documentation site of the organisation."),
+    "diff": N_("Compare two versions of the organisation, with the impact."),
+    "report": N_("Reports about the organisation."),
+    "schema": N_("Write the JSON Schemas for editors, or check them."),
+    "scenario": N_("What-if scenarios: list them, write one out."),
+    "import": N_("Create an organisation tree from an HR export or Backstage."),
+    "export": N_("Export the organisation to other tools (CSV, Backstage)."),
+    "init": N_("Create a new organisation repository."),
+    "fmt": N_("Format organisation files in one canonical style."),
+    "rename": N_("Rename an entity: its id and every reference to it, in every file."),
+    "move": N_("Move a position to another unit, or a unit under another parent."),
+    "lsp": N_("Run the language server (stdio) for editors."),
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(HelpGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, SUMMARIES[name]) for name in COMMANDS])
+        commands_rows(formatter, [(name, i18n._(SUMMARIES[name])) for name in COMMANDS])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
@@ -126,7 +129,9 @@ def main(argv: list[str] | None = None, *, keep_objects: bool = False) -> int:
     exit's traceback), for a caller that ends the process at once."""
     # The locale's language until --lang or the repository's lang: says otherwise; the caller's
     # afterwards (tests run many commands in one process, each from the locale).
-    with i18n.using(environment_language(os.environ)):
+    # An explicit --lang is applied at once too, so that --help before it already speaks it.
+    args = sys.argv[1:] if argv is None else argv
+    with i18n.using(requested_language(args) or environment_language(os.environ)):
         return _run(argv, keep_objects)
 
 

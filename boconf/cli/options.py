@@ -14,7 +14,7 @@ import click
 
 from boconf import i18n
 from boconf.cli.language import settings_language
-from boconf.i18n import _
+from boconf.i18n import N_, _
 from boconf.loading.cache import ParseCache
 from boconf.loading.disk_cache import DiskCache, default_directory
 from boconf.loading.limits import MIB, Limits
@@ -59,8 +59,10 @@ def lang_option(function: F) -> F:
         default=None,
         is_eager=True,
         callback=_activate,
-        help="The language of messages, reports and the site [default: lang in the settings, else "
-        "LC_ALL / LC_MESSAGES / LANG, else en].",
+        help=N_(
+            "The language of messages, reports and the site [default: lang in the settings, else "
+            "LC_ALL / LC_MESSAGES / LANG, else en]."
+        ),
     )(cast(F, settled))
 
 
@@ -101,7 +103,7 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
             function = _cache_options(function)
         function = max_file_size_option(
             Limits().max_file_size,
-            "Refuse files larger than this many MiB.",
+            N_("Refuse files larger than this many MiB."),
             "limits",
             callback=_limits,
             metavar=None,
@@ -111,7 +113,7 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
             "-j",
             type=click.IntRange(min=1),
             default=None,
-            help="Worker processes [default: one per core].",
+            help=N_("Worker processes [default: one per core]."),
         )(function)
         return click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)(
             function
@@ -135,14 +137,16 @@ def _cache_options(function: F) -> F:
     function = click.option(
         "--no-cache",
         is_flag=True,
-        help="Parse every file; neither read nor write the cache.",
+        help=N_("Parse every file; neither read nor write the cache."),
     )(function)
     return click.option(
         "--cache-dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Where parsed files are cached by content [default: .boconf-cache beside the "
-        "organisation].",
+        help=N_(
+            "Where parsed files are cached by content [default: .boconf-cache beside the "
+            "organisation]."
+        ),
     )(function)
 
 

@@ -8,16 +8,17 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand, HelpGroup
 from boconf.cli.loaded import echo_errors
 from boconf.cli.options import lang_option, org_path
 from boconf.editing.changes import ChangeSet
 from boconf.editing.move import plan_move_position, plan_move_unit
 from boconf.editing.rename import RENAMABLE, EditError, InvalidTreeError, plan_rename
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.output import OutputError
 
 dry_run_option = click.option(
-    "--dry-run", is_flag=True, help="Print the change as a unified diff; write nothing."
+    "--dry-run", is_flag=True, help=N_("Print the change as a unified diff; write nothing.")
 )
 
 
@@ -47,7 +48,8 @@ def _run(plan: Callable[[], ChangeSet], dry_run: bool) -> None:
 
 
 @click.command(
-    help="""Rename an entity: its id and every reference to it, in every file.
+    cls=HelpCommand,
+    help=N_("""Rename an entity: its id and every reference to it, in every file.
 
 \b
 KIND is one of location, vendor, contract, unit, position, person.
@@ -59,7 +61,7 @@ and layout stay. A NEW id that exists is refused (exit 2).
 Examples:
   boconf rename position credit-manager head-of-credit
   boconf rename unit credit credit-services --dry-run
-"""
+"""),
 )
 @click.argument("kind", type=click.Choice(RENAMABLE))
 @click.argument("old")
@@ -74,24 +76,26 @@ def rename(kind: str, old: str, new: str, path: Path | None, dry_run: bool) -> N
     _run(lambda: plan_rename(root, kind, old, new), dry_run)
 
 
-@click.group(help="Move a position to another unit, or a unit under another parent.")
+@click.group(
+    cls=HelpGroup, help=N_("Move a position to another unit, or a unit under another parent.")
+)
 def move() -> None:
     pass
 
 
 @move.command(
     "position",
-    help="""Move a position to another unit (into that unit's file).
+    help=N_("""Move a position to another unit (into that unit's file).
 
 \b
 Example:
   boconf move position credit-analyst-export --to-unit collections-cluj \\
       --reports-to collections-team-lead
-""",
+"""),
 )
 @click.argument("identifier", metavar="ID")
-@click.option("--to-unit", "unit", required=True, help="The unit the position joins.")
-@click.option("--reports-to", default=None, help="Its new reporting line.")
+@click.option("--to-unit", "unit", required=True, help=N_("The unit the position joins."))
+@click.option("--reports-to", default=None, help=N_("Its new reporting line."))
 @click.argument(
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )
@@ -106,15 +110,15 @@ def move_position(
 
 @move.command(
     "unit",
-    help="""Move a unit under another parent unit.
+    help=N_("""Move a unit under another parent unit.
 
 \b
 Example:
   boconf move unit credit --parent finance
-""",
+"""),
 )
 @click.argument("identifier", metavar="ID")
-@click.option("--parent", required=True, help="The unit it moves under.")
+@click.option("--parent", required=True, help=N_("The unit it moves under."))
 @click.argument(
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
 )

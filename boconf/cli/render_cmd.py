@@ -11,12 +11,13 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import org_path, organisation_options
 from boconf.cli.reference_date import note_reference_date
 from boconf.formats.report import from_load
 from boconf.formats.text_report import render as render_text
 from boconf.graph.structure import build_structure
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.linting.check import check as run_check
 from boconf.linting.check import settings_for
 from boconf.linting.engine import LintResult
@@ -57,7 +58,8 @@ def _format_of(output: Path | None, all_views: bool) -> str:
 
 
 @click.command(
-    help="""Draw an org chart of one view.
+    cls=HelpCommand,
+    help=N_("""Draw an org chart of one view.
 
 \b
 Views: reporting (positions by reporting line), structure (the unit tree),
@@ -85,44 +87,51 @@ Examples:
   boconf render --all --format svg -o charts/            (every view)
   boconf render --view reporting -o charts/              (charts/reporting.svg + pages)
   boconf render --view back-office --findings -o bo.svg   (mark lint findings)
-"""
+"""),
 )
 @organisation_options()
-@click.option("--view", type=click.Choice(sorted(VIEWS)), default=None, help="The view to draw.")
 @click.option(
-    "--all", "all_views", is_flag=True, help="Draw every view into the directory given by -o."
+    "--view", type=click.Choice(sorted(VIEWS)), default=None, help=N_("The view to draw.")
+)
+@click.option(
+    "--all", "all_views", is_flag=True, help=N_("Draw every view into the directory given by -o.")
 )
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="[default: from -o's extension, else dot]",
+    help=N_("[default: from -o's extension, else dot]"),
 )
 @click.option(
     "--output",
     "-o",
     "output_text",
     type=click.Path(),
-    help="Write to FILE, or into DIR/ (ending in / or existing; always with --all).",
+    help=N_("Write to FILE, or into DIR/ (ending in / or existing; always with --all)."),
 )
 @click.option(
-    "--root", help="Start from this unit (a position, or a unit's manager, for the reporting view)."
+    "--root",
+    help=N_("Start from this unit (a position, or a unit's manager, for the reporting view)."),
 )
 @click.option(
-    "--depth", type=click.IntRange(min=1), help="Levels to show, the root (or top) counting as 1."
+    "--depth",
+    type=click.IntRange(min=1),
+    help=N_("Levels to show, the root (or top) counting as 1."),
 )
-@click.option("--office", type=click.Choice(["front", "back"]), help="Only units of this office.")
-@click.option("--unit", help="Only this unit and its sub-units.")
-@click.option("--findings", is_flag=True, help="Mark entities with lint errors or warnings.")
+@click.option(
+    "--office", type=click.Choice(["front", "back"]), help=N_("Only units of this office.")
+)
+@click.option("--unit", help=N_("Only this unit and its sub-units."))
+@click.option("--findings", is_flag=True, help=N_("Mark entities with lint errors or warnings."))
 @click.option(
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="With --findings: 'today' for the contract rules.",
+    help=N_("With --findings: 'today' for the contract rules."),
 )
-@click.option("--dot", "dot_binary", help="The Graphviz binary to use.")
-@click.option("--verbose", "-v", is_flag=True, help="Say which renderer ran.")
+@click.option("--dot", "dot_binary", help=N_("The Graphviz binary to use."))
+@click.option("--verbose", "-v", is_flag=True, help=N_("Say which renderer ran."))
 def render_command(
     path: Path | None,
     jobs: int | None,

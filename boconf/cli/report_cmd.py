@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from boconf.cli.help import HelpGroup
 from boconf.cli.loaded import emit, valid_organisation
 from boconf.cli.options import org_path, organisation_options
 from boconf.cli.reference_date import note_reference_date
@@ -14,18 +15,19 @@ from boconf.cli.scenario_cmd import applied_scenario, scenario_option
 from boconf.economics.cost import CostComparison, cost_report
 from boconf.formats.cost_report import COMPARISON_FORMATS, FORMATS
 from boconf.graph.structure import build_structure
+from boconf.i18n import N_
 from boconf.linting.check import settings_for
 from boconf.linting.settings import ConfigError
 from boconf.loading.limits import Limits
 
 
-@click.group(help="Reports about the organisation.")
+@click.group(cls=HelpGroup, help=N_("Reports about the organisation."))
 def report() -> None:
     pass
 
 
 @report.command(
-    help="""The annual cost of the organisation's work, and its contract calendar.
+    help=N_("""The annual cost of the organisation's work, and its contract calendar.
 
 \b
 annual cost = own staff (in-house and captive FTE x the annual cost per FTE
@@ -40,7 +42,7 @@ Examples:
   boconf report cost --format csv -o cost.csv
   boconf report cost --format markdown --horizon 180 --reference-date 2026-06-30
   boconf report cost --scenario credit-to-cluj     (savings or extra cost vs the base)
-"""
+""")
 )
 @organisation_options()
 @click.option(
@@ -51,20 +53,22 @@ Examples:
     show_default=True,
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write to FILE.")
 )
 @click.option(
     "--reference-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="'Today' for the contract calendar [default: reference_date in the settings, else today].",
+    help=N_(
+        "'Today' for the contract calendar [default: reference_date in the settings, else today]."
+    ),
 )
 @click.option(
     "--horizon",
     type=click.IntRange(min=0),
     default=365,
     show_default=True,
-    help="Days of contract calendar.",
+    help=N_("Days of contract calendar."),
 )
 @scenario_option
 def cost(

@@ -7,31 +7,35 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import lang_option
 from boconf.diagnostics import CHECK_DESCRIPTIONS
 from boconf.formats.rule_docs import render_markdown
-from boconf.i18n import _
+from boconf.i18n import N_, _
 from boconf.output import OutputError, write_atomic
 from boconf.rules.registry import RULES, find_rule
 from boconf.util.suggest import did_you_mean
 
 
 @click.command(
-    help="""List every lint rule: code, name, default severity, summary.
+    cls=HelpCommand,
+    help=N_("""List every lint rule: code, name, default severity, summary.
 
 \b
 Examples:
   boconf rules
   boconf rules --docs docs/rules.md            write the rule reference
   boconf rules --docs docs/rules.md --check    exit 1 if it is stale
-"""
+"""),
 )
 @click.option(
     "--docs",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the Markdown rule reference to FILE.",
+    help=N_("Write the Markdown rule reference to FILE."),
 )
-@click.option("--check", is_flag=True, help="With --docs: write nothing, exit 1 if FILE is stale.")
+@click.option(
+    "--check", is_flag=True, help=N_("With --docs: write nothing, exit 1 if FILE is stale.")
+)
 @lang_option
 def rules(docs: Path | None, check: bool) -> None:
     if docs is not None:
@@ -70,13 +74,14 @@ def rules(docs: Path | None, check: bool) -> None:
 
 
 @click.command(
-    help="""Show a rule's documentation.
+    cls=HelpCommand,
+    help=N_("""Show a rule's documentation.
 
 \b
 Examples:
   boconf explain BO101
   boconf explain reporting-cycle
-"""
+"""),
 )
 @click.argument("rule")
 @lang_option

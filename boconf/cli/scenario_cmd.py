@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpGroup
 from boconf.cli.loaded import valid_organisation
 from boconf.cli.options import org_path, organisation_options
 from boconf.formats.report import Report
 from boconf.formats.text_report import render as render_text
-from boconf.i18n import _, ngettext
+from boconf.i18n import N_, _, ngettext
 from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside, write_atomic
 from boconf.scenarios.apply import AppliedScenario, materialise
@@ -34,7 +35,7 @@ def scenario_option(function: F) -> F:
         "scenario_name",
         metavar="NAME",
         default=None,
-        help="Run on scenario NAME (scenarios/NAME.yaml) applied to the organisation.",
+        help=N_("Run on scenario NAME (scenarios/NAME.yaml) applied to the organisation."),
     )(function)
 
 
@@ -94,7 +95,8 @@ def applied_scenario(
 
 
 @click.group(
-    help="""What-if scenarios: overlays on the organisation in scenarios/<name>.yaml.
+    cls=HelpGroup,
+    help=N_("""What-if scenarios: overlays on the organisation in scenarios/<name>.yaml.
 
 \b
 A scenario removes, adds and patches entities by id. Run the other commands
@@ -102,7 +104,7 @@ on one with --scenario NAME:
   boconf check --scenario NAME
   boconf diff --scenario NAME          (base vs scenario, with the cost effect)
   boconf report cost --scenario NAME   (savings or extra cost against the base)
-"""
+"""),
 )
 def scenario() -> None:
     pass
@@ -110,12 +112,12 @@ def scenario() -> None:
 
 @scenario.command(
     "list",
-    help="""List the scenarios, whether each applies cleanly, and its size.
+    help=N_("""List the scenarios, whether each applies cleanly, and its size.
 
 \b
 Exit codes: 0 all scenarios apply and validate (a CI step can run this);
 1 one does not, or the base organisation does not validate.
-""",
+"""),
 )
 @organisation_options()
 def list_command(path: Path | None, jobs: int | None, limits: Limits) -> None:
@@ -152,7 +154,7 @@ def list_command(path: Path | None, jobs: int | None, limits: Limits) -> None:
 
 @scenario.command(
     "apply",
-    help="""Write the organisation with scenario NAME applied to DIR.
+    help=N_("""Write the organisation with scenario NAME applied to DIR.
 
 \b
 Files the scenario does not touch are copied byte for byte; the ones it
@@ -163,7 +165,7 @@ empty; nothing in the organisation itself is changed.
 Examples:
   boconf scenario apply credit-to-cluj -o /tmp/credit-to-cluj
   boconf scenario apply credit-to-cluj org -o build/scenario && boconf render build/scenario
-""",
+"""),
 )
 @click.argument("name")
 @organisation_options()
@@ -172,7 +174,7 @@ Examples:
     "-o",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Directory to write the resulting organisation into.",
+    help=N_("Directory to write the resulting organisation into."),
 )
 def apply_command(
     name: str, path: Path | None, jobs: int | None, limits: Limits, output: Path

@@ -7,20 +7,22 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import lang_option
-from boconf.i18n import _
+from boconf.i18n import N_, _
 from boconf.output import OutputError
 from boconf.schema import stale_files, write
 
 
 @click.command(
-    help="""Write the JSON Schemas for editors, or check that they are up to date.
+    cls=HelpCommand,
+    help=N_("""Write the JSON Schemas for editors, or check that they are up to date.
 
 \b
 Examples:
   boconf schema                    (re)write schemas/
   boconf schema --check            exit 1 if schemas/ is stale
-"""
+"""),
 )
 @click.option(
     "--out",
@@ -30,7 +32,7 @@ Examples:
     show_default=True,
 )
 @click.option(
-    "--check", is_flag=True, help="Write nothing; exit 1 if a schema file is missing or stale."
+    "--check", is_flag=True, help=N_("Write nothing; exit 1 if a schema file is missing or stale.")
 )
 @lang_option
 def schema(out: Path, check: bool) -> None:

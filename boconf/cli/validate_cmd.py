@@ -8,17 +8,19 @@ from pathlib import Path
 import click
 
 from boconf.cli.exit_codes import Exit
+from boconf.cli.help import HelpCommand
 from boconf.cli.options import org_path, organisation_options, parse_cache
 from boconf.cli.progress import progress
 from boconf.formats import VALIDATE_REPORTERS
 from boconf.formats.report import ReportOptions, from_load
-from boconf.i18n import _
+from boconf.i18n import N_, _
 from boconf.load import load_organisation
 from boconf.loading.limits import Limits
 
 
 @click.command(
-    help="""Validate an organisation tree and report every problem at file:line:column.
+    cls=HelpCommand,
+    help=N_("""Validate an organisation tree and report every problem at file:line:column.
 
 \b
 PATH is a directory (every *.yaml/*.yml below it, hidden paths and
@@ -29,7 +31,7 @@ Examples:
   boconf validate
   boconf validate org/units/credit.yaml
   boconf validate --format json > diagnostics.json
-"""
+"""),
 )
 @organisation_options(cache=True)
 @click.option(
@@ -39,8 +41,8 @@ Examples:
     default="text",
     show_default=True,
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary line.")
-@click.option("--verbose", "-v", is_flag=True, help="Also print the time taken.")
+@click.option("--quiet", "-q", is_flag=True, help=N_("Print diagnostics only, no summary line."))
+@click.option("--verbose", "-v", is_flag=True, help=N_("Also print the time taken."))
 def validate(
     path: Path | None,
     jobs: int | None,
