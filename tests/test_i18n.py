@@ -14,11 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from boconf import i18n, numbers
-from boconf.i18n.catalogs import compile_catalog, sources
-from boconf.i18n.extract import extract_messages, placeholders
+from boconf.i18n.catalogs import compile_catalog, message_key, read_sources
+from boconf.i18n.extract import Extracted, extract_messages, placeholders
 from boconf.i18n.language import language_from_environment
 
 SHIPPED = [language for language in i18n.LANGUAGES if language != i18n.DEFAULT_LANGUAGE]
@@ -46,13 +45,11 @@ def test_the_language_comes_from_the_posix_variables_in_their_order(
 
 def _catalog_entries(language: str) -> dict[str, tuple[str | tuple[str, ...], Path]]:
     entries: dict[str, tuple[str | tuple[str, ...], Path]] = {}
-    for path in sources(language):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
+    for path, catalog in read_sources(language):
         for message in catalog:
             if not message.id:
                 continue
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            key = message_key(message)
             assert key not in entries or entries[key][0] == message.string, (
                 f"{key!r} is translated differently in {entries[key][1].name} and {path.name}"
             )
@@ -61,16 +58,16 @@ def _catalog_entries(language: str) -> dict[str, tuple[str | tuple[str, ...], Pa
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, object]:
-    return dict(extract_messages())
+def extracted() -> dict[str, Extracted]:
+    return extract_messages()
 
 
 @pytest.mark.parametrize("language", SHIPPED)
 def test_every_marked_message_is_translated_with_its_placeholders(
-    language: str, extracted: dict[str, object]
+    language: str, extracted: dict[str, Extracted]
 ) -> None:
     entries = _catalog_entries(language)
-    messages = extract_messages()
+    messages = extracted
     missing = sorted(f"{m.where}: {m.id!r}" for m in messages.values() if m.id not in entries)
     assert not missing, "untranslated (run `python tools/i18n.py missing`):\n" + "\n".join(missing)
     problems: list[str] = []
@@ -92,7 +89,7 @@ def test_every_marked_message_is_translated_with_its_placeholders(
 
 @pytest.mark.parametrize("language", SHIPPED)
 def test_no_catalog_keeps_a_message_the_code_no_longer_has(
-    language: str, extracted: dict[str, object]
+    language: str, extracted: dict[str, Extracted]
 ) -> None:
     stale = sorted(
         f"{path.name}: {key!r}"
@@ -104,9 +101,7 @@ def test_no_catalog_keeps_a_message_the_code_no_longer_has(
 
 @pytest.mark.parametrize("language", SHIPPED)
 def test_every_source_declares_the_same_two_plural_forms(language: str) -> None:
-    for path in sources(language):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
+    for path, catalog in read_sources(language):
         assert catalog.num_plurals == 2, path.name
         assert catalog.plural_expr == "(n != 1)", path.name
 

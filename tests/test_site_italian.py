@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from babel.messages.pofile import read_po
 
 from boconf import i18n
-from boconf.i18n.catalogs import sources
+from boconf.i18n.catalogs import message_key, read_sources
 from boconf.i18n.extract import extract_messages
 from boconf.linting.check import check, settings_for
 from boconf.rendering.dot import to_dot
@@ -293,13 +292,11 @@ def fragments(text: str) -> set[str]:
 def catalog() -> tuple[set[str], set[str]]:
     """The English fragments whose Italian differs, and every Italian fragment."""
     italian: dict[str, tuple[str, ...]] = {}
-    for path in sources("it"):
-        with path.open("rb") as handle:
-            for message in read_po(handle, locale="it"):
-                if message.id:
-                    key = message.id[0] if isinstance(message.id, tuple) else message.id
-                    forms = message.string
-                    italian[key] = forms if isinstance(forms, tuple) else (forms,)
+    for _path, source in read_sources("it"):
+        for message in source:
+            if message.id:
+                forms = message.string
+                italian[message_key(message)] = forms if isinstance(forms, tuple) else (forms,)
     english: set[str] = set()
     said: set[str] = set()
     for message in extract_messages().values():

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import sys
 
-from babel.messages.pofile import read_po
-
-from boconf.i18n.catalogs import sources, write_compiled
+from boconf.i18n.catalogs import message_key, read_sources, write_compiled
 from boconf.i18n.extract import extract_messages
 from boconf.i18n.language import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -26,10 +24,7 @@ def _quoted(text: str) -> str:
 
 
 def missing(language: str) -> int:
-    known: set[str] = set()
-    for path in sources(language):
-        with path.open("rb") as handle:
-            known.update(str(m.id[0] if isinstance(m.id, tuple) else m.id) for m in read_po(handle))
+    known = {message_key(m) for _path, catalog in read_sources(language) for m in catalog}
     lines: list[str] = []
     for message in extract_messages().values():
         if message.id in known:

@@ -14,6 +14,10 @@ import functools
 import gettext
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 LOCALE_DIRECTORY = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "boconf"
@@ -21,6 +25,25 @@ DOMAIN = "boconf"
 
 def sources(language: str, locale_directory: Path = LOCALE_DIRECTORY) -> list[Path]:
     return sorted((locale_directory / language / "LC_MESSAGES").glob("*.po"))
+
+
+def read_sources(
+    language: str, locale_directory: Path = LOCALE_DIRECTORY
+) -> list[tuple[Path, Catalog]]:
+    """Each ``.po`` source of the language, parsed: what compiling, the translators' tools and
+    the catalog tests all read."""
+    from babel.messages.pofile import read_po
+
+    read = []
+    for path in sources(language, locale_directory):
+        with path.open("rb") as handle:
+            read.append((path, read_po(handle, locale=language)))
+    return read
+
+
+def message_key(message: Message) -> str:
+    """A message's id: its singular when it has a plural."""
+    return str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
 
 
 def compiled_path(language: str, locale_directory: Path = LOCALE_DIRECTORY) -> Path:
@@ -34,16 +57,13 @@ def compile_catalog(language: str, locale_directory: Path = LOCALE_DIRECTORY) ->
     the catalog tests forbid for shipped languages)."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
 
     # A fixed date: the same sources compile to the same bytes.
     epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     merged = Catalog(
         locale=language, domain=DOMAIN, fuzzy=False, creation_date=epoch, revision_date=epoch
     )
-    for path in sources(language, locale_directory):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
+    for _path, catalog in read_sources(language, locale_directory):
         # The sources' Plural-Forms header, not CLDR's (three forms for Italian, where gettext
         # and translators use two); the catalog tests hold every source to the same header.
         merged.mime_headers = catalog.mime_headers

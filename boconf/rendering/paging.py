@@ -256,15 +256,16 @@ def _range(first: str, last: str, parent: str | None) -> str:
     return _("{first} … {last} (under {parent})").format(first=first, last=last, parent=parent)
 
 
+# The nouns charts count their boxes in (Chart.noun), each with its plural in the catalogs:
+# the literal ngettext calls are what Babel extracts.
+_COUNTED: dict[tuple[str, str], Callable[[int], str]] = {
+    ("unit", "units"): lambda n: ngettext("{n} unit", "{n} units", n),
+    ("position", "positions"): lambda n: ngettext("{n} position", "{n} positions", n),
+    ("post", "posts"): lambda n: ngettext("{n} post", "{n} posts", n),
+    ("box", "boxes"): lambda n: ngettext("{n} box", "{n} boxes", n),
+}
+
+
 def _count(number: int, noun: tuple[str, str]) -> str:
-    """``34 positions``: the nouns the views give, each with its plural in the catalogs."""
-    n = numbers.number(number, 0)
-    if noun == ("unit", "units"):
-        return ngettext("{n} unit", "{n} units", number).format(n=n)
-    if noun == ("position", "positions"):
-        return ngettext("{n} position", "{n} positions", number).format(n=n)
-    if noun == ("post", "posts"):
-        return ngettext("{n} post", "{n} posts", number).format(n=n)
-    if noun == ("box", "boxes"):
-        return ngettext("{n} box", "{n} boxes", number).format(n=n)
-    return f"{n} {noun[0] if number == 1 else noun[1]}"
+    """``34 positions``, in the active language."""
+    return _COUNTED[noun](number).format(n=numbers.number(number, 0))
