@@ -14,7 +14,7 @@ split fairly) of the whole process tree, sampled every 100 ms (reading PSS is no
 the process being read, so not more often), workers included.
 Runs of validate and check here are cold (``--no-cache``). Targets at N = 100,000:
 validate <= 0.3x the bare load's time, check <= 0.45x. Then the on-disk cache: a check
-after editing one file (a comment; a post's title) against one with an empty cache (target
+after editing one file (a comment; a post's title; a post's manager) against one with an empty cache (target
 <= 0.15x), with the floor of start-up and imports, and a
 differential parse of the tree (native fast path = libyaml). With ``--large 1000000
 2100000`` (as ``make bench`` does), one clean check at each size with its peak memory,
@@ -140,7 +140,8 @@ class Warm:
 
     cold: float  # with an empty cache
     comment: float  # after adding a comment to one file: every parse means what it meant
-    value: float  # after changing one post's title: that file means something else
+    value: float  # after changing one post's title: descriptive text, one document validated
+    line: float  # after changing one post's manager: the whole tree validated and linted
     floor: float  # the interpreter and the imports of `boconf check`, doing nothing
     same: bool  # the last warm check printed what a check without the cache prints
 
@@ -157,7 +158,9 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
     assert title is not None, f"no title in {edited}"
     cached = [*command, "--cache-dir", str(cache), str(copy)]
     floor = [sys.executable, "-c", "import boconf.cli.check_cmd"]
-    cold_runs, comment_runs, value_runs, floor_runs = [], [], [], []
+    manager = re.search(r"reports_to: (\S+)-p1\n", original)
+    assert manager is not None, f"no post reporting to a -p1 post in {edited}"
+    cold_runs, comment_runs, value_runs, line_runs, floor_runs = [], [], [], [], []
     try:
         for run_number in range(runs):
             edited.write_text(original, encoding="utf-8")
@@ -167,10 +170,16 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
             # file's entry hits, and the stored result holds.
             edited.write_text(original + f"# edit {run_number}\n", encoding="utf-8")
             comment_runs.append(run(cached, (0, 1))[0])
-            # One value changed: that file is parsed, the whole tree validated and linted.
+            # One title changed: that file is parsed and its edited document validated; no
+            # stored message quotes the old title, so the stored result holds.
             renamed = original.replace(title[0], f'title: "{title[1]} ({run_number})"', 1)
             edited.write_text(renamed, encoding="utf-8")
             value_runs.append(run(cached, (0, 1))[0])
+            # One post moved to another manager: a value the rules read, so the whole tree is
+            # validated and linted (from cached parses).
+            moved = renamed.replace(manager[0], f"reports_to: {manager[1]}-p0\n", 1)
+            edited.write_text(moved, encoding="utf-8")
+            line_runs.append(run(cached, (0, 1))[0])
             floor_runs.append(run(floor)[0])
         warm_out = subprocess.run(cached, capture_output=True, check=False).stdout
         no_cache = [*command, "--no-cache", str(copy)]
@@ -181,6 +190,7 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
         statistics.median(cold_runs),
         statistics.median(comment_runs),
         statistics.median(value_runs),
+        statistics.median(line_runs),
         statistics.median(floor_runs),
         same,
     )
@@ -245,8 +255,9 @@ def main() -> None:
     print(
         f"\ncache at N = {args.sizes[-1]:,}: check with an empty cache {cold:.2f} s; after editing "
         f"one file: a comment {cached.comment:.2f} s, {cached.comment / cold:.2f}x (target <= "
-        f"0.15x); a post's title {cached.value:.2f} s, {cached.value / cold:.2f}x; start-up and "
-        f"imports alone {cached.floor:.2f} s, {cached.floor / cold:.2f}x ({load_average()})"
+        f"0.15x); a post's title {cached.value:.2f} s, {cached.value / cold:.2f}x; a post's "
+        f"manager {cached.line:.2f} s, {cached.line / cold:.2f}x; start-up and imports alone "
+        f"{cached.floor:.2f} s, {cached.floor / cold:.2f}x ({load_average()})"
     )
     print(f"warm = cold: {'yes' if cached.same else 'NO, the outputs differ'}")
     print(differential(largest))

@@ -10,8 +10,12 @@ changed for a while when the stored run started, as git does); a file whose cont
 is parsed (only it)
 and its meaning compared. When every file means what it meant, and every file a position was
 read from is byte for byte the same, the stored result is the result, and nothing is
-validated or linted. Any other change (a value, a document, a file added or removed, a
-finding's file edited) runs the whole check, which then replaces the stored result.
+validated or linted. So it is when the files that mean something else differ from what they
+were only in descriptive text (a title, a name, a description) that no stored message quotes,
+and their edited documents validate (:mod:`boconf.linting.descriptive_text`): only those
+documents are validated, and the stored result is kept as theirs. Any other change (a value,
+a document, a file added or removed, a finding's file edited) runs the whole check, which
+then replaces the stored result.
 
 Entries are JSON with a checksum, like the parse entries: a damaged or foreign entry is a
 miss, never trusted, and loading one cannot run code. One entry per context (settings,
@@ -38,6 +42,7 @@ from boconf._version import __version__
 from boconf.diagnostics import Code, Diagnostic, Severity, Subject
 from boconf.i18n import active_language
 from boconf.linting.baseline import Fingerprint
+from boconf.linting.descriptive_text import quoted, replaced_text
 from boconf.linting.engine import LintResult
 from boconf.linting.settings import ResolvedSettings
 from boconf.load import LoadResult
@@ -88,6 +93,8 @@ class ResultCache:
     # (path, display, content digest, stat) of every file, in discovery order.
     files: list[tuple[str, str, bytes, list[int]]] = field(default_factory=list)
     _stored: dict[str, Any] | None = None
+    # Whether the stored result holds although files were edited (descriptive text only).
+    _reworded: bool = False
 
     @classmethod
     def open(
@@ -135,9 +142,12 @@ class ResultCache:
         try:
             if not self._still_holds(stored):
                 return None
-            return _load_from(stored["load"], self.root), _lint_from(stored["lint"])
+            load, lint = _load_from(stored["load"], self.root), _lint_from(stored["lint"])
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # a doctored entry: run the check
+        if self._reworded:  # the same result, now of the edited files: compare them once
+            self.store(load, lint, set(stored["positions"]))
+        return load, lint
 
     def digests(self) -> dict[str, bytes]:
         """The content digest of every file, as taken here."""
@@ -152,12 +162,34 @@ class ResultCache:
         now = {path: digest.hex() for path, _, digest, _ in self.files}
         if any(now.get(path) != digest for path, digest in stored["positions"].items()):
             return False  # a file that findings are positioned in has changed
-        changed = [
-            (file, meaning)
-            for file, (_, _, content, meaning, _) in zip(self.files, was, strict=True)
-            if file[2].hex() != content
+        edited = []  # (file, its content when stored): parsed otherwise than stored
+        for file, (_, _, content, meaning, _) in zip(self.files, was, strict=True):
+            if file[2].hex() != content and self._meaning(file) != meaning:
+                edited.append((file, content, meaning))
+        if not edited:
+            return True
+        replaced = []
+        for (path, display, digest, _), content, meaning in edited:
+            if self.disk.meaning(bytes.fromhex(content)) != meaning:
+                return False  # the parse it was stored with is gone (or was never this)
+            old = self.disk.get(bytes.fromhex(content), path, display)
+            new = self.disk.get(digest, path, display)
+            texts = replaced_text(old, new) if old and new else None
+            if texts is None:
+                return False  # a value, a key or a document changed: run the check
+            replaced.extend(texts)
+        # Only descriptive text changed: the result holds unless a message quoted it.
+        said = [
+            text
+            for part in ("load", "lint")
+            for record in stored[part]["diagnostics"]
+            for text in record[4:6]
         ]
-        return all(self._meaning(file) == meaning for file, meaning in changed)
+        said += [
+            text for record, _ in stored["lint"]["suppressed_findings"] for text in record[4:6]
+        ]
+        self._reworded = True
+        return not quoted(replaced, said)
 
     def _meaning(self, file: tuple[str, str, bytes, list[int]]) -> str | None:
         path, display, digest, _ = file

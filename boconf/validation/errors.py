@@ -234,8 +234,10 @@ def _value_problem(
             _("expected a mapping, got {type}").format(type=_type_name(value)),
             _("write 'key: value' fields, indented below"),
         )
-    if error_type in ("too_short", "string_too_short"):
+    if error_type == "too_short":
         return pydantic_says, _("list at least one item")
+    if error_type == "string_too_short":
+        return pydantic_says, _("write some text here: it cannot be empty")
     if error_type in ("too_long", "string_too_long"):
         return pydantic_says, (
             _("shorten it ({about})").format(about=about) if about else _("shorten it")
