@@ -264,6 +264,8 @@ def _post(**changes: Any) -> dict[str, Any]:
         (_with(description="New"), []),
         (_post(title="Head of credit"), ["Credit manager"]),
         (_post(grade="G7"), []),
+        (_post(grade=7), None),  # added (nothing replaced), and not text
+        (_with(description=42), None),
         (_with(name=""), None),  # no longer validates
         (_with(name=7), None),
         (_with(function="finance"), None),  # a value that rules read

@@ -146,6 +146,15 @@ EDITS = [
         [("BO022", "credit.yaml", 20, 12)],
     ),
     (
+        "a grade added that is not text (the edited document no longer validates)",
+        "units/credit.yaml",
+        "    title: Credit manager\n",
+        "    title: Credit manager\n    grade: 7\n",
+        False,
+        None,
+        [("BO022", "credit.yaml", 21, 12)],
+    ),
+    (
         "a title and a value changed together",
         "units/credit.yaml",
         "    title: Credit manager\n    reports_to: coo\n",
@@ -473,3 +482,66 @@ def test_a_result_stored_in_one_language_never_answers_in_another(
     loads.clear()
     assert boconf(*TEXT, str(tree)).out == english.out
     assert loads == []
+
+
+def _payroll_on_one_post_of_its_own_file(tree: Path) -> Path:
+    """Payroll in-house on one post (key-person-risk quotes its title), the post in its own
+    Position document: the title lives in another file than the finding."""
+    payroll = tree / "units" / "payroll.yaml"
+    _edit(
+        payroll,
+        "  - provider: studio-paghe-lombardo\n    location: tirana-vendor-site\n    share: 1\n"
+        "    contract: paghe-lombardo-2023\n",
+        "  - provider: in_house\n    location: milano-hq\n    share: 1\n",
+    )
+    _edit(
+        payroll,
+        "    fte: 1.5  # the seats the contract buys: with no in-house share, "
+        "nothing to derive them from\n",
+        "",
+    )
+    _edit(
+        payroll,
+        "positions:\n  - id: payroll-coordinator\n    title: Referente paghe e gestione fornitore\n"
+        "    reports_to: hr-manager\n    holder: lucia-dangelo\n",
+        "",
+    )
+    post = tree / "units" / "payroll-coordinator.yaml"
+    post.write_text(
+        "apiVersion: boconf/v1\nkind: Position\nid: payroll-coordinator\nunit: payroll\n"
+        "title: Referente paghe e gestione fornitore\nreports_to: hr-manager\n"
+        "holder: lucia-dangelo\n",
+        encoding="utf-8",
+    )
+    return post
+
+
+def test_a_baselined_message_that_quotes_a_replaced_title_runs_the_check(
+    tree: Path, boconf: Callable[..., Run], tmp_path: Path, loads: list[str]
+) -> None:
+    """The baseline matches findings by message: a baselined finding that quotes a title is
+    not among the stored messages, yet the title's edit un-baselines it."""
+    post = _payroll_on_one_post_of_its_own_file(tree)
+    baseline = tmp_path / "baseline.json"
+    assert boconf(*TEXT, "--baseline-write", str(baseline), str(tree)).code == 0
+    assert "Referente paghe e gestione fornitore" in baseline.read_text(encoding="utf-8")
+    quiet = _same_as_cold(boconf, tree, "--baseline", str(baseline))
+    assert _codes(quiet) == []
+    _edit(post, "title: Referente paghe e gestione fornitore\n", "title: Referente paghe\n")
+    loads.clear()
+    edited = boconf(*CHECK, "--baseline", str(baseline), str(tree))
+    assert loads == ["org"]
+    assert _codes(edited) == [("BO213", "payroll.yaml", 4, 5)]
+    _same_as_cold(boconf, tree, "--baseline", str(baseline))
+
+
+def test_a_document_without_a_kind_below_an_edited_description_moves_its_error(
+    tree: Path, boconf: Callable[..., Run]
+) -> None:
+    """'document N has no kind' is placed at the document's own line, read from the file's
+    text: a descriptive edit above it that adds lines moves it."""
+    person = tree / "people" / "alberto-ferrara.yaml"
+    person.write_text(person.read_text(encoding="utf-8") + "---\nfoo: bar\n", encoding="utf-8")
+    assert _codes(_same_as_cold(boconf, tree)) == [("BO021", "alberto-ferrara.yaml", 7, 1)]
+    _edit(person, "name: Alberto Ferrara\n", "name: >-\n  Alberto\n  Ferrara\n")
+    assert _codes(_same_as_cold(boconf, tree)) == [("BO021", "alberto-ferrara.yaml", 9, 1)]

@@ -10,7 +10,8 @@ title). So a stored check result still holds after an edit that changed only suc
   ``true``, ``1`` is not ``1.0``);
 * each edited document still validates against its kind's model (the one check that reads the
   text: it must be text, and not too long);
-* no stored message or hint contains a text that was replaced (so nothing quoted it).
+* no stored message or hint, and no message of the baseline (which matches findings by their
+  message), contains a text that was replaced (so nothing quoted it).
 
 Lines that moved are :mod:`boconf.linting.result_cache`'s business: a file that a position was
 read from must not have changed at all.
@@ -69,7 +70,8 @@ def replaced_text(old: ParsedFile, new: ParsedFile) -> list[str] | None:
         changes = _document_changes(before, after)
         if changes is None:
             return None
-        if changes and not _validates(after):
+        # Edited, possibly only by a descriptive field added (which replaced no text).
+        if (changes or _strict(before.data) != _strict(after.data)) and not _validates(after):
             return None
         replaced.extend(changes)
     return replaced

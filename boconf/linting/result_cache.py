@@ -92,6 +92,9 @@ class ResultCache:
     started: int  # time.time_ns() before any file was looked at
     # (path, display, content digest, stat) of every file, in discovery order.
     files: list[tuple[str, str, bytes, list[int]]] = field(default_factory=list)
+    # The baseline's messages: a finding it holds is stored as a count, not as a message, yet
+    # matches by its message, which may quote a text an edit replaces.
+    baselined: list[str] = field(default_factory=list)
     _stored: dict[str, Any] | None = None
     # Whether the stored result holds although files were edited (descriptive text only).
     _reworded: bool = False
@@ -128,7 +131,8 @@ class ResultCache:
             if digest is None:
                 return None
             files.append((path, display_path(file), digest, stat))
-        return cls(cache, cache.disk, root, limits, jobs, key, started, files, stored)
+        messages = sorted({message for _, _, message in baseline or ()})
+        return cls(cache, cache.disk, root, limits, jobs, key, started, files, messages, stored)
 
     @property
     def _path(self) -> Path:
@@ -188,6 +192,7 @@ class ResultCache:
         said += [
             text for record, _ in stored["lint"]["suppressed_findings"] for text in record[4:6]
         ]
+        said += self.baselined
         self._reworded = True
         return not quoted(replaced, said)
 

@@ -114,6 +114,9 @@ class Collector:
             self._unread(parsed.display)
             self.collected.invalid_any.update(_ids_in(data))
         if kind is None:
+            # At the document's own line: a position read from the file's text (the result
+            # cache keeps the result only while that text is the same).
+            self._source_map.consulted.add(parsed.path)
             self.diagnostics.append(
                 Diagnostic(
                     parsed.display,
