@@ -54,7 +54,7 @@ from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
 from boconf.util.paths import display_path
 
-FORMAT = 1
+FORMAT = 2  # 2: a document without a kind places its error from its file's text (consulted)
 _CODES = {code.value: code for code in Code}
 
 
