@@ -12,8 +12,9 @@ and its meaning compared. When every file means what it meant, and every file a 
 read from is byte for byte the same, the stored result is the result, and nothing is
 validated or linted. So it is when the files that mean something else differ from what they
 were only in descriptive text (a title, a name, a description) that no stored message quotes
-(nor the baseline, whose findings are stored as counts), and their edited documents validate (:mod:`boconf.linting.descriptive_text`): only those
-documents are validated, and the stored result is kept as theirs. Any other change (a value,
+(nor the baseline, whose findings are stored as counts), and their edited documents validate
+(:mod:`boconf.linting.descriptive_text`): only those documents are validated, and the stored
+result is kept as theirs. Any other change (a value,
 a document, a file added or removed, a finding's file edited) runs the whole check, which
 then replaces the stored result.
 
