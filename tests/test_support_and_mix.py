@@ -235,3 +235,27 @@ def test_the_site_shows_the_matrix_as_a_table(boconf: Callable[..., Run], tmp_pa
     assert cells.marks == sum(len(d.get("supports") or []) for d in units.values())  # type: ignore[arg-type]
     assert table.count("(accepted)") == 2
     assert 'href="units/payroll.html"' in table
+
+
+def test_a_backslash_in_a_name_stays_a_backslash_in_the_drawn_matrix(
+    boconf: Callable[..., Run], tmp_path: Path
+) -> None:
+    """graphviz-pure expands escapes such as \\N (the node's name, here 'table') even in
+    HTML-like text: a unit named 'Sales \\N team' must still read so in the SVG."""
+    import shutil
+
+    root = tmp_path / "org"
+    shutil.copytree(REPO / "org", root)
+    sales = root / "units" / "commercial-directorate.yaml"
+    text = sales.read_text(encoding="utf-8")
+    assert text.count("name: Direzione commerciale\n") == 1
+    sales.write_text(
+        text.replace("name: Direzione commerciale\n", 'name: "Sales \\\\N team"\n'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "support.svg"
+    run = boconf("render", "--view", "support", "--format", "svg", str(root), "-o", str(out))
+    assert run.code == 0, run.err
+    drawn = out.read_text(encoding="utf-8").replace("\u2060", "")
+    assert "Sales \\N team" in drawn
+    assert "Sales table team" not in drawn

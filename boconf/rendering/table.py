@@ -45,12 +45,18 @@ class Table:
     borders: bool = True  # a grid (the matrix) or none (the bars)
 
 
+# After a backslash: graphviz-pure expands escapes such as \N (the node's name) even in
+# HTML-like text and entities, Graphviz only in attributes such as TITLE; a backslash followed
+# by this invisible word joiner is no escape to either, and reads as the backslash it is.
+_NO_ESCAPE = "\u2060"
+
+
 def _text(text: str) -> str:
     """User text for an HTML-like label: markup characters escaped, no line breaks (Graphviz
-    would keep a raw newline), no control characters."""
+    would keep a raw newline), no control characters, no backslash escapes."""
     flat = " ".join(text.replace("\r", " ").split("\n"))
     flat = "".join(c for c in flat if c >= " " or c == "\t")
-    return html.escape(flat, quote=True)
+    return html.escape(flat.replace("\\", "\\" + _NO_ESCAPE), quote=True)
 
 
 def _attributes(values: dict[str, str]) -> str:
