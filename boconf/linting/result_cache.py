@@ -14,9 +14,8 @@ validated or linted. So it is when the files that mean something else differ fro
 were only in descriptive text (a title, a name, a description) that no stored message quotes
 (nor the baseline, whose findings are stored as counts), and their edited documents validate
 (:mod:`boconf.linting.descriptive_text`): only those documents are validated, and the stored
-result is kept as theirs. Any other change (a value,
-a document, a file added or removed, a finding's file edited) runs the whole check, which
-then replaces the stored result.
+result is kept as theirs. Any other change (a value, a document, a file added or removed, a
+finding's file edited) runs the whole check, which then replaces the stored result.
 
 Entries are JSON with a checksum, like the parse entries: a damaged or foreign entry is a
 miss, never trusted, and loading one cannot run code. One entry per context (settings,
@@ -167,7 +166,7 @@ class ResultCache:
         now = {path: digest.hex() for path, _, digest, _ in self.files}
         if any(now.get(path) != digest for path, digest in stored["positions"].items()):
             return False  # a file that findings are positioned in has changed
-        edited = []  # (file, its content when stored): parsed otherwise than stored
+        edited = []  # (file, its content and meaning when stored): it now means otherwise
         for file, (_, _, content, meaning, _) in zip(self.files, was, strict=True):
             if file[2].hex() != content and self._meaning(file) != meaning:
                 edited.append((file, content, meaning))
