@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter, lt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from boconf.i18n import N_
 
@@ -103,6 +103,40 @@ class Diagnostic:
             "subject": self.subject.as_record(),
             "target": self.target.as_record(),
         }
+
+
+_CODES = {code.value: code for code in Code}
+
+
+def restored(
+    file: Any,
+    line: Any,
+    column: Any,
+    code: Any,
+    message: Any,
+    hint: Any,
+    severity: Any,
+    subject: Any,
+    target: Any,
+) -> Diagnostic:
+    """A diagnostic read back from a cache entry (JSON, as untrusted as any input), every
+    field checked: raises TypeError or ValueError for what no diagnostic could have been."""
+    if line.__class__ is not int or column.__class__ is not int:
+        raise TypeError("a position that is not a number")
+    texts = (file, code, message, hint, *subject, *target)
+    if len(subject) != 2 or len(target) != 2 or any(t.__class__ is not str for t in texts):
+        raise TypeError("a diagnostic that is not one")
+    return Diagnostic(
+        file,
+        line,
+        column,
+        _CODES.get(code, code),
+        message,
+        hint,
+        Severity(severity),
+        Subject(*subject),
+        Subject(*target),
+    )
 
 
 # A diagnostic's fields in order: equality, hash and order of a Diagnostic are those of this

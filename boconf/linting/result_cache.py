@@ -39,7 +39,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from boconf._version import __version__
-from boconf.diagnostics import Code, Diagnostic, Severity, Subject
+from boconf.diagnostics import Diagnostic, Severity, restored
 from boconf.i18n import active_language
 from boconf.linting.baseline import Fingerprint
 from boconf.linting.descriptive_text import quoted, replaced_text
@@ -55,7 +55,6 @@ from boconf.loading.parallel import parse_files
 from boconf.util.paths import display_path
 
 FORMAT = 2  # 2: a document without a kind places its error from its file's text (consulted)
-_CODES = {code.value: code for code in Code}
 
 
 @dataclass
@@ -329,22 +328,7 @@ def _diagnostic_record(d: Diagnostic) -> list[Any]:
 
 def _diagnostic(record: list[Any]) -> Diagnostic:
     file, line, column, code, message, hint, severity, kind, identifier, *target = record
-    if not all(value.__class__ is int for value in (line, column)):
-        raise TypeError("a position that is not a number")
-    if len(target) != 2 or not _strings(file, code, message, hint, kind, identifier, *target):
-        raise TypeError("a diagnostic that is not one")
-    subject = Subject(kind, identifier)
-    return Diagnostic(
-        file,
-        line,
-        column,
-        _CODES.get(code, code),
-        message,
-        hint,
-        Severity(severity),
-        subject,
-        Subject(*target),
-    )
+    return restored(file, line, column, code, message, hint, severity, (kind, identifier), target)
 
 
 def _full_record(d: Diagnostic) -> list[Any]:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from boconf._version import __version__
-from boconf.diagnostics import Code, Diagnostic, Severity, Subject
+from boconf.diagnostics import restored
 from boconf.i18n import active_language
 from boconf.loading import native
 from boconf.loading.limits import Limits
@@ -36,7 +36,6 @@ from boconf.loading.parse import CommentSuppression, Document, ParsedFile
 
 CACHE_DIRECTORY = ".boconf-cache"
 FORMAT = 2  # 2: a header line with the name and the meaning of the parse
-_CODES = {code.value: code for code in Code}
 # Written once into a new cache directory: keeps it out of git and out of backups.
 _GITIGNORE = "# Created by boconf: a cache, safe to delete.\n*\n"
 _CACHEDIR_TAG = (
@@ -166,8 +165,8 @@ def _to_record(parsed: ParsedFile) -> dict[str, Any]:
 
 
 def _from_record(record: Any, path: str, display: str) -> ParsedFile | None:
-    """The parse an entry holds, or None when it is not an entry of this format; shapes are
-    checked so that a doctored entry is refused, not half-used."""
+    """The parse an entry holds, or None (or TypeError, ValueError) when it is not an entry of
+    this format; shapes are checked so that a doctored entry is refused, not half-used."""
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         return None
     documents: list[Document] = []
@@ -179,23 +178,10 @@ def _from_record(record: Any, path: str, display: str) -> ParsedFile | None:
         if numbers != {int} or {*map(type, data)} != {dict}:
             return None
         documents = list(map(Document, indexes, lines, columns, data))
-    diagnostics = []
-    for line, column, code, message, hint, severity, subject, target in record["diagnostics"]:
-        if not (_ints(line, column) and _strings(code, message, hint, *subject, *target)):
-            return None
-        diagnostics.append(
-            Diagnostic(
-                display,
-                line,
-                column,
-                _CODES.get(code, code),
-                message,
-                hint,
-                Severity(severity),
-                Subject(*subject),
-                Subject(*target),
-            )
-        )
+    diagnostics = [
+        restored(display, line, column, code, message, hint, severity, subject, target)
+        for line, column, code, message, hint, severity, subject, target in record["diagnostics"]
+    ]
     suppressions = []
     for line, column, rules, reason in record["suppressions"]:
         if not (_ints(line, column) and _strings(*rules, reason)):
