@@ -259,3 +259,46 @@ def test_a_backslash_in_a_name_stays_a_backslash_in_the_drawn_matrix(
     drawn = out.read_text(encoding="utf-8").replace("\u2060", "")
     assert "Sales \\N team" in drawn
     assert "Sales table team" not in drawn
+
+
+def test_matrix_cells_are_each_cell_as_its_row_and_column_say() -> None:
+    # The row writer (built from cached empty rows) against a cell-by-cell reference, on
+    # random rows: every row state, column states, and marks from none to every cell.
+    import random
+
+    from boconf.rendering.support_matrix import Flag
+    from boconf.website.html_output import matrix_cells
+    from boconf.website.refs import Ref
+    from boconf.website.support import Header, MatrixRow
+
+    def header(state: str) -> Header:
+        flag = Flag("BO204", Status(state), "message") if state else None
+        return Header(Ref("u"), flag)
+
+    def reference(row: MatrixRow, columns: list[Header]) -> str:
+        words = {"direct": ("●", "supports"), "inherited": ("○", "supports a parent unit")}
+        cells = []
+        for mark, column in zip(row.marks, columns, strict=True):
+            if mark:
+                symbol, word = words[mark]
+                inner = f'<span aria-hidden="true">{symbol}</span><span class="sr">{word}</span>'
+                cells.append(f'<td class="mark {mark}">{inner}</td>')
+            else:
+                state = row.header.state or column.state
+                cells.append(
+                    f'<td class="mark {state}"></td>' if state else '<td class="mark"></td>'
+                )
+        return "".join(cells)
+
+    generator = random.Random(7)
+    states = ["", "", "", "gap", "accepted"]
+    for _ in range(200):
+        columns = [header(generator.choice(states)) for _ in range(generator.randint(1, 12))]
+        density = generator.choice([0.0, 0.1, 0.5, 1.0])
+        marks = [
+            generator.choice(["direct", "inherited"]) if generator.random() < density else ""
+            for _ in columns
+        ]
+        row = MatrixRow(header(generator.choice(states)), marks)
+        states = tuple(column.state for column in columns)
+        assert str(matrix_cells(row, states)) == reference(row, columns)

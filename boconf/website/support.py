@@ -7,6 +7,7 @@ front-office unit across; the page turns the references into links.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -43,6 +44,11 @@ class SiteMatrix:
     groups: list[tuple[str, list[MatrixRow]]]  # back-office function, its rows
     notes: list[Header]  # every flagged unit, rows' then columns', for the list under it
 
+    @functools.cached_property
+    def column_states(self) -> tuple[str, ...]:
+        """Each column's state, in order (what a row's empty cells are classed by)."""
+        return tuple(column.state for column in self.columns)
+
     @property
     def gaps(self) -> int:
         return sum(1 for note in self.notes if note.state == "gap")
@@ -63,20 +69,22 @@ def site_matrix(
         return Header(unit_ref(tree, unit_id), matrix.flags.get(unit_id))
 
     columns = [header(u) for u in matrix.columns]
+    # The marks are few (a matrix of 1,000 units has a quarter of a million cells): each row
+    # starts empty and takes its own marks, rather than looking every cell up.
+    column_of = {unit_id: index for index, unit_id in enumerate(matrix.columns)}
+    row_marks: dict[str, list[tuple[int, str]]] = {}
+    for (back_unit, front_unit), mark in matrix.marks.items():
+        if front_unit in column_of:
+            row_marks.setdefault(back_unit, []).append((column_of[front_unit], mark.value))
+
+    def cells(unit_id: str) -> list[str]:
+        row = [""] * len(column_of)
+        for index, value in row_marks.get(unit_id, ()):
+            row[index] = value
+        return row
+
     groups = [
-        (
-            function.replace("_", " "),
-            [
-                MatrixRow(
-                    header(b),
-                    [
-                        mark.value if (mark := matrix.marks.get((b, f))) is not None else ""
-                        for f in matrix.columns
-                    ],
-                )
-                for b in units
-            ],
-        )
+        (function.replace("_", " "), [MatrixRow(header(b), cells(b)) for b in units])
         for function, units in matrix.rows
     ]
     notes = [header(u) for u in matrix.row_units if u in matrix.flags]

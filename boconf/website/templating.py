@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from boconf import __version__, i18n
 from boconf.website import formatting
+from boconf.website.constant_text import ConstantTranslations
 from boconf.website.links import Links, anchor
 from boconf.website.page import NAVIGATION, Page
 
@@ -19,11 +20,15 @@ def environment(
     *,
     autoescape: bool,
     finalize: Callable[[Any], Any] | None = None,
+    constant_text: bool = False,
     **globals_: Any,
 ) -> Environment:
     """An environment for ``templates`` (a folder of boconf/website).
 
     A misspelt name in a template fails the build (StrictUndefined), never renders empty.
+    ``constant_text``: translate ``{{ _("text") }}`` once, when a template is compiled
+    (:mod:`boconf.website.constant_text`; for an autoescaping environment without
+    ``finalize`` that keeps the i18n extension's gettext).
     """
     env = Environment(
         loader=PackageLoader("boconf.website", templates),
@@ -33,7 +38,9 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", *([ConstantTranslations] if constant_text else [])],
+        # Templates are package files, unchanged while boconf runs: no stat per page.
+        auto_reload=False,
     )
     # {% trans %} blocks are looked up as Babel extracts them (boconf.i18n.extract: trimmed).
     env.policies["ext.i18n.trimmed"] = True
