@@ -122,7 +122,14 @@ def test_1000_positions_every_box_on_exactly_one_readable_page(
     whole = VIEWS[view](ViewContext(build_structure(tree)))
     expected = Counter(node.tooltip for node in whole.nodes)
     if view == "reporting":
-        assert expected == Counter(list(tree.positions)) and len(expected) == 1000
+        # Every position once, by its own box; besides them, one echo per dotted line drawn
+        # (the post again, under its dotted-line manager), each on exactly one page too.
+        own = Counter(node.tooltip for node in whole.nodes if not node.echo)
+        assert own == Counter(list(tree.positions)) and len(own) == 1000
+        dotted = {(t, p) for p, post in tree.positions.items() for t in post.dotted_to}
+        echoes = [node.tooltip for node in whole.nodes if node.echo]
+        assert len(echoes) == len(dotted) > 0
+        assert set(echoes) == {f"{p}, dotted line to {t}" for t, p in dotted}
     seen: Counter[str] = Counter()
     for svg in files:
         width, height = (float(v) for v in SIZE.search(svg.read_bytes()).groups())  # type: ignore[union-attr]
@@ -162,3 +169,26 @@ def test_output_file_puts_pages_beside_it(
     # dot and mermaid are sources: never paged.
     dot = boconf("render", str(org_1000), "--view", "structure", "--format", "dot")
     assert dot.code == 0 and "page-link" not in dot.out
+
+
+def test_dotted_lines_do_not_widen_the_unit_charts_of_the_site(org_1000: Path) -> None:
+    # Each unit's reporting chart on the site, at 1,000 positions with a dotted line from
+    # every unit's first specialist to each sub-unit's second: drawn as lines to the posts
+    # themselves, they pulled branches aside (9 of these 100 charts were wider than
+    # 1,000 pt, up to 1,401); drawn as echoes, every chart keeps to the width limit.
+    import datetime as dt
+
+    from boconf.linting.check import check, settings_for
+    from boconf.rendering.dot import to_dot
+    from boconf.rendering.renderer import render
+    from boconf.website import SiteOptions, plan_site
+
+    result = check(org_1000, settings_for(org_1000, None, dt.date(2026, 11, 26)))
+    charts = [c.chart for c in plan_site(result, SiteOptions()).charts if c.view == "reporting"]
+    assert len(charts) == 100
+    echoes = sum(node.echo for chart in charts for node in chart.nodes)
+    assert echoes >= 90  # the dotted lines are drawn, not dropped
+    for chart in charts:
+        svg = render(to_dot(chart), "svg", None)[0]
+        width, _height = (float(v) for v in SIZE.search(svg).groups())  # type: ignore[union-attr]
+        assert width <= MAX_WIDTH + 100, f"{chart.title}: {width} pt wide"

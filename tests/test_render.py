@@ -14,10 +14,10 @@ import pytest
 
 from boconf import load_organisation
 from boconf.rendering import renderer
-from boconf.rendering.chart import Chart, Node
+from boconf.rendering.chart import ECHO, Chart, Node
 from boconf.rendering.dot import escape_label, to_dot, wrap_lines
 from boconf.rendering.mermaid import escape
-from boconf.rendering.tree_layout import plan_tree
+from boconf.rendering.tree_layout import MAX_WIDTH, TreePlan, _Planner, plan_tree
 from boconf.rendering.views.registry import VIEWS
 
 from .conftest import MINIMAL_ORG, REPO, Run
@@ -318,6 +318,47 @@ def test_tree_plan_stacks_leaves_and_wraps_branches_onto_rows() -> None:
     assert ("n8", "n6") in plan.spacers and ("n9", "n7") in plan.spacers
     assert ("n1", "n2") in plan.spacers and ("n2", "n13") in plan.spacers
     assert len(plan.spacers) == 4
+
+
+def test_an_echo_is_stacked_after_the_reports_and_a_stack_of_echoes_leads_dashed() -> None:
+    # Posts 0..4 (1, 2 and 4 report to 0, 3 to 2), then, as the reporting view adds them,
+    # echoes: 5 (post 3's dotted line to 0) and 6 (post 3's dotted line to 1).
+    chart = tree_chart([("0", "1", "solid"), ("0", "2", "solid"), ("2", "3", "solid")], 4)
+    chart.add_node("p:4", ["4"])
+    chart.add_edge("p:0", "p:4")
+    for echo, manager in (("5", "0"), ("6", "1")):
+        chart.add_node(f"p:{echo}", ["3", "(dotted line)"], (ECHO,))
+        chart.add_edge(f"p:{manager}", f"p:{echo}", "dashed")
+    plan = plan_tree(chart)
+    assert [(s.parent, s.columns) for s in plan.stacks] == [
+        ("n0", [["n4", "n5"]]),  # the echo after the manager's own report
+        ("n1", [["n6"]]),
+        ("n2", [["n3"]]),
+    ]
+    dot = to_dot(chart)
+    assert "constraint=false" not in dot  # no line across the chart to pull boxes towards
+    assert "n0 -> n4 [lhead=cluster_team_n0]\n" in dot  # led by a report: solid
+    assert "n1 -> n6 [lhead=cluster_team_n1 style=dashed]" in dot  # only an echo: dashed
+    assert dot.count('style="rounded,filled,dotted"') == 2
+
+
+def test_a_stack_beside_a_branch_leaves_it_less_room() -> None:
+    # 0 has two wide leaves (a stack) and one branch 3, whose 6 wide sub-branches each have a
+    # leaf: on its own, 3 would put 3 sub-branches a row; beside 0's stack only fewer fit.
+    wide = "w" * 30  # about 200 pt a box
+    chart = Chart("t", layout="tree")
+    for number in range(16):
+        chart.add_node(f"p:{number}", [f"{wide} {number}"])
+    edges = [("0", "1"), ("0", "2"), ("0", "3")]
+    edges += [("3", str(branch)) for branch in range(4, 10)]
+    edges += [(str(branch), str(branch + 6)) for branch in range(4, 10)]
+    for source, target in edges:
+        chart.add_edge(f"p:{source}", f"p:{target}")
+    planner = _Planner(chart, TreePlan())
+    planner.measure()
+    root = planner.width["n0"]
+    assert planner.per_row["n3"] < 3
+    assert root <= MAX_WIDTH, f"{root} pt estimated"
 
 
 def test_tree_plan_balances_long_stacks_into_columns() -> None:

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 
 from boconf.rendering.table import Table
 
+# A box drawn a second time where another line leads to it (a dotted-line report, in its
+# dotted-line manager's stack): the entity is counted once, by its own box, and no line
+# leaves the echo. Compact layouts stack it like a report (boconf.rendering.tree_layout).
+ECHO = "echo"
+
 
 @dataclass
 class Node:
@@ -20,6 +25,10 @@ class Node:
     link: str | None = None  # a page to open on click (site charts)
     tooltip: str = ""
     posts: int = 0  # the posts the box stands for (a position's headcount, a unit's posts)
+
+    @property
+    def echo(self) -> bool:
+        return ECHO in self.classes
 
 
 @dataclass

@@ -15,6 +15,7 @@ from boconf.rendering.dot_writer import DotWriter
 from boconf.rendering.fonts import FONT
 from boconf.rendering.styles import (
     DASHED,
+    DOTTED,
     DOUBLE,
     ROUNDED_PROVIDER,
     SVG_CLASSES,
@@ -69,6 +70,8 @@ def node_attributes(node: Node) -> dict[str, str]:
     style = ["rounded", "filled"]
     if DASHED.intersection(node.classes):
         style.append("dashed")
+    elif DOTTED.intersection(node.classes):
+        style.append("dotted")
     attributes = {
         "label": escape_label(wrap_lines(node.lines)),
         "fillcolor": fill,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from boconf.rendering.chart import Chart
-from boconf.rendering.styles import DASHED, DOUBLE, PALETTE, THICK
+from boconf.rendering.styles import DASHED, DOTTED, DOUBLE, PALETTE, THICK
 
 _ENTITIES = {
     "#": "#35;",  # first: the escape character itself
@@ -74,7 +74,7 @@ def to_mermaid(chart: Chart) -> str:
             name
             for node in chart.nodes
             for name in node.classes
-            if name in PALETTE or name in DASHED | DOUBLE | THICK
+            if name in PALETTE or name in DASHED | DOTTED | DOUBLE | THICK
         }
     )
     for name in used:
@@ -82,6 +82,8 @@ def to_mermaid(chart: Chart) -> str:
         style = [f"fill:{fill}" if fill else "", f"stroke:{stroke}"]
         if name in DASHED:
             style.append("stroke-dasharray:4 3")
+        if name in DOTTED:
+            style.append("stroke-dasharray:1 3")
         if name in THICK:
             style.append("stroke-width:3px")
         if name in DOUBLE:

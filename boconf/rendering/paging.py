@@ -51,6 +51,11 @@ class ChartPage:
     label: str = ""  # how links name the page
 
 
+def _entities(nodes: list[Node]) -> int:
+    """How many entities these boxes stand for: echoes are drawn twice, counted once."""
+    return sum(1 for node in nodes if not node.echo)
+
+
 def _slug(key: str) -> str:
     return key.replace(":", "~")
 
@@ -60,7 +65,9 @@ def page_chart(
 ) -> list[ChartPage]:
     """The chart as pages, the index first; a small or non-tree chart is one page, itself."""
     if chart.layout != "tree" or len(chart.nodes) <= budget:
-        return [ChartPage(TOP, chart, None, len(chart.nodes), sum(n.posts for n in chart.nodes))]
+        return [
+            ChartPage(TOP, chart, None, _entities(chart.nodes), sum(n.posts for n in chart.nodes))
+        ]
     pager = _Pager(chart, file_of, budget)
     # The index also holds what no root reaches (posts on a reporting cycle).
     unreached = [node.id for node in chart.nodes if node.id not in pager.depth]
@@ -109,7 +116,8 @@ class _Pager:
         self.posts: dict[str, int] = {}
         for node in bottom_up:
             below = self.kids[node]
-            self.boxes[node] = 1 + sum(self.boxes[c] for c in below)
+            own = 0 if self.by_id[node].echo else 1  # an echo is counted by its own box
+            self.boxes[node] = own + sum(self.boxes[c] for c in below)
             self.posts[node] = self.by_id[node].posts + sum(self.posts[c] for c in below)
         self.keys = chart.keys()
         self.used = {TOP}
@@ -173,7 +181,7 @@ class _Pager:
             for number, group in enumerate(self.cuts[parent], start=1):
                 todo.append(self.link(page, item, parent, number, group))
         if item.name == TOP:
-            held = (len(chart.nodes), sum(node.posts for node in chart.nodes))
+            held = (_entities(chart.nodes), sum(node.posts for node in chart.nodes))
         else:
             held = (sum(self.boxes[t] for t in tops), sum(self.posts[t] for t in tops))
         return ChartPage(item.name, page, item.parent_page, *held, label or chart.title)

@@ -13,6 +13,8 @@ PALETTE: dict[str, tuple[str, str]] = {
     "mixed": ("#ede9fe", "#5b21b6"),
     "filled": ("#ffffff", "#374151"),
     "vacant": ("#f3f4f6", "#6b7280"),
+    # A box drawn again under a dotted-line manager (rendering.chart.ECHO).
+    "echo": ("#f9fafb", "#6b7280"),
     "unsupported": ("#fee2e2", "#b91c1c"),
     "finding-warning": ("", "#d97706"),
     "finding-error": ("", "#dc2626"),
@@ -27,6 +29,7 @@ PALETTE: dict[str, tuple[str, str]] = {
     "change-renamed": ("#ede9fe", "#6d28d9"),
 }
 DASHED = frozenset({"vacant", "change-removed", "crumb"})
+DOTTED = frozenset({"echo"})
 DOUBLE = frozenset({"multi"})
 # Classes written into the SVG too (``class="node page-link"``), for the site's script and tests.
 SVG_CLASSES = frozenset({"page-link", "crumb"})

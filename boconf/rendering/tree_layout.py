@@ -20,8 +20,10 @@ the limit gets fewer, longer columns. A chart can only be too wide when one row 
 (a very long stack lead, say); paging (:mod:`boconf.rendering.paging`) keeps pages small.
 
 The tree is the chart's solid edges (a node's first solid incoming edge is its parent; a node
-with none hangs on its first edge of any kind). Every other edge, such as a dotted reporting
-line, is drawn but does not move boxes, so it cannot widen the chart.
+with none hangs on its first edge of any kind). An echo (a box drawn again under a second
+manager, :data:`boconf.rendering.chart.ECHO`) hangs on its dashed line and is stacked like a
+report. Every other edge is drawn without a rank constraint; Graphviz still orders boxes by
+it, so views keep such lines few and short (the reporting view draws dotted lines as echoes).
 """
 
 from __future__ import annotations
@@ -137,25 +139,27 @@ def depths(children: dict[str, list[str]], roots: list[str]) -> dict[str, int]:
     return depth
 
 
-def _columns(members: list[str], member_width: float = MIN_BOX) -> list[list[str]]:
+def _columns(
+    members: list[str], member_width: float = MIN_BOX, limit: float = MAX_WIDTH
+) -> list[list[str]]:
     """At most STACK_ROWS per column (more when that many columns of ``member_width`` would be
-    wider than MAX_WIDTH), the columns as even as they can be, read top-down."""
-    fits = max(1, int((MAX_WIDTH + GAP) // (member_width + GAP)))
+    wider than ``limit``), the columns as even as they can be, read top-down."""
+    fits = max(1, int((limit + GAP) // (member_width + GAP)))
     count = min(math.ceil(len(members) / STACK_ROWS), fits)
     rows = math.ceil(len(members) / count)
     return [members[start : start + rows] for start in range(0, len(members), rows)]
 
 
-def _per_row(widths: list[float], beside: float) -> int:
+def _per_row(widths: list[float], beside: float, limit: float = MAX_WIDTH) -> int:
     """How many branches of these widths go side by side: the most, up to ROW_WIDTH, whose
-    rows (balanced, each branch under the one a row above) fit MAX_WIDTH beside ``beside``."""
+    rows (balanced, each branch under the one a row above) fit ``limit`` beside ``beside``."""
     count = len(widths)
     if count == 0:
         return 0
     for rows in range(math.ceil(count / ROW_WIDTH), count + 1):
         per = math.ceil(count / rows)
         columns = [max(widths[start::per]) for start in range(per)]
-        if beside + sum(columns) + GAP * (per - 1) <= MAX_WIDTH:
+        if beside + sum(columns) + GAP * (per - 1) <= limit:
             return per
     return 1
 
@@ -170,6 +174,7 @@ class _Planner:
         self.depth = depths(self.children, self.roots)
         self.clustered = {node for cluster in chart.clusters for node in cluster.nodes}
         self.own_width = {node.id: box_width(node.lines) for node in chart.nodes}
+        self.echoes = {node.id for node in chart.nodes if node.echo}
         self.width: dict[str, float] = {}
         self.columns: dict[str, list[list[str]]] = {}
         self.per_row: dict[str, int] = {}
@@ -178,7 +183,7 @@ class _Planner:
         edge = self.chart.edges[self.tree_edge[node]]
         return (
             not self.children.get(node)
-            and edge.kind == "solid"
+            and (edge.kind == "solid" or node in self.echoes)
             and not edge.label
             and node not in self.clustered
             and edge.source not in self.clustered
@@ -190,18 +195,34 @@ class _Planner:
         members = [child for child in below if self.stackable(child)]
         return members, [child for child in below if child not in members]
 
+    def _beside(self, node: str, members: list[str], limit: float) -> float:
+        """The width of the node's stack (its columns chosen to fit ``limit``), 0 without one."""
+        if not members:
+            return 0.0
+        widest = max(self.own_width[m] for m in members)
+        self.columns[node] = _columns(members, widest, limit)
+        return len(self.columns[node]) * (widest + GAP) + GAP  # the frame, margin
+
+    def limits(self) -> dict[str, float]:
+        """Top-down: the width each subtree may take, MAX_WIDTH less the stacks beside it
+        (an ancestor's stack sits beside every branch below that ancestor)."""
+        limit = dict.fromkeys(self.roots, MAX_WIDTH)
+        for node in sorted(self.depth, key=lambda n: self.depth[n]):
+            members, branches = self.split(node)
+            room = limit[node] - self._beside(node, members, limit[node])
+            for child in (*members, *branches):
+                limit[child] = max(room, MIN_BOX)
+        return limit
+
     def measure(self) -> None:
         """Bottom-up (deepest first): each subtree's estimated width, and each node's stack
-        columns and branches a row, chosen so that the subtree fits MAX_WIDTH when it can."""
+        columns and branches a row, chosen so that the subtree fits its limit when it can."""
         width = self.width
+        limit = self.limits()
         for node in sorted(self.depth, key=lambda n: -self.depth[n]):
             members, branches = self.split(node)
-            beside = 0.0
-            if members:
-                widest = max(self.own_width[m] for m in members)
-                self.columns[node] = _columns(members, widest)
-                beside = len(self.columns[node]) * (widest + GAP) + GAP  # the frame, margin
-            per = self.per_row[node] = _per_row([width[b] for b in branches], beside)
+            beside = self._beside(node, members, limit[node])
+            per = self.per_row[node] = _per_row([width[b] for b in branches], beside, limit[node])
             below = 0.0
             if branches:
                 below = sum(max(width[b] for b in branches[s::per]) for s in range(per))

@@ -270,8 +270,9 @@ def unit_charts(
                 chart_path(unit_id, "reporting"),
                 "reporting",
                 _(
-                    "Posts of this unit and its sub-units by reporting line; dotted lines "
-                    "dashed, vacant posts dashed and grey."
+                    "Posts of this unit and its sub-units by reporting line; a dotted-line "
+                    "report is shown again, dotted, under its dotted-line manager; vacant posts "
+                    "dashed and grey."
                 ),
                 chart,
             )
