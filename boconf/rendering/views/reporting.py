@@ -99,7 +99,8 @@ def build(context: ViewContext) -> Chart:
         post = tree.positions[position_id]
         for target in sorted(post.dotted_to):
             if target in visible and target != position_id:
-                echo = f"dotted:{target}>{position_id}"
+                # (The key may name a page of its own: "+" is safe in a file name and a URL.)
+                echo = f"dotted:{position_id}+{target}"
                 chart.add_node(
                     echo,
                     [*position_lines(structure, position_id), _("(dotted line)")],
