@@ -34,6 +34,13 @@ def test_every_page_is_the_same_as_with_gettext_on_every_call(
         )
         assert any(isinstance(e, ConstantTranslations) for e in folding.extensions.values())
         assert not any(isinstance(e, ConstantTranslations) for e in calling.extensions.values())
+        # The unit page's text is folded (what is left has placeholders), not left to run.
+        source = folding.loader.get_source(folding, "unit.html")[0]  # type: ignore[union-attr]
+        calls = [
+            env.compile(source, name="unit.html", raw=True).count("'_'")
+            for env in (folding, calling)
+        ]
+        assert calls[0] * 5 < calls[1], calls
         templates = {page.template for page in plan.pages}
         assert {"index", "unit", "units", "findings"} <= templates
         for page in plan.pages:
@@ -75,3 +82,6 @@ def test_what_is_folded_and_what_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         "N|VACANTE|vacant"
     )
     assert _render("{{ _(word) }}", word="vacant") == "vacante"
+    # A template that gives "_" another meaning is not folded at all.
+    assert _render('{% set _ = f %}{{ _("vacant") }}', f=str.upper) == "VACANT"
+    assert _render('{% for _ in "a" %}{{ gettext("vacant") }}{% endfor %}') == "vacante"

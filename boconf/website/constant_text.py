@@ -31,7 +31,22 @@ _NAMES = frozenset({"_", "gettext"})
 
 class ConstantTranslations(Extension):
     def filter_stream(self, stream: TokenStream) -> Iterable[Token]:
-        return _folded(list(stream), i18n.translations().gettext)
+        tokens = list(stream)
+        if _rebinds_gettext(tokens):
+            return tokens
+        return _folded(tokens, i18n.translations().gettext)
+
+
+def _rebinds_gettext(tokens: list[Token]) -> bool:
+    """Whether the template may give ``_`` or ``gettext`` another meaning (``{% set _ = f %}``,
+    a loop or macro variable of that name...): a name not followed by "(" anywhere. Such a
+    template is left as it is, rather than folded by a guess."""
+    return any(
+        token.type == "name"
+        and token.value in _NAMES
+        and (index + 1 == len(tokens) or tokens[index + 1].type != "lparen")
+        for index, token in enumerate(tokens)
+    )
 
 
 def _folded(tokens: list[Token], gettext: Callable[[str], str]) -> Iterator[Token]:
