@@ -244,3 +244,14 @@ def test_identical_on_the_bench_tree(monkeypatch: pytest.MonkeyPatch) -> None:
     for path in files:
         _assert_identical(*_both(path, monkeypatch), str(path))
         assert _vouched(path), path
+
+
+def test_the_quick_odd_node_scan_finds_what_the_pattern_finds() -> None:
+    # native._odd_node looks for '!' and '&' first, then at the characters around them:
+    # on random text of separators, whitespace of every kind and the two marks, it must
+    # answer as the pattern it replaces does.
+    generator = random.Random(3)
+    alphabet = " \t\n\r\x0b\x0c[{,:!&a-_\u00a0\u2028\x85\x1c\u3000é"
+    for _ in range(100_000):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 10)))
+        assert native._odd_node(text) == (native._ODD_NODE.search(text) is not None), repr(text)

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 from boconf import __version__
-from boconf.diagnostics import Diagnostic
+from boconf.diagnostics import Diagnostic, Severity
 from boconf.formats.report import PLAIN, Report, ReportOptions, rule_name
 
 JSON_VERSION = 1
@@ -65,28 +65,41 @@ def _findings_text(diagnostics: list[Diagnostic]) -> str:
     if not diagnostics:
         return "[]"
     quote = json.encoder.encode_basestring  # C-accelerated, as json.dumps with ensure_ascii=False
-    names: dict[str, str] = {}
-    items = []
+    # What findings share, quoted once: a code's text and rule name, a severity, an entity
+    # kind, and the file (findings come sorted by file, many to a file).
+    codes: dict[str, tuple[str, str]] = {}
+    severities = {severity: quote(severity.value) for severity in Severity}
+    kinds: dict[str, str] = {}
+    last_file, quoted_file = None, ""
+    items: list[str] = []
+    append = items.append
     for d in diagnostics:
         code = str(d.code)
-        rule = names.get(code)
-        if rule is None:
-            rule = names[code] = quote(rule_name(code))
-        subject = (
-            _SUBJECT % (quote(d.subject.kind), quote(d.subject.id)) if d.subject.kind else "null"
-        )
-        items.append(
+        named = codes.get(code)
+        if named is None:
+            named = codes[code] = (quote(code), quote(rule_name(code)))
+        if d.file is not last_file:
+            last_file, quoted_file = d.file, quote(d.file)
+        subject = d.subject
+        if subject.kind:
+            kind = kinds.get(subject.kind)
+            if kind is None:
+                kind = kinds[subject.kind] = quote(subject.kind)
+            about = _SUBJECT % (kind, quote(subject.id))
+        else:
+            about = "null"
+        append(
             _FINDING
             % (
-                quote(d.file),
+                quoted_file,
                 d.line,
                 d.column,
-                quote(code),
-                rule,
-                quote(d.severity.value),
+                named[0],
+                named[1],
+                severities[d.severity],
                 quote(d.message),
                 quote(d.hint),
-                subject,
+                about,
             )
         )
     return "[\n" + ",\n".join(items) + "\n  ]"

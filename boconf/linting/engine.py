@@ -291,8 +291,7 @@ def _diagnostic(
         return Diagnostic(
             "<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject
         )
-    position = sources.locate(ref.path, ref.document, ref.at + finding.at)
-    line, column = (position.line, position.column) if position else (1, 1)
+    line, column = sources.line_column(ref.path, ref.document, ref.at + finding.at) or (1, 1)
     return Diagnostic(
         ref.display, line, column, rule.code, finding.message, finding.hint, severity, subject
     )

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 
 from boconf.loading import native
 
-_MARKERS = re.compile(r"^---(?=[ \t\n]|$)", re.MULTILINE)
 # A plain key at the start of a line's content: its text, then ':' and a space or the end.
 _KEY = re.compile(r"([^\s'\"?{\[&*!|>%@`#,\]}-][^\n]*?|-[^\s\n][^\n]*?) *:(?: +|$)")
 
@@ -51,11 +50,16 @@ class BlockText:
         self._keys: dict[int, _MappingScan] = {}
         self._items: dict[int, list[int]] = {}
         self._values: dict[int, tuple[str, int, int, int]] = {}
+        self._roots: dict[int, tuple[int, int, int]] = {}
         markers = []
         line, counted = 0, 0
-        for match in _MARKERS.finditer(text):
-            line += text.count("\n", counted, match.start())
-            counted = match.start()
+        # Marker lines: the first line, then each after a '\n' (a pattern that starts with a
+        # literal is scanned for far faster than a multi-line '^').
+        starts = [0] if native.FIRST_MARKER.match(text) else []
+        starts += [match.start() + 1 for match in native.MARKER.finditer(text)]
+        for start in starts:
+            line += text.count("\n", counted, start)
+            counted = start
             markers.append(line)
         for number in markers:
             rest = self.lines[number][3:].strip()
@@ -92,13 +96,21 @@ class BlockText:
         except (_GiveUpError, IndexError):
             return None
 
+    def _root(self, document: int) -> tuple[int, int, int]:
+        """(line, indent, end line) of the document's root mapping, found once per document."""
+        root = self._roots.get(document)
+        if root is None:
+            first, end = self._documents[document]
+            number = self._next_content(first, end)
+            line = self.lines[number]
+            indent = _indent(line)
+            if line[indent] == "-" or _KEY.match(line, indent) is None:
+                raise _GiveUpError  # a root that is not a block mapping
+            root = self._roots[document] = (number, indent, end)
+        return root
+
     def _locate(self, document: int, path: Sequence[str | int], want: str) -> tuple[int, int]:
-        first, end = self._documents[document]
-        number = self._next_content(first, end)
-        line = self.lines[number]
-        indent = _indent(line)
-        if line[indent] == "-" or _KEY.match(line, indent) is None:
-            raise _GiveUpError  # a root that is not a block mapping
+        number, indent, end = self._root(document)
         # The current node: ("map", line, indent, end) or ("seq", ...) or ("scalar", ...).
         kind, at_line, at_column, span_end = "map", number, indent, end
         key_position: tuple[int, int] | None = None

@@ -62,12 +62,35 @@ _ODD_START = re.compile(r"[!%]|&\S|\.\.\.| *:")
 _ODD_LAYOUT_SUBSTRINGS = (*_UNSURE_SUBSTRINGS, "\u2028", "\u2029", "\ufeff")
 
 
+_NODE_MARK = re.compile(r"[!&]")
+_AFTER_SEPARATOR = frozenset("[{,:")
+
+
+def _odd_node(text: str) -> bool:
+    """What ``_ODD_NODE`` finds, found faster: the rare '!' and '&' first, then the character
+    before (whitespace as ``\\s`` means it, or a separator) and after ('&' needs one that is
+    not whitespace). A pattern that starts with any whitespace is tried at every space of the
+    text: a fifth of a millisecond for a thousand-line file."""
+    for match in _NODE_MARK.finditer(text):
+        at = match.start()
+        if at == 0:
+            continue
+        before = text[at - 1]
+        if not (before.isspace() or before in _AFTER_SEPARATOR):
+            continue
+        if text[at] == "!":
+            return True
+        if at + 1 < len(text) and not text[at + 1].isspace():
+            return True
+    return False
+
+
 def odd_layout(text: str) -> bool:
     """Whether ``text`` holds something that a reader of its lines may place differently
     from libyaml (cheaper than :func:`unsure`: value typing does not move positions)."""
     return (
         any(part in text for part in _ODD_LAYOUT_SUBSTRINGS)
-        or _ODD_NODE.search(text) is not None
+        or _odd_node(text)
         or _ODD_LINE.search(text) is not None
         or _ODD_START.match(text) is not None
     )
@@ -77,8 +100,8 @@ def odd_layout(text: str) -> bool:
 # last line break is kept by the native parser and not by libyaml.
 _BLOCK_INDICATOR = re.compile(r"[|>]")
 # A document marker line: at the start of the text, or after a '\n' (found as for _UNSURE_LINE).
-_MARKER = re.compile(r"\n---(?=[ \t\n]|$)")
-_FIRST_MARKER = re.compile(r"---(?=[ \t\n]|$)")
+MARKER = re.compile(r"\n---(?=[ \t\n]|$)")
+FIRST_MARKER = re.compile(r"---(?=[ \t\n]|$)")
 # The first line of a document's content: not blank, not a comment, not a marker.
 _CONTENT_LINE = re.compile(r"^( *)([^ \n#])", re.MULTILINE)
 
@@ -161,8 +184,8 @@ def _checked(value: Any, depth: int, max_depth: int) -> Any:
 def _document_starts(text: str) -> list[tuple[int, int]] | None:
     """The 1-based line and column where each document's root value starts, as libyaml marks
     it; None for a layout this scan does not follow (the caller falls back)."""
-    markers = [match.start() + 1 for match in _MARKER.finditer(text)]
-    if _FIRST_MARKER.match(text):
+    markers = [match.start() + 1 for match in MARKER.finditer(text)]
+    if FIRST_MARKER.match(text):
         markers.insert(0, 0)
     marker_set = set(markers)
     # Each document's content starts after its marker (the first may have none).

@@ -154,6 +154,23 @@ class SourceMap:
         if key in self._known:
             known = self._known[key]
             return Position(*known) if known is not None else None
+        return self._locate_unknown(path, document, at, want)
+
+    def line_column(
+        self, path: str, document: int, at: tuple[PathPart, ...], want: Want = "value"
+    ) -> tuple[int, int] | None:
+        """What :meth:`locate` finds, as a plain (line, column): a prefetched answer without
+        a Position made for it (one per finding: hundreds of thousands in a large run)."""
+        self.consulted.add(path)
+        key = (path, document, at, want)
+        if key in self._known:
+            return self._known[key]
+        position = self._locate_unknown(path, document, at, want)
+        return (position.line, position.column) if position is not None else None
+
+    def _locate_unknown(
+        self, path: str, document: int, at: Sequence[PathPart], want: Want
+    ) -> Position | None:
         if path not in self._documents:  # not composed yet: try reading its lines first
             if path not in self._blocks:
                 self._blocks[path] = _read_block_text(path)

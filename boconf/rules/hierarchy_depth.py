@@ -71,18 +71,20 @@ class HierarchyDepth(Rule[Options]):
         reporting = context.structure.reporting
         limit = options.max_layers
         beyond = limit + 1
+        # Translated once: a deep generated organisation has hundreds of thousands of these.
+        message = _(
+            "position '{position}' is at layer {layer} counting from '{top}' at the "
+            "top (layer 1): more than the {limit} layers allowed"
+        )
+        hint = _(
+            "remove a layer of management between '{top}' and '{position}', or raise max_layers"
+        )
         for position in sorted(p for p, d in reporting.depth.items() if d == beyond):
             top = reporting.root_of.get(position)
             yield Finding(
                 POSITION,
                 position,
-                _(
-                    "position '{position}' is at layer {layer} counting from '{top}' at the "
-                    "top (layer 1): more than the {limit} layers allowed"
-                ).format(position=position, layer=beyond, top=top, limit=limit),
-                _(
-                    "remove a layer of management between '{top}' and '{position}', "
-                    "or raise max_layers"
-                ).format(top=top, position=position),
+                message.format(position=position, layer=beyond, top=top, limit=limit),
+                hint.format(top=top, position=position),
                 ("id",),
             )
