@@ -164,6 +164,8 @@ class _Suppressions:
 
     def reason(self, code: str, kind: str, identifier: str, display: str, line: int) -> str | None:
         """Why the finding is suppressed (as the suppression says), or None when it is not."""
+        if not self.entity and not self.comments:  # (asked once per finding: most trees have none)
+            return None
         entity = self.entity.get((kind, identifier), {}).get(code)
         if entity is not None:
             self.used.add(("entity", kind, identifier, code))
