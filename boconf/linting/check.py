@@ -32,9 +32,14 @@ class CheckResult:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return sort_unique(
-            self.load.diagnostics + self.lint.diagnostics + self.scenario_diagnostics
-        )
+        lint = self.lint.diagnostics
+        if (
+            not self.load.diagnostics
+            and not self.scenario_diagnostics
+            and lint is self.lint.sorted_diagnostics
+        ):
+            return list(lint)  # lint's own list, sorted and unique as it left it
+        return sort_unique(self.load.diagnostics + lint + self.scenario_diagnostics)
 
     @property
     def failed(self) -> bool:

@@ -159,6 +159,11 @@ class BlockText:
         scan = self._keys.get(first)
         if scan is None:
             scan = self._keys[first] = _MappingScan(first)
+            quick = self._first_key(first, indent, key)
+            if quick is not None:  # what the scan below finds first, without a pattern
+                scan.keys[key] = quick
+                scan.line = first + 1
+                return quick
         found = scan.keys.get(key)
         if found is not None or scan.line < 0:
             return found
@@ -187,6 +192,23 @@ class BlockText:
             number += 1
         scan.line = -1  # read to its end
         return None
+
+    def _first_key(self, first: int, indent: int, key: str) -> tuple[int, int, int] | None:
+        """(line, key column, value column) when ``key`` is the mapping's first key, written
+        plainly (``id: x``, a word, then ':' and a space or the line's end), else None: the
+        usual case of a unit's or a post's ``id``, asked for once per finding."""
+        line = self.lines[first]
+        after = indent + len(key)
+        if not (
+            key.isidentifier() and line.startswith(key, indent) and line[after : after + 1] == ":"
+        ):
+            return None
+        value = after + 1
+        if value < len(line) and line[value] != " ":
+            return None
+        while value < len(line) and line[value] == " ":
+            value += 1
+        return first, indent, value
 
     def _value(
         self, key_line: int, key_column: int, value_column: int, end: int
