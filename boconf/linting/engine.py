@@ -23,7 +23,7 @@ from boconf.linting.settings import SEVERITY_RANK, ConfigError, ResolvedSettings
 from boconf.load import LoadResult
 from boconf.loading.positions import Request, SourceMap
 from boconf.model.entities import Lint
-from boconf.model.tree import OrgTree, PathPart, SourceRef
+from boconf.model.tree import OrgTree, SourceRef
 from boconf.rules.base import Finding, LintContext, Rule
 from boconf.rules.registry import find_rule
 from boconf.validation.labels import entity_name
@@ -247,17 +247,20 @@ def lint(
         found.extend((rule, severity, finding) for finding in findings)
     # Positions for every finding in one batch: each file is composed once, on every core.
     requests: dict[str, list[Request]] = {}
-    located: list[tuple[SourceRef | None, tuple[PathPart, ...]]] = []  # per finding, in order
+    # Per finding, in order: its entity's source and where its answer will be in its file's.
+    located: list[tuple[SourceRef | None, int]] = []
     for _rule, _severity, finding in found:
         ref = tree.sources.get((finding.kind, finding.id))
-        at = finding.at
+        slot = 0
         if ref is not None:
-            at = ref.at + at
-            requests.setdefault(ref.path, []).append((ref.document, at, "value"))
-        located.append((ref, at))
-    sources.prefetch(requests)
-    for (rule, severity, finding), (ref, at) in zip(found, located, strict=True):
-        diagnostic = _diagnostic(rule, finding, ref, at, sources, severity)
+            asked = requests.setdefault(ref.path, [])
+            slot = len(asked)
+            asked.append((ref.document, ref.at + finding.at, "value"))
+        located.append((ref, slot))
+    answers = sources.answers(requests)
+    for (rule, severity, finding), (ref, slot) in zip(found, located, strict=True):
+        position = answers[ref.path][slot] if ref is not None else None
+        diagnostic = _diagnostic(rule, finding, ref, position, severity)
         reason = suppressions.reason(
             rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
         )
@@ -295,18 +298,17 @@ def _diagnostic(
     rule: type[Rule[Any]],
     finding: Finding,
     ref: SourceRef | None,
-    at: tuple[PathPart, ...],
-    sources: SourceMap,
+    position: tuple[int, int] | None,
     severity: Severity,
 ) -> Diagnostic:
-    """The finding at its place: ``ref`` is its entity's source (None for none), ``at`` the
-    path of what it is about in that document."""
+    """The finding at its place: ``ref`` is its entity's source (None for none), ``position``
+    the (line, column) of what it is about there (None when it was not found)."""
     subject = Subject(finding.kind, finding.id)
     if ref is None:  # pragma: no cover - rules only name entities of the tree
         return Diagnostic(
             "<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject
         )
-    line, column = sources.line_column(ref.path, ref.document, at) or (1, 1)
+    line, column = position or (1, 1)
     return Diagnostic(
         ref.display, line, column, rule.code, finding.message, finding.hint, severity, subject
     )

@@ -111,6 +111,14 @@ def _locate_in_file(item: tuple[str, list[Request]]) -> list[tuple[int, int] | N
     return found
 
 
+# The files and requests of the answers() running now: its forked workers read them here.
+_pending: list[tuple[str, list[Request]]] = []
+
+
+def _locate_pending(index: int) -> list[tuple[int, int] | None]:
+    return _locate_in_file(_pending[index])
+
+
 @dataclass
 class SourceMap:
     """Positions of paths in files, found by composing only the files that need them.
@@ -129,15 +137,41 @@ class SourceMap:
     consulted: set[str] = field(default_factory=set)
 
     def prefetch(self, requests: dict[str, list[Request]], jobs: int | None = None) -> None:
-        items = sorted(
-            (path, wanted) for path, wanted in requests.items() if path not in self._documents
-        )
-        self.consulted.update(path for path, _ in items)
-        for (path, wanted), found in zip(
-            items, run_parallel(_locate_in_file, items, jobs), strict=True
-        ):
-            for (document, at, want), position in zip(wanted, found, strict=True):
+        """Find many positions at once (each file read once, on every core), for
+        :meth:`locate` to answer from."""
+        for path, found in self.answers(requests, jobs).items():
+            for (document, at, want), position in zip(requests[path], found, strict=True):
                 self._known[(path, document, at, want)] = position
+
+    def answers(
+        self, requests: dict[str, list[Request]], jobs: int | None = None
+    ) -> dict[str, list[tuple[int, int] | None]]:
+        """The (line, column) of every request, by file, in the order asked, found as
+        :meth:`prefetch` finds them but handed back rather than kept: a large run's hundreds
+        of thousands of findings need no lookup table. The forked workers read the requests
+        from this process's memory, rather than receiving them pickled."""
+        global _pending
+        self.consulted.update(requests)
+        found: dict[str, list[tuple[int, int] | None]] = {}
+        items = []
+        for path, wanted in sorted(requests.items()):
+            if path in self._documents:  # composed already: answered here
+                found[path] = [
+                    None
+                    if (at_position := self.locate(path, d, at, want)) is None
+                    else (at_position.line, at_position.column)
+                    for d, at, want in wanted
+                ]
+            else:
+                items.append((path, wanted))
+        _pending = items
+        try:
+            results = run_parallel(_locate_pending, range(len(items)), jobs)
+        finally:
+            _pending = []
+        for (path, _wanted), answered in zip(items, results, strict=True):
+            found[path] = answered
+        return found
 
     def documents(self, path: str) -> list[Node]:
         documents = self._documents.get(path)
@@ -155,18 +189,6 @@ class SourceMap:
             known = self._known[key]
             return Position(*known) if known is not None else None
         return self._locate_unknown(path, document, at, want)
-
-    def line_column(
-        self, path: str, document: int, at: tuple[PathPart, ...], want: Want = "value"
-    ) -> tuple[int, int] | None:
-        """What :meth:`locate` finds, as a plain (line, column): a prefetched answer without
-        a Position made for it (one per finding: hundreds of thousands in a large run)."""
-        self.consulted.add(path)
-        key = (path, document, at, want)
-        if key in self._known:
-            return self._known[key]
-        position = self._locate_unknown(path, document, at, want)
-        return (position.line, position.column) if position is not None else None
 
     def _locate_unknown(
         self, path: str, document: int, at: Sequence[PathPart], want: Want
