@@ -139,7 +139,7 @@ def test_source_map_answers_what_the_reader_gives_up_on(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_text(SAMPLE, encoding="utf-8")
     sources = SourceMap()
-    sources.prefetch(
+    answers = sources.answers(
         {
             str(path): [
                 (0, ("positions", 0, "reports_to"), "value"),
@@ -149,6 +149,9 @@ def test_source_map_answers_what_the_reader_gives_up_on(tmp_path: Path) -> None:
         },
         jobs=1,
     )
+    assert answers == {str(path): [(9, 14), (11, 13), (8, 10)]}
+    assert sources.consulted == {str(path)}
+    # One at a time, the same answers.
     found = [
         sources.locate(str(path), 0, at)
         for at in (("positions", 0, "reports_to"), ("positions", 1, "tags", 1))

@@ -50,7 +50,6 @@ class BlockText:
         self._keys: dict[int, _MappingScan] = {}
         self._items: dict[int, list[int]] = {}
         self._values: dict[int, tuple[str, int, int, int]] = {}
-        self._roots: dict[int, tuple[int, int, int]] = {}
         markers = []
         line, counted = 0, 0
         # Marker lines: the first line, then each after a '\n' (a pattern that starts with a
@@ -96,21 +95,13 @@ class BlockText:
         except (_GiveUpError, IndexError):
             return None
 
-    def _root(self, document: int) -> tuple[int, int, int]:
-        """(line, indent, end line) of the document's root mapping, found once per document."""
-        root = self._roots.get(document)
-        if root is None:
-            first, end = self._documents[document]
-            number = self._next_content(first, end)
-            line = self.lines[number]
-            indent = _indent(line)
-            if line[indent] == "-" or _KEY.match(line, indent) is None:
-                raise _GiveUpError  # a root that is not a block mapping
-            root = self._roots[document] = (number, indent, end)
-        return root
-
     def _locate(self, document: int, path: Sequence[str | int], want: str) -> tuple[int, int]:
-        number, indent, end = self._root(document)
+        first, end = self._documents[document]
+        number = self._next_content(first, end)
+        line = self.lines[number]
+        indent = _indent(line)
+        if line[indent] == "-" or _KEY.match(line, indent) is None:
+            raise _GiveUpError  # a root that is not a block mapping
         # The current node: ("map", line, indent, end) or ("seq", ...) or ("scalar", ...).
         kind, at_line, at_column, span_end = "map", number, indent, end
         key_position: tuple[int, int] | None = None

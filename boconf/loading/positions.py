@@ -123,7 +123,7 @@ def _locate_pending(index: int) -> list[tuple[int, int] | None]:
 class SourceMap:
     """Positions of paths in files, found by composing only the files that need them.
 
-    ``prefetch`` answers many requests at once, on every core; ``locate`` answers one,
+    ``answers`` answers many requests at once, on every core; ``locate`` answers one,
     composing its file on first use. ``consulted`` names every file whose text was read: a
     result that holds positions holds them for exactly those files' text (the result cache
     checks them, :mod:`boconf.linting.result_cache`).
@@ -131,25 +131,15 @@ class SourceMap:
 
     _documents: dict[str, list[Node]] = field(default_factory=dict)
     _blocks: dict[str, BlockText | None] = field(default_factory=dict)
-    _known: dict[tuple[str, int, tuple[PathPart, ...], str], tuple[int, int] | None] = field(
-        default_factory=dict
-    )
     consulted: set[str] = field(default_factory=set)
-
-    def prefetch(self, requests: dict[str, list[Request]], jobs: int | None = None) -> None:
-        """Find many positions at once (each file read once, on every core), for
-        :meth:`locate` to answer from."""
-        for path, found in self.answers(requests, jobs).items():
-            for (document, at, want), position in zip(requests[path], found, strict=True):
-                self._known[(path, document, at, want)] = position
 
     def answers(
         self, requests: dict[str, list[Request]], jobs: int | None = None
     ) -> dict[str, list[tuple[int, int] | None]]:
-        """The (line, column) of every request, by file, in the order asked, found as
-        :meth:`prefetch` finds them but handed back rather than kept: a large run's hundreds
-        of thousands of findings need no lookup table. The forked workers read the requests
-        from this process's memory, rather than receiving them pickled."""
+        """The (line, column) of every request, by file, in the order asked (None where none
+        was found): each file read once, on every core. The forked workers read the requests
+        from this process's memory, rather than receiving them pickled (a large run's
+        hundreds of thousands of findings)."""
         global _pending
         self.consulted.update(requests)
         found: dict[str, list[tuple[int, int] | None]] = {}
@@ -183,16 +173,7 @@ class SourceMap:
     def locate(
         self, path: str, document: int, at: Sequence[PathPart], want: Want = "value"
     ) -> Position | None:
-        key = (path, document, tuple(at), want)
         self.consulted.add(path)
-        if key in self._known:
-            known = self._known[key]
-            return Position(*known) if known is not None else None
-        return self._locate_unknown(path, document, at, want)
-
-    def _locate_unknown(
-        self, path: str, document: int, at: Sequence[PathPart], want: Want
-    ) -> Position | None:
         if path not in self._documents:  # not composed yet: try reading its lines first
             if path not in self._blocks:
                 self._blocks[path] = _read_block_text(path)

@@ -203,25 +203,27 @@ class _Planner:
         self.columns[node] = _columns(members, widest, limit)
         return len(self.columns[node]) * (widest + GAP) + GAP  # the frame, margin
 
-    def limits(self) -> dict[str, float]:
+    def limits(self) -> tuple[dict[str, float], dict[str, float]]:
         """Top-down: the width each subtree may take, MAX_WIDTH less the stacks beside it
-        (an ancestor's stack sits beside every branch below that ancestor)."""
+        (an ancestor's stack sits beside every branch below that ancestor); and the width of
+        each node's own stack, its columns chosen for that limit."""
         limit = dict.fromkeys(self.roots, MAX_WIDTH)
+        beside: dict[str, float] = {}
         for node in sorted(self.depth, key=lambda n: self.depth[n]):
             members, branches = self.split(node)
-            room = limit[node] - self._beside(node, members, limit[node])
+            beside[node] = self._beside(node, members, limit[node])
             for child in (*members, *branches):
-                limit[child] = max(room, MIN_BOX)
-        return limit
+                limit[child] = max(limit[node] - beside[node], MIN_BOX)
+        return limit, beside
 
     def measure(self) -> None:
         """Bottom-up (deepest first): each subtree's estimated width, and each node's stack
         columns and branches a row, chosen so that the subtree fits its limit when it can."""
         width = self.width
-        limit = self.limits()
+        limit, beside_of = self.limits()
         for node in sorted(self.depth, key=lambda n: -self.depth[n]):
-            members, branches = self.split(node)
-            beside = self._beside(node, members, limit[node])
+            _members, branches = self.split(node)
+            beside = beside_of[node]
             per = self.per_row[node] = _per_row([width[b] for b in branches], beside, limit[node])
             below = 0.0
             if branches:
