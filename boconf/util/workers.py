@@ -6,9 +6,10 @@ only writes files, such as an import, does not load the YAML parser to use it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 
@@ -30,10 +31,25 @@ def run_parallel(
 
     ``function`` must be a module-level function and ``items`` picklable.
     """
+    return list(each_parallel(function, items, jobs))
+
+
+def each_parallel(
+    function: Callable[[T], R], items: Sequence[T], jobs: int | None = None, chunksize: int = 0
+) -> Iterator[R]:
+    """``function(item)`` for each item, in order, each as soon as it and those before it are
+    done: on every core (forked workers) when worth it. ``chunksize``: items sent to a worker
+    at a time (0: a few per worker, for many quick items).
+    """
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        yield from (function(item) for item in items)
+        return
+    # What is alive now goes to the collector's permanent generation, as after loading: a
+    # worker's first collection would otherwise walk, and so copy, every page of the heap it
+    # shares with this process.
+    gc.freeze()
     context = multiprocessing.get_context("fork")
-    chunksize = max(1, min(16, len(items) // (jobs * 8)))
+    chunksize = chunksize or max(1, min(16, len(items) // (jobs * 8)))
     with context.Pool(jobs) as pool:
-        return pool.map(function, items, chunksize=chunksize)
+        yield from pool.imap(function, items, chunksize=chunksize)

@@ -1,21 +1,22 @@
 """The plan made into files: charts drawn by Graphviz and pages by their templates, on
 every core.
 
-Drawing is the slow part (one Graphviz process per chart). Every DOT source is built first,
-with the pages, which need no chart; then every chart is rendered. Both passes run in forked
-worker processes, which inherit the build's state from a module global: only task numbers
-and finished files cross between processes.
+Drawing is the slow part (one Graphviz process per batch of charts). The site is made in
+pieces, each a few pages with the charts they show: a worker makes the charts (a unit's are
+made only then), draws them, writes the pages and inlines the charts. The workers are forked
+once and inherit the build's state from a module global: only piece numbers and finished
+files cross between processes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jinja2 import Environment
 
 from boconf.rendering.dot import to_dot
-from boconf.util.workers import default_jobs, run_parallel
+from boconf.util.workers import default_jobs, each_parallel
 from boconf.website import charts as chart_plan
 from boconf.website import html_output, markdown_output
 from boconf.website.charts import PlannedChart
@@ -44,10 +45,27 @@ OUTPUTS = {
         ".md",
     ),
 }
-DOT = "dot"
-PAGE = "page"
-Task = tuple[str, int]  # (DOT or PAGE, index): all a worker is sent
 CHARTS_PER_BATCH = 64  # charts drawn by one renderer process
+
+
+@dataclass(frozen=True)
+class Work:
+    """What one worker does in one go: these charts and these pages (indices into the plan's
+    lists). A page travels with the charts it shows: a unit's charts, made when first asked
+    for, are made by the worker that writes the unit's page, which inlines them once drawn."""
+
+    charts: tuple[int, ...] = ()
+    pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Made:
+    """A worker's files: the charts as SVG, the pages (in ``Work`` order), and which pages
+    show a chart drawn by another worker (inlined once every chart is drawn)."""
+
+    svgs: list[bytes]
+    pages: list[bytes]
+    late: list[int]
 
 
 @dataclass
@@ -57,10 +75,9 @@ class _Build:
 
     output: Output
     dot: str | None
-    charts: list[PlannedChart]
+    charts: list[PlannedChart]  # those to draw as SVG: none in Markdown
     pages: list[Page]
     environment: Environment
-    sources: list[str] = field(default_factory=list)
 
 
 _build: _Build | None = None
@@ -71,42 +88,83 @@ def _current() -> _Build:
     return _build
 
 
-def _prepare(task: Task) -> bytes:
-    """Worker, first pass: a chart's DOT source, or a page from its template."""
-    kind, index = task
+def _make(work: Work) -> Made:
+    """Worker: the charts' DOT sources, drawn as SVG by one renderer process, then the pages
+    from their templates, each with its charts inlined."""
     build = _current()
-    if kind == DOT:
-        return to_dot(build.charts[index].chart).encode("utf-8")
-    return build.output.render_page(build.environment, build.pages[index])
+    charts = [build.charts[index] for index in work.charts]
+    sources = [to_dot(chart.chart) for chart in charts]
+    svgs = chart_plan.render_svgs(sources, build.dot)
+    drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
+    pages: list[bytes] = []
+    late: list[int] = []
+    for index in work.pages:
+        page = build.pages[index]
+        draft = build.output.render_page(build.environment, page)
+        if build.charts and not all(path in drawn for path in html_output.chart_markers(draft)):
+            late.append(index)
+        elif build.charts:
+            draft = html_output.inline_charts(page.path, draft, drawn)
+        pages.append(draft)
+    return Made(svgs, pages, late)
 
 
-def _render_charts(indices: list[int]) -> list[bytes]:
-    """Worker, second pass: a batch of DOT sources drawn as SVG by one renderer process."""
-    build = _current()
-    return chart_plan.render_svgs([build.sources[index] for index in indices], build.dot)
+def _work(build: _Build, jobs: int | None) -> list[Work]:
+    """The build in pieces for the workers, each drawn by one renderer process.
 
-
-def _batches(sizes: list[int], jobs: int | None) -> list[list[int]]:
-    """Chart indices in batches: few enough to save renderer start-ups (a few ms each),
-    enough (several per core) for the cores to finish together.
-
-    The largest charts (``sizes``: their DOT sources' lengths, a fair guess of their cost)
-    go first, so that the last batches, which one core may draw while the other waits, are
-    the quickest; a large unit's chart costs ten times a small one's.
+    Each page goes with the charts it shows (a chart shown twice with the first page), the
+    charts no page shows (the pages of a paged chart) alone; those are packed into pieces of
+    a few dozen charts: few enough to save renderer start-ups (a few ms each), enough
+    (several per core) for the cores to finish together. The largest go first (by the boxes
+    their charts show at most, a fair guess of their cost: a large unit's chart costs ten
+    times a small one's), so that the last pieces, which one core may make while the other
+    waits, are the quickest.
     """
-    count = len(sizes)
+    index_of = {id(chart): index for index, chart in enumerate(build.charts)}
+    claimed: set[int] = set()
+    units: list[Work] = []
+    for number, page in enumerate(build.pages):
+        mine = [index_of[id(chart)] for chart in page.charts if id(chart) in index_of]
+        mine = list(dict.fromkeys(index for index in mine if index not in claimed))
+        claimed.update(mine)
+        units.append(Work(tuple(mine), (number,)))
+    units += [Work((index,)) for index in range(len(build.charts)) if index not in claimed]
+
+    def weight(unit: Work) -> int:
+        return sum(build.charts[index].weight for index in unit.charts)
+
+    def slots(unit: Work) -> int:  # a page without charts is about as quick as a chart
+        return max(1, len(unit.charts))
+
     cores = jobs or default_jobs()
-    size = max(1, min(CHARTS_PER_BATCH, -(-count // (cores * 4))))
-    order = sorted(range(count), key=lambda index: -sizes[index])  # stable: ties by index
-    return [order[start : start + size] for start in range(0, count, size)]
+    size = max(1, min(CHARTS_PER_BATCH, -(-sum(map(slots, units)) // (cores * 4))))
+    pieces: list[Work] = []
+    batch: list[Work] = []
+    filled = 0
+    for unit in sorted(units, key=lambda unit: -weight(unit)):  # stable: ties in page order
+        if batch and filled + slots(unit) > size:
+            pieces.append(_merged(batch))
+            batch, filled = [], 0
+        batch.append(unit)
+        filled += slots(unit)
+    if batch:
+        pieces.append(_merged(batch))
+    return pieces
+
+
+def _merged(batch: list[Work]) -> Work:
+    return Work(
+        tuple(index for unit in batch for index in unit.charts),
+        tuple(index for unit in batch for index in unit.pages),
+    )
 
 
 def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, bytes]:
     """Every file of the site by path relative to its root. Raises RendererError.
 
-    First every DOT source (and every page, which needs no chart) is built on every core;
-    then every chart is rendered on every core, in batches of charts per Graphviz process
-    (start-ups cost a few milliseconds each): the slow part.
+    The site is made in pieces on every core: each piece's charts are drawn by one Graphviz
+    process (start-ups cost a few milliseconds each; drawing is the slow part), then its
+    pages are written from their templates with their charts inlined.
     The caller writes the files once all are made, so a failure writes nothing.
     """
     global _build
@@ -117,31 +175,29 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
         environment.get_template(f"{name}{output.template_suffix}")
     charts = plan.charts if plan.options.format == HTML else []
     build = _Build(output, plan.options.dot, charts, plan.pages, environment)
-    jobs = plan.options.jobs
-    tasks: list[Task] = [(DOT, i) for i in range(len(charts))]
-    tasks += [(PAGE, i) for i in range(len(plan.pages))]
+    pieces = _work(build, plan.options.jobs)
+    svgs: list[bytes] = [b""] * len(charts)
+    pages: list[bytes] = [b""] * len(plan.pages)
+    late: list[int] = []
     _build = build
     try:
-        prepared = run_parallel(_prepare, tasks, jobs)
-        build.sources = [data.decode("utf-8") for data in prepared[: len(charts)]]
-        if progress is not None:
-            progress(len(plan.pages))
-        drawn_by_index: dict[int, bytes] = {}
-        batches = _batches([len(source) for source in build.sources], jobs)
-        step = max(1, len(batches) // 10) if progress is not None else len(batches) or 1
-        for start in range(0, len(batches), step):
-            group = batches[start : start + step]
-            for batch, made in zip(group, run_parallel(_render_charts, group, jobs), strict=True):
-                drawn_by_index.update(zip(batch, made, strict=True))
+        made = each_parallel(_make, pieces, plan.options.jobs, chunksize=1)
+        for work, piece in zip(pieces, made, strict=True):
+            for index, svg in zip(work.charts, piece.svgs, strict=True):
+                svgs[index] = svg
+            for index, data in zip(work.pages, piece.pages, strict=True):
+                pages[index] = data
+            late += piece.late
             if progress is not None:
-                progress(sum(len(batch) for batch in group))
-        svgs = [drawn_by_index[index] for index in range(len(charts))]
+                progress(len(work.charts) + len(work.pages))
     finally:
         _build = None
-    files = output.static_files()
     drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
-    for page, data in zip(plan.pages, prepared[len(charts) :], strict=True):
-        files[page.path] = html_output.inline_charts(page.path, data, drawn) if charts else data
+    for index in sorted(late):
+        pages[index] = html_output.inline_charts(plan.pages[index].path, pages[index], drawn)
+    files = output.static_files()
+    for page, data in zip(plan.pages, pages, strict=True):
+        files[page.path] = data
     for path, svg in drawn.items():
         files[f"{path}.svg"] = svg
     return files

@@ -14,6 +14,7 @@ first, then renders them all in parallel (:mod:`boconf.website.build`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -40,15 +41,28 @@ Overlay = dict[tuple[str, str], str]
 LinkFor = Callable[[str, str], str | None]  # ViewContext.link: (kind, id) -> URL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlannedChart:
     page: str  # "" for the overview, else the unit id
     path: str  # where the SVG goes, relative to the site root (without extension)
     view: str
     caption: str
-    chart: Chart
+    # The chart, or how to make it: a unit's charts are made when first asked for, by the
+    # worker process that draws the unit's page (boconf.website.build), not one by one
+    # while the site is planned.
+    made: Chart | Callable[[], Chart]
     embedded: bool = True  # False: a page of a paged chart, linked, not shown on a page
     pages: tuple[tuple[str, str], ...] = ()  # an index's pages: (label, path without .svg)
+    # How many boxes it shows, at most: a guess of its drawing time, known before it is made.
+    bound: int = 0
+
+    @property
+    def weight(self) -> int:
+        return self.bound or (len(self.made.nodes) if isinstance(self.made, Chart) else 1)
+
+    @functools.cached_property
+    def chart(self) -> Chart:
+        return self.made if isinstance(self.made, Chart) else self.made()
 
 
 def chart_path(page: str, view: str) -> str:
@@ -255,15 +269,15 @@ def _reporting_candidates(structure: OrgStructure, unit_id: str) -> list[Candida
 
 
 def unit_charts(
-    structure: OrgStructure, unit_id: str, overlay: Overlay, link: LinkFor
+    structure: OrgStructure, unit_id: str, overlay: Overlay, link: LinkFor, posts: int = 0
 ) -> list[PlannedChart]:
-    unit = structure.tree.units[unit_id]
+    """The unit page's charts: its reporting lines if it has posts, its sub-units if it has
+    any. Which charts there are is decided here; each is made when first asked for.
+    ``posts``: the posts of the unit and its sub-units (see ``posts_below``), a guess of the
+    reporting chart's size."""
     planned = []
+    children = structure.unit_tree.children.get(unit_id)
     if structure.positions_by_unit.get(unit_id):
-        chart, chosen = _first_readable(
-            "reporting", structure, _reporting_candidates(structure, unit_id), overlay, link
-        )
-        chart.title = _("Reporting lines: {unit}").format(unit=unit.name) + _levels(chosen)
         planned.append(
             PlannedChart(
                 unit_id,
@@ -274,24 +288,54 @@ def unit_charts(
                     "report is shown again, dotted, under its dotted-line manager; vacant posts "
                     "dashed and grey."
                 ),
-                chart,
+                functools.partial(_unit_reporting, structure, unit_id, overlay, link),
+                bound=min(max(posts, 1), MAX_NODES),
             )
         )
-    if structure.unit_tree.children.get(unit_id):
-        chart, _chosen = _first_readable(
-            "structure", structure, [(ViewFilter(root=unit_id, depth=2), 0)], overlay, link
-        )
-        chart.title = _("Sub-units: {unit}").format(unit=unit.name)
+    if children:
         planned.append(
             PlannedChart(
                 unit_id,
                 chart_path(unit_id, "structure"),
                 "structure",
                 _("This unit and the units directly below it."),
-                chart,
+                functools.partial(_unit_structure, structure, unit_id, overlay, link),
+                bound=1 + len(children),
             )
         )
     return planned
+
+
+def posts_below(structure: OrgStructure) -> dict[str, int]:
+    """Each unit's posts with those of its sub-units (a unit in a cycle: its own only)."""
+    tree = structure.unit_tree
+    counts = {unit: len(structure.positions_by_unit.get(unit, ())) for unit in structure.tree.units}
+    for unit in sorted(tree.depth, key=lambda unit: -tree.depth[unit]):  # deepest first
+        parent = tree.parent.get(unit)
+        if parent is not None and parent in tree.depth and unit in counts and parent in counts:
+            counts[parent] += counts[unit]
+    return counts
+
+
+def _unit_reporting(
+    structure: OrgStructure, unit_id: str, overlay: Overlay, link: LinkFor
+) -> Chart:
+    chart, chosen = _first_readable(
+        "reporting", structure, _reporting_candidates(structure, unit_id), overlay, link
+    )
+    name = structure.tree.units[unit_id].name
+    chart.title = _("Reporting lines: {unit}").format(unit=name) + _levels(chosen)
+    return chart
+
+
+def _unit_structure(
+    structure: OrgStructure, unit_id: str, overlay: Overlay, link: LinkFor
+) -> Chart:
+    chart, _chosen = _first_readable(
+        "structure", structure, [(ViewFilter(root=unit_id, depth=2), 0)], overlay, link
+    )
+    chart.title = _("Sub-units: {unit}").format(unit=structure.tree.units[unit_id].name)
+    return chart
 
 
 def render_svgs(dot_sources: list[str], explicit: str | None) -> list[bytes]:

@@ -51,7 +51,8 @@ def _mark_text() -> dict[str, str]:
 
 
 def matrix_cells(row: MatrixRow, column_states: tuple[str, ...]) -> Markup:
-    """A support matrix row's cells (an empty one classed as its row's or column's state).
+    """A support matrix row's cells (a mark classed as its kind, an empty one as its row's or
+    column's state, if any).
 
     Written here, not in the template: a 1,000-unit organisation's matrix has a quarter of a
     million cells, which a template loop took most of a second to write. Most cells are
@@ -66,7 +67,7 @@ def matrix_cells(row: MatrixRow, column_states: tuple[str, ...]) -> Markup:
     mark_text = _mark_text()
     for index, mark in enumerate(row.marks):
         if mark:
-            cells[index] = f'<td class="mark {mark}">{mark_text.get(mark, "")}</td>'
+            cells[index] = f'<td class="{mark}">{mark_text.get(mark, "")}</td>'
     return Markup("".join(cells))
 
 
@@ -79,13 +80,14 @@ class _EmptyCells:
 @functools.lru_cache(maxsize=8)  # one matrix at a time; a row state is "", gap or accepted
 def _empty_cells(column_states: tuple[str, ...], row_state: str) -> _EmptyCells:
     cells = tuple(
-        f'<td class="mark {row_state or state}"></td>' if row_state or state else _EMPTY_CELL
+        f'<td class="{row_state or state}"></td>' if row_state or state else _EMPTY_CELL
         for state in column_states
     )
     return _EmptyCells(cells, "".join(cells))
 
 
-_EMPTY_CELL = '<td class="mark"></td>'
+# Unclassed (the stylesheet styles every cell of the matrix body): most of a large matrix.
+_EMPTY_CELL = "<td></td>"
 
 
 def linker(
@@ -154,6 +156,13 @@ def _relative(link: bytes, there: str, here: str) -> bytes:
     """A link of a chart in directory ``there`` made relative to a page in ``here``."""
     target = posixpath.normpath(posixpath.join(there, link.decode("utf-8")))
     return posixpath.relpath(target, here or ".").encode("utf-8")
+
+
+def chart_markers(page: bytes) -> list[str]:
+    """The charts a page shows, by site path without ``.svg``, in the order it shows them."""
+    if b"<!--boconf-chart:" not in page:
+        return []
+    return [path.decode("utf-8") for path in _MARKER.findall(page)]
 
 
 def inline_charts(page_path: str, page: bytes, svgs: dict[str, bytes]) -> bytes:

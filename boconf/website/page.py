@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boconf.i18n import N_
+
+if TYPE_CHECKING:
+    from boconf.website.charts import PlannedChart
 
 HTML = "html"
 MARKDOWN = "markdown"
@@ -31,6 +34,14 @@ class Page:
     template: str  # without extension: the HTML and Markdown templates share names
     title: str
     context: dict[str, Any]
+    charts: tuple[PlannedChart, ...] = ()  # the charts it shows (``charts`` in its template)
+    # The rest of its context, made when the page is drawn: a unit page's tables are made by
+    # the worker process that draws the page (boconf.website.build), not while planning.
+    more: Callable[[], dict[str, Any]] | None = None
+
+    def full_context(self) -> dict[str, Any]:
+        made = self.more() if self.more is not None else {}
+        return {**self.context, **made, "charts": list(self.charts)}
 
     @property
     def depth(self) -> int:

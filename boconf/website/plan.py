@@ -8,6 +8,7 @@ absolute path, so two builds give byte-identical trees.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -88,8 +89,11 @@ def plan_charts(
     )
     if fmt != HTML:
         planned = [chart for chart in planned if chart.chart.table is None]
+    posts = chart_plan.posts_below(structure)
     for unit_id in sorted(structure.tree.units):
-        planned.extend(chart_plan.unit_charts(structure, unit_id, overlay, unit_link))
+        planned.extend(
+            chart_plan.unit_charts(structure, unit_id, overlay, unit_link, posts[unit_id])
+        )
     return planned
 
 
@@ -125,8 +129,16 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
     }
     plan = SitePlan(options, charts=charts)
 
-    def add(path: str, template: str, title: str, **context: Any) -> None:
-        plan.pages.append(Page(path, template, title, {**common, **context}))
+    def add(
+        path: str,
+        template: str,
+        title: str,
+        charts: list[PlannedChart] | None = None,
+        more: Callable[[], dict[str, Any]] | None = None,
+        **context: Any,
+    ) -> None:
+        page = Page(path, template, title, {**common, **context}, tuple(charts or ()), more)
+        plan.pages.append(page)
 
     add(
         f"index{ext}",
@@ -152,11 +164,14 @@ def plan_site(result: CheckResult, options: SiteOptions) -> SitePlan:
             unit_page(unit_id, ext),
             "unit",
             tree.units[unit_id].name,
-            page=build_unit_page(
-                structure, unit_id, unit_findings.get(unit_id, []), unit_lines.get(unit_id, [])
-            ),
-            ancestors=_ancestors(structure, unit_id),
             charts=charts_by_page.get(unit_id, []),
+            more=functools.partial(
+                _unit_context,
+                structure,
+                unit_id,
+                unit_findings.get(unit_id, []),
+                unit_lines.get(unit_id, []),
+            ),
         )
     _register_pages(add, ext, structure, work, costs, findings, result)
     return plan
@@ -221,6 +236,19 @@ def _work_by_unit(
     for item, line in zip(work, lines[: len(work)], strict=True):
         by_unit[item.unit].append((item, line))
     return by_unit
+
+
+def _unit_context(
+    structure: OrgStructure,
+    unit_id: str,
+    findings: list[FindingRow],
+    lines: list[tuple[Work, CostLine]],
+) -> dict[str, Any]:
+    """A unit page's tables and breadcrumb (made by the worker that draws the page)."""
+    return {
+        "page": build_unit_page(structure, unit_id, findings, lines),
+        "ancestors": _ancestors(structure, unit_id),
+    }
 
 
 def _ancestors(structure: OrgStructure, unit_id: str) -> list[Ref]:

@@ -77,7 +77,7 @@ def render_page(
     links = Links(page.depth, ext)
     link, link_list = linker(links)
     text = env.get_template(f"{page.template}{ext}").render(
-        page.context,
+        page.full_context(),
         title=page.title,
         current=page.template,
         links=links,

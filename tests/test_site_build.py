@@ -1,0 +1,133 @@
+"""How `boconf docs` makes its files: in pieces on every core, a unit's charts made only by the
+worker that writes the unit's page, every chart inlined into the page that shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+
+from boconf.linting.check import CheckResult, check, settings_for
+from boconf.website import SiteOptions, plan_site, render_site
+from boconf.website import build as site_build
+from boconf.website.charts import MAX_NODES, posts_below
+from boconf.website.plan import SitePlan
+
+from .conftest import REPO
+
+DATE = dt.date(2026, 11, 26)
+
+
+@functools.cache
+def example_result() -> CheckResult:
+    return check(REPO / "org", settings_for(REPO / "org", None, DATE))
+
+
+def example_plan(jobs: int | None = None) -> SitePlan:
+    return plan_site(example_result(), SiteOptions(jobs=jobs))
+
+
+def test_unit_charts_are_made_by_the_workers_not_while_planning() -> None:
+    plan = example_plan(jobs=2)
+    units = [chart for chart in plan.charts if chart.page]
+    overview = [chart for chart in plan.charts if not chart.page]
+    assert len(units) > 20 and overview
+    # functools.cached_property keeps a made chart in the instance's __dict__.
+    assert not any("chart" in vars(chart) for chart in units)
+    assert all(callable(chart.made) for chart in units)
+    files = render_site(plan)
+    # Forked workers made and drew them; the planning process never did.
+    assert not any("chart" in vars(chart) for chart in units)
+    assert all(f"{chart.path}.svg" in files for chart in plan.charts)
+
+
+def test_serial_and_parallel_builds_give_the_same_files() -> None:
+    serial = render_site(example_plan(jobs=1))
+    parallel = render_site(example_plan(jobs=2))
+    assert serial.keys() == parallel.keys()
+    assert [name for name in serial if serial[name] != parallel[name]] == []
+    # Every chart shown on a page is inlined there, none left as a marker or an image.
+    pages = [data for name, data in parallel.items() if name.endswith(".html")]
+    assert not any(b"<!--boconf-chart:" in page for page in pages)
+    assert not any(b'<img src="' in page and b'.svg"' in page for page in pages)
+
+
+def test_a_chart_shown_on_two_pages_is_inlined_on_both() -> None:
+    plan = example_plan(jobs=2)
+    unit_page = next(page for page in plan.pages if page.template == "unit" and page.charts)
+    twin = replace(unit_page, path=unit_page.path.replace(".html", "-twin.html"))
+    plan.pages.append(twin)
+    files = render_site(plan)
+    first, second = files[unit_page.path], files[twin.path]
+    assert first == second  # same directory, same charts: the same page
+    assert first.count(b"<svg") == len(unit_page.charts)
+    assert b"<!--boconf-chart:" not in second and b'<img src="' not in second
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_every_chart_and_page_is_in_exactly_one_piece_heaviest_first(jobs: int) -> None:
+    plan = example_plan(jobs=jobs)
+    build = site_build._Build(
+        site_build.OUTPUTS["html"],
+        None,
+        plan.charts,
+        plan.pages,
+        None,  # type: ignore[arg-type]
+    )
+    pieces = site_build._work(build, jobs)
+    charts = Counter(index for piece in pieces for index in piece.charts)
+    pages = Counter(index for piece in pieces for index in piece.pages)
+    assert charts == Counter(range(len(plan.charts)))
+    assert pages == Counter(range(len(plan.pages)))
+    # A page travels with the charts it shows.
+    for piece in pieces:
+        for index in piece.pages:
+            shown = {id(chart) for chart in plan.pages[index].charts}
+            in_piece = {id(plan.charts[i]) for i in piece.charts}
+            assert shown <= in_piece
+    # Several pieces per core, so that the cores finish together; the heaviest chart first,
+    # the last piece only light ones.
+    assert len(pieces) >= min(jobs * 4, len(plan.pages))
+    weights = [chart.weight for chart in plan.charts]
+    assert max(weights[i] for i in pieces[0].charts) == max(weights)
+    assert (
+        max((weights[i] for i in pieces[-1].charts), default=0)
+        <= sorted(weights)[len(weights) // 2]
+    )
+
+
+def test_posts_below_counts_each_units_posts_with_its_sub_units() -> None:
+    structure = example_result().lint.structure
+    assert structure is not None
+    counts = posts_below(structure)
+    tree = structure.tree
+    # By hand: a unit's posts are the positions whose unit is it or any unit below it.
+    for unit_id in tree.units:
+        below = {unit_id}
+        grew = True
+        while grew:
+            more = {u for u, unit in tree.units.items() if unit.parent in below} - below
+            grew = bool(more)
+            below |= more
+        expected = sum(1 for post in tree.positions.values() if post.unit in below)
+        assert counts[unit_id] == expected, unit_id
+    top = [u for u, unit in tree.units.items() if unit.parent not in tree.units]
+    assert sum(counts[u] for u in top) == len(tree.positions)
+
+
+def test_a_unit_charts_weight_is_known_before_it_is_made() -> None:
+    plan = example_plan()
+    structure = example_result().lint.structure
+    assert structure is not None
+    counts = posts_below(structure)
+    for chart in plan.charts:
+        if chart.page and chart.view == "reporting":
+            assert chart.weight == min(counts[chart.page], MAX_NODES)
+        elif chart.page:
+            assert chart.weight == 1 + len(structure.unit_tree.children[chart.page])
+        else:
+            assert chart.weight == len(chart.chart.nodes)
+    assert not any("chart" in vars(chart) for chart in plan.charts if chart.page)
