@@ -30,7 +30,10 @@ def test_every_page_is_the_same_as_with_gettext_on_every_call(
         plan = plan_site(check(org, settings_for(org, None, DAY)), SiteOptions())
         folding = html_output.environment()
         calling = templating.environment(
-            html_output.TEMPLATES, autoescape=True, matrix_cells=html_output.matrix_cells
+            html_output.TEMPLATES,
+            autoescape=True,
+            matrix_cells=html_output.matrix_cells,
+            position_rows=html_output.position_rows,
         )
         assert any(isinstance(e, ConstantTranslations) for e in folding.extensions.values())
         assert not any(isinstance(e, ConstantTranslations) for e in calling.extensions.values())

@@ -303,43 +303,49 @@ def test_tree_plan_stacks_leaves_and_wraps_branches_onto_rows() -> None:
     edges += [(str(branch), str(branch + 5), "solid") for branch in range(3, 8)]
     edges += [("0", "13", "solid"), ("3", "13", "dashed")]
     plan = plan_tree(tree_chart(edges, 14))
-    # Leaves of 0 (1, 2 and 13) in one framed column, in chart order; one leaf under each branch.
-    assert [(s.parent, s.columns) for s in plan.stacks] == [
-        ("n0", [["n1", "n2", "n13"]]),
-        *[(f"n{b}", [[f"n{b + 5}"]]) for b in range(3, 8)],
-    ]
+    # Leaves of 0 (1, 2 and 13) in one framed column, in chart order; the one leaf under each
+    # branch is no column: a plain box below it, no frame.
+    assert [(s.parent, s.columns) for s in plan.stacks] == [("n0", [["n1", "n2", "n13"]])]
     lead = {index for index, how in plan.stacked_edges.items() if how == "lead"}
-    assert {(edges[i][0], edges[i][1]) for i in lead} == {("0", "1")} | {
-        (str(b), str(b + 5)) for b in range(3, 8)
-    }
+    assert {(edges[i][0], edges[i][1]) for i in lead} == {("0", "1")}
     assert plan.stacked_edges[1] == plan.stacked_edges[12] == "hidden"  # 0->2, 0->13
     assert plan.loose == {13}  # the dotted line places nothing
-    # Five branches, at most 3 a row: 3, 4, 5 on the first row, 6 and 7 below 3 and 4's stacks.
+    # Five branches, at most 3 a row: 3, 4, 5 on the first row, 6 and 7 below 3 and 4's leaves.
     assert ("n8", "n6") in plan.spacers and ("n9", "n7") in plan.spacers
     assert ("n1", "n2") in plan.spacers and ("n2", "n13") in plan.spacers
     assert len(plan.spacers) == 4
+    dot = to_dot(tree_chart(edges, 14))
+    assert dot.count("subgraph cluster_") == 1
+    assert "\tn3 -> n8\n" in dot  # a lone leaf's own line, drawn as any report's
 
 
 def test_an_echo_is_stacked_after_the_reports_and_a_stack_of_echoes_leads_dashed() -> None:
     # Posts 0..4 (1, 2 and 4 report to 0, 3 to 2), then, as the reporting view adds them,
-    # echoes: 5 (post 3's dotted line to 0) and 6 (post 3's dotted line to 1).
+    # echoes: 5 (post 3's dotted line to 0), 6 and 7 (posts 3's and 4's dotted lines to 1).
     chart = tree_chart([("0", "1", "solid"), ("0", "2", "solid"), ("2", "3", "solid")], 4)
     chart.add_node("p:4", ["4"])
     chart.add_edge("p:0", "p:4")
-    for echo, manager in (("5", "0"), ("6", "1")):
-        chart.add_node(f"p:{echo}", ["3", "(dotted line)"], (ECHO,))
+    for echo, post, manager in (("5", "3", "0"), ("6", "3", "1"), ("7", "4", "1")):
+        chart.add_node(f"p:{echo}", [post, "(dotted line)"], (ECHO,))
         chart.add_edge(f"p:{manager}", f"p:{echo}", "dashed")
     plan = plan_tree(chart)
     assert [(s.parent, s.columns) for s in plan.stacks] == [
         ("n0", [["n4", "n5"]]),  # the echo after the manager's own report
-        ("n1", [["n6"]]),
-        ("n2", [["n3"]]),
+        ("n1", [["n6", "n7"]]),  # 2's lone report, 3, is a box below it
     ]
     dot = to_dot(chart)
     assert "constraint=false" not in dot  # no line across the chart to pull boxes towards
     assert "n0 -> n4 [lhead=cluster_team_n0]\n" in dot  # led by a report: solid
-    assert "n1 -> n6 [lhead=cluster_team_n1 style=dashed]" in dot  # only an echo: dashed
-    assert dot.count('style="rounded,filled,dotted"') == 2
+    assert "n1 -> n6 [lhead=cluster_team_n1 style=dashed]" in dot  # only echoes: dashed
+    assert "\tn2 -> n3\n" in dot
+    assert dot.count('style="rounded,filled,dotted"') == 3
+
+    # A lone echo is a dotted box below its dotted-line manager, on a dashed line.
+    lone = tree_chart([("0", "1", "solid"), ("0", "2", "solid"), ("1", "3", "solid")], 4)
+    lone.add_node("p:4", ["3", "(dotted line)"], (ECHO,))
+    lone.add_edge("p:2", "p:4", "dashed")
+    assert "\tn2 -> n4 [style=dashed]\n" in to_dot(lone)
+    assert plan_tree(lone).stacks == []
 
 
 def test_a_stack_beside_a_branch_leaves_it_less_room() -> None:
@@ -373,7 +379,7 @@ def test_tree_plan_leaves_cycles_and_dashed_only_parents_alone() -> None:
     # line only (the back-office head managing a unit itself): it is placed by that line.
     edges = [("1", "2", "solid"), ("2", "1", "solid"), ("0", "3", "solid"), ("0", "4", "dashed")]
     plan = plan_tree(tree_chart(edges, 5))
-    assert [(s.parent, s.columns) for s in plan.stacks] == [("n0", [["n3"]])]
+    assert plan.stacks == []  # 0's one leaf, 3, is a box below it
     assert plan.loose == set()
     dot = to_dot(tree_chart(edges, 5))
     assert "n0 -> n4 [style=dashed]" in dot and "n1 -> n2\n" in dot

@@ -131,3 +131,55 @@ def test_a_unit_charts_weight_is_known_before_it_is_made() -> None:
         else:
             assert chart.weight == len(chart.chart.nodes)
     assert not any("chart" in vars(chart) for chart in plan.charts if chart.page)
+
+
+# The positions table's rows as the unit template wrote them with a loop, before
+# html_output.position_rows wrote them in Python.
+ROWS_TEMPLATE = """{% for p in rows %}
+<tr id="{{ anchor('position', p.id) }}"{% if p.manager %} class="manager"{% endif %}>
+<th scope="row">{{ p.title }}{% if p.manager %} <span class="badge">{{ _("manager") }}</span>{% endif %}</th>
+<td>{% if p.holder %}{{ p.holder }}{% else %}<span class="vacant">{{ _("vacant") }}</span>{% endif %}</td>
+<td class="n">{{ p.headcount }}</td>
+<td class="n">{{ p.fte|fte }}</td>
+<td>{{ link(p.reports_to) }}{% if p.dotted_to %}<div class="dotted">{{ _("dotted line to %(positions)s", positions=link_list(p.dotted_to)) }}</div>{% endif %}</td>
+<td>{{ link(p.location) }}</td>
+</tr>
+{% endfor %}"""
+
+HOSTILE = "<script>alert(1)</script> \"dq\" 'sq' & &amp; %(x)s %% {{ x }}"
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_position_rows_are_what_the_template_loop_wrote(language: str) -> None:
+    from decimal import Decimal
+
+    from boconf import i18n
+    from boconf.website import html_output
+    from boconf.website.links import Links
+    from boconf.website.refs import LOCATION, POSITION, Ref
+    from boconf.website.unit_page import PostRow
+
+    with i18n.using(language):
+        env = html_output.environment()
+        loop = env.from_string(ROWS_TEMPLATE)
+        link, link_list = html_output.linker(Links(1, ".html"))
+        pages = [page for page in example_plan().pages if page.template == "unit"]
+        rows = [page.full_context()["page"].positions for page in pages]
+        hostile = PostRow(
+            f"id-{HOSTILE}",
+            HOSTILE,
+            None,
+            3,
+            Decimal("2.50"),
+            Ref(HOSTILE, POSITION, "boss", "unit<1>"),
+            [Ref(HOSTILE, POSITION, "a", "u"), Ref("plain"), Ref(HOSTILE)],
+            Ref(HOSTILE, LOCATION, "loc&1"),
+            True,
+        )
+        rows.append([hostile, replace(hostile, holder=HOSTILE, manager=False, dotted_to=[])])
+        assert sum(1 for each in rows for row in each if row.dotted_to) >= 2
+        for each in rows:
+            expected = loop.render(rows=each, link=link, link_list=link_list)
+            assert html_output.position_rows(each, link, link_list) == expected
+        made = html_output.position_rows(rows[-1], link, link_list)
+        assert "<script>" not in made and "&lt;script&gt;" in made

@@ -7,7 +7,8 @@ a few reports each comes out as one very wide row of boxes (the example's report
 
 * **stacks**: the children without children of their own (posts without reports, units without
   sub-units) go in a column under their parent, in a frame the parent's one line points to;
-  more than :data:`STACK_ROWS` of them are split into balanced columns;
+  more than :data:`STACK_ROWS` of them are split into balanced columns; a lone one is just a
+  box below its parent;
 * **rows**: children with children of their own, past :data:`ROW_WIDTH` of them, are wrapped
   onto rows, each row below the deepest box of the subtree above it (an invisible edge from
   that box holds it down), so that a manager's reports spread over a block, not a line.
@@ -232,8 +233,14 @@ class _Planner:
             width[node] = max(self.own_width[node], beside + below)
 
     def stack(self, node: str, rank: int) -> tuple[int, str]:
-        """The node's stacked members in a frame below it; the stack's deepest (rank, box)."""
+        """The node's stacked members in a frame below it; the stack's deepest (rank, box).
+
+        A lone member is left as it is, a box below its manager: the frame says that a
+        column holds one manager's reports, not a chain of command, and one box is no column
+        (a frame is also what costs Graphviz most, a third of a unit chart's drawing)."""
         plan, tree_edge = self.plan, self.tree_edge
+        if sum(map(len, self.columns[node])) == 1:
+            return rank + 1, self.columns[node][0][0]
         stack = Stack(f"cluster_team_{node}", node, self.columns[node])
         plan.stacks.append(stack)
         deepest = (rank, node)

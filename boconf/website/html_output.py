@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -23,11 +23,13 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from boconf.i18n import _
+from boconf.numbers import fte
 from boconf.website import templating
-from boconf.website.links import CHART_SCRIPT, SCRIPT, STYLESHEET, Links
+from boconf.website.links import CHART_SCRIPT, SCRIPT, STYLESHEET, Links, anchor
 from boconf.website.page import Page
-from boconf.website.refs import Ref
+from boconf.website.refs import POSITION, Ref
 from boconf.website.support import MatrixRow
+from boconf.website.unit_page import PostRow
 
 TEMPLATES = "templates/html"
 STATIC = (STYLESHEET, SCRIPT, CHART_SCRIPT)
@@ -36,7 +38,11 @@ NONE = Markup("&ndash;")
 
 def environment() -> Environment:
     return templating.environment(
-        TEMPLATES, autoescape=True, constant_text=True, matrix_cells=matrix_cells
+        TEMPLATES,
+        autoescape=True,
+        constant_text=True,
+        matrix_cells=matrix_cells,
+        position_rows=position_rows,
     )
 
 
@@ -48,6 +54,40 @@ def _mark_text() -> dict[str, str]:
         "direct": f'<span aria-hidden="true">●</span><span class="sr">{direct}</span>',
         "inherited": f'<span aria-hidden="true">○</span><span class="sr">{inherited}</span>',
     }
+
+
+def position_rows(
+    rows: Sequence[PostRow],
+    link: Callable[[Ref | None], Markup],
+    link_list: Callable[[Iterable[Ref]], Markup],
+) -> Markup:
+    """A unit page's positions table: a row per post, as the template wrote them.
+
+    Written here, not by a template loop: a 10,000-position organisation has 10,000 rows, a
+    third of the time its unit pages took. Every user string is escaped here; the interface's
+    words are Markup as the i18n extension's gettext makes them (``Markup(text) % values``).
+    """
+    badge = f' <span class="badge">{Markup(_("manager")) % {}}</span>'
+    vacant = f'<span class="vacant">{Markup(_("vacant")) % {}}</span>'
+    dotted = Markup(_("dotted line to %(positions)s"))
+    made = []
+    for row in rows:
+        holder = escape(row.holder) if row.holder else vacant
+        lines = ""
+        if row.dotted_to:
+            lines = f'<div class="dotted">{dotted % {"positions": link_list(row.dotted_to)}}</div>'
+        manager, title_badge = (' class="manager"', badge) if row.manager else ("", "")
+        made.append(
+            f'<tr id="{escape(anchor(POSITION, row.id))}"{manager}>\n'
+            f'<th scope="row">{escape(row.title)}{title_badge}</th>\n'
+            f"<td>{holder}</td>\n"
+            f'<td class="n">{escape(row.headcount)}</td>\n'
+            f'<td class="n">{escape(fte(row.fte))}</td>\n'
+            f"<td>{link(row.reports_to)}{lines}</td>\n"
+            f"<td>{link(row.location)}</td>\n"
+            "</tr>\n"
+        )
+    return Markup("".join(made))
 
 
 def matrix_cells(row: MatrixRow, column_states: tuple[str, ...]) -> Markup:
@@ -96,14 +136,22 @@ def linker(
     """``link(ref)``: an anchor to the entity's page, or its name when it has none;
     ``link_list(refs)``: several, comma-separated."""
 
+    made: dict[Ref, Markup] = {}  # a page links to its unit's location and manager often
+
     def link(ref: Ref | None) -> Markup:
         if ref is None:
             return NONE
+        found = made.get(ref)
+        if found is not None:
+            return found
         href = links.href(ref)
         if href is None:
-            return escape(ref.label)
-        # Concatenated from escaped parts: Markup.format is the slowest step of a big site.
-        return Markup(f'<a href="{escape(href)}">{escape(ref.label)}</a>')
+            found = escape(ref.label)
+        else:
+            # Concatenated from escaped parts: Markup.format is the slowest step of a big site.
+            found = Markup(f'<a href="{escape(href)}">{escape(ref.label)}</a>')
+        made[ref] = found
+        return found
 
     def link_list(refs: Iterable[Ref]) -> Markup:
         return Markup(", ").join(link(ref) for ref in refs) or NONE
