@@ -6,7 +6,6 @@ only writes files, such as an import, does not load the YAML parser to use it.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -45,10 +44,6 @@ def each_parallel(
     if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (function(item) for item in items)
         return
-    # What is alive now goes to the collector's permanent generation, as after loading: a
-    # worker's first collection would otherwise walk, and so copy, every page of the heap it
-    # shares with this process.
-    gc.freeze()
     context = multiprocessing.get_context("fork")
     chunksize = chunksize or max(1, min(16, len(items) // (jobs * 8)))
     with context.Pool(jobs) as pool:
