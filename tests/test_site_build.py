@@ -82,10 +82,10 @@ def test_every_chart_and_page_is_in_exactly_one_piece_heaviest_first(jobs: int) 
     pages = Counter(index for piece in pieces for index in piece.pages)
     assert charts == Counter(range(len(plan.charts)))
     assert pages == Counter(range(len(plan.pages)))
-    # A page travels with the charts it shows.
+    # A page travels with the charts it draws.
     for piece in pieces:
         for index in piece.pages:
-            shown = {id(chart) for chart in plan.pages[index].charts}
+            shown = {id(chart) for chart in plan.pages[index].charts if chart.embedded}
             in_piece = {id(plan.charts[i]) for i in piece.charts}
             assert shown <= in_piece
     # Several pieces per core, so that the cores finish together; the heaviest chart first,
@@ -183,3 +183,38 @@ def test_position_rows_are_what_the_template_loop_wrote(language: str) -> None:
             assert html_output.position_rows(each, link, link_list) == expected
         made = html_output.position_rows(rows[-1], link, link_list)
         assert "<script>" not in made and "&lt;script&gt;" in made
+
+
+def test_the_pages_of_a_paged_chart_are_drawn_apart_from_its_index_page() -> None:
+    # As a large organisation's overview: the index page lists many linked chart pages that
+    # it does not draw; they must not all go to the index page's worker.
+    plan = example_plan(jobs=2)
+    index = next(number for number, page in enumerate(plan.pages) if page.template == "index")
+    shown = plan.pages[index].charts
+    linked = [
+        replace(chart, path=f"{chart.path}--page{n}", embedded=False)
+        for n in range(40)
+        for chart in shown[:1]
+    ]
+    plan.charts.extend(linked)
+    plan.pages[index] = replace(plan.pages[index], charts=(*shown, *linked))
+    build = site_build._Build(
+        site_build.OUTPUTS["html"],
+        None,
+        plan.charts,
+        plan.pages,
+        None,  # type: ignore[arg-type]
+    )
+    pieces = site_build._work(build, 2)
+    first = next(piece for piece in pieces if index in piece.pages)
+    numbers = {id(chart): number for number, chart in enumerate(plan.charts)}
+    assert {numbers[id(chart)] for chart in shown} <= set(first.charts)
+    # Spread over the pieces like any chart, not all drawn by the index page's worker.
+    together = {numbers[id(chart)] for chart in linked} & set(first.charts)
+    assert len(together) < len(linked) // 2
+    assert sum(1 for piece in pieces if set(piece.charts) & {numbers[id(c)] for c in linked}) > 2
+    files = render_site(plan)
+    assert all(f"{chart.path}.svg" in files for chart in linked)
+    assert files[plan.pages[index].path].count(b"<svg") == len(
+        [chart for chart in shown if chart.embedded]
+    )

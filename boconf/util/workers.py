@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import TypeVar
 
 
@@ -35,7 +35,7 @@ def run_parallel(
 
 def each_parallel(
     function: Callable[[T], R], items: Sequence[T], jobs: int | None = None, chunksize: int = 0
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``function(item)`` for each item, in order, each as soon as it and those before it are
     done: on every core (forked workers) when worth it. ``chunksize``: items sent to a worker
     at a time (0: a few per worker, for many quick items).

@@ -11,6 +11,7 @@ files cross between processes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -112,8 +113,8 @@ def _make(work: Work) -> Made:
 def _work(build: _Build, jobs: int | None) -> list[Work]:
     """The build in pieces for the workers, each drawn by one renderer process.
 
-    Each page goes with the charts it shows (a chart shown twice with the first page), the
-    charts no page shows (the pages of a paged chart) alone; those are packed into pieces of
+    Each page goes with the charts it draws (a chart drawn twice with the first page), the
+    charts no page draws (the pages of a paged chart) alone; those are packed into pieces of
     a few dozen charts: few enough to save renderer start-ups (a few ms each), enough
     (several per core) for the cores to finish together. The largest go first (by the boxes
     their charts show at most, a fair guess of their cost: a large unit's chart costs ten
@@ -124,7 +125,11 @@ def _work(build: _Build, jobs: int | None) -> list[Work]:
     claimed: set[int] = set()
     units: list[Work] = []
     for number, page in enumerate(build.pages):
-        mine = [index_of[id(chart)] for chart in page.charts if id(chart) in index_of]
+        # Only the charts it draws: an index's pages (linked, not drawn) could be hundreds,
+        # too many for one piece.
+        mine = [
+            index_of[id(chart)] for chart in page.charts if chart.embedded and id(chart) in index_of
+        ]
         mine = list(dict.fromkeys(index for index in mine if index not in claimed))
         claimed.update(mine)
         units.append(Work(tuple(mine), (number,)))
@@ -181,15 +186,16 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
     late: list[int] = []
     _build = build
     try:
-        made = each_parallel(_make, pieces, plan.options.jobs, chunksize=1)
-        for work, piece in zip(pieces, made, strict=True):
-            for index, svg in zip(work.charts, piece.svgs, strict=True):
-                svgs[index] = svg
-            for index, data in zip(work.pages, piece.pages, strict=True):
-                pages[index] = data
-            late += piece.late
-            if progress is not None:
-                progress(len(work.charts) + len(work.pages))
+        # Closed at once if this fails half-way, so that no worker outlives the build.
+        with closing(each_parallel(_make, pieces, plan.options.jobs, chunksize=1)) as made:
+            for work, piece in zip(pieces, made, strict=True):
+                for index, svg in zip(work.charts, piece.svgs, strict=True):
+                    svgs[index] = svg
+                for index, data in zip(work.pages, piece.pages, strict=True):
+                    pages[index] = data
+                late += piece.late
+                if progress is not None:
+                    progress(len(work.charts) + len(work.pages))
     finally:
         _build = None
     drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
