@@ -48,6 +48,19 @@ def write_atomic(target: Path, data: bytes, *, remove_first: bool = False) -> No
     itself, that made writing three times slower. The price: between the two calls the
     file is absent, and a power cut soon after may leave it empty; it is never half
     written."""
+    temporary = write_temporary(target, data)
+    try:
+        if remove_first:
+            target.unlink(missing_ok=True)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(_cannot_write(target, error)) from None
+
+
+def write_temporary(target: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``target`` (its directory made if need be), for
+    the caller to rename over ``target`` or remove: see :func:`write_atomic`."""
     directory = target.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -66,9 +79,7 @@ def write_atomic(target: Path, data: bytes, *, remove_first: bool = False) -> No
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        if remove_first:
-            target.unlink(missing_ok=True)
-        temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise OutputError(_cannot_write(target, error)) from None
+    return temporary

@@ -7,11 +7,14 @@ import datetime as dt
 import functools
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from boconf.linting.check import CheckResult, check, settings_for
-from boconf.website import SiteOptions, plan_site, render_site
+from boconf.output import OutputError
+from boconf.rendering.renderer import RendererError
+from boconf.website import SiteOptions, plan_site, render_site, write_site, write_site_as_made
 from boconf.website import build as site_build
 from boconf.website.charts import MAX_NODES, posts_below
 from boconf.website.plan import SitePlan
@@ -218,3 +221,73 @@ def test_the_pages_of_a_paged_chart_are_drawn_apart_from_its_index_page() -> Non
     assert files[plan.pages[index].path].count(b"<svg") == len(
         [chart for chart in shown if chart.embedded]
     )
+
+
+# -- the workers write the site ------------------------------------------------------------
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_workers_write_the_same_site_as_write_site(jobs: int, tmp_path: Path) -> None:
+    plan = example_plan(jobs=jobs)
+    written, total = write_site_as_made(plan, tmp_path / "staged")
+    write_site(render_site(example_plan(jobs=jobs)), tmp_path / "memory")
+    staged, memory = tree(tmp_path / "staged"), tree(tmp_path / "memory")
+    assert staged == memory  # the manifest too
+    assert written == total == len(staged)
+    assert not any(name.endswith(".tmp") for name in staged)
+    # Again: nothing to write, nothing staged.
+    assert write_site_as_made(example_plan(jobs=jobs), tmp_path / "staged") == (0, total)
+
+
+def test_a_page_showing_another_pages_chart_is_inlined_when_the_workers_write(
+    tmp_path: Path,
+) -> None:
+    plan = example_plan(jobs=2)
+    unit_page = next(page for page in plan.pages if page.template == "unit" and page.charts)
+    twin = replace(unit_page, path=unit_page.path.replace(".html", "-twin.html"))
+    plan.pages.append(twin)
+    write_site_as_made(plan, tmp_path / "site")
+    first = (tmp_path / "site" / unit_page.path).read_bytes()
+    assert (tmp_path / "site" / twin.path).read_bytes() == first
+    assert first.count(b"<svg") == len(unit_page.charts)
+
+
+def test_a_chart_that_cannot_be_drawn_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    write_site_as_made(example_plan(jobs=2), out)
+    before = tree(out)
+    index_chart = next(chart.path for chart in example_plan().charts if not chart.page)
+    draw = site_build.chart_plan.render_svgs
+
+    def failing(sources: list[str], dot: str | None) -> list[bytes]:
+        made = draw(sources, dot)
+        if any(index_chart.rsplit("/", 1)[-1] in source for source in sources):
+            raise RendererError("graphviz-pure: out of luck")
+        return made
+
+    monkeypatch.setattr(site_build.chart_plan, "render_svgs", failing)
+    plan = example_plan(jobs=2)
+    # Change what every page says, so that every other piece stages files before the failure.
+    plan.pages[:] = [replace(page, title=page.title + " (new)") for page in plan.pages]
+    with pytest.raises(RendererError, match="out of luck"):
+        write_site_as_made(plan, out)
+    assert tree(out) == before  # nothing moved into place, no temporary left behind
+
+
+def test_a_file_that_cannot_be_written_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "units").write_text("a file where the unit pages' directory goes\n")
+    with pytest.raises(OutputError, match="units"):
+        write_site_as_made(example_plan(jobs=2), out)
+    assert tree(out) == {"units": b"a file where the unit pages' directory goes\n"}

@@ -22,7 +22,7 @@ from boconf.linting.settings import ConfigError
 from boconf.loading.limits import Limits
 from boconf.output import OutputError, check_outside
 from boconf.rendering.renderer import RendererError, find_renderers
-from boconf.website import SiteOptions, plan_site, render_site, write_site
+from boconf.website import SiteOptions, plan_site, write_site_as_made
 from boconf.website.page import HTML, MARKDOWN
 
 DEFAULT_OUTPUT = Path("site")
@@ -129,16 +129,14 @@ def docs(
             with click.progressbar(
                 length=plan.steps, label=_("Building the site"), file=sys.stderr
             ) as bar:
-                files = render_site(plan, bar.update)
+                written, total = write_site_as_made(plan, output, bar.update)
         else:
-            files = render_site(plan)
-        written = write_site(files, output)
+            written, total = write_site_as_made(plan, output)
     except (RendererError, OutputError) as error:
         raise click.UsageError(str(error)) from None
     pages = len(plan.pages)
     charts = len(plan.charts) if output_format == HTML else 0
     index = output / ("index.html" if output_format == HTML else "index.md")
-    total = len(files) + 1  # and the manifest
     click.echo(_summary(output, pages, charts, written, total, index), err=True)
     raise SystemExit(Exit.OK)
 

@@ -23,7 +23,13 @@ Attributes = Mapping[str, str]
 def quote(value: str) -> str:
     """An ID as DOT needs it, by the graphviz package's own quoting rule (an HTML-like label
     <...> as it is; an identifier or a number bare unless a DOT keyword; anything else quoted,
-    its double quotes escaped): the escaping stays the library's, only the lines are ours."""
+    its double quotes escaped): the escaping stays the library's, only the lines are ours.
+
+    Most values the cache has not seen are labels with a space and nothing to escape, which
+    the rule can only put in quotes as they are: those are quoted here (tested against the
+    library on random text), the rest by the library."""
+    if " " in value and '"' not in value and value[:1] != "<" and value[-1:] != "\\":
+        return f'"{value}"'
     return str(graphviz_quote(value))
 
 

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment
 
+from boconf.output import OutputError
 from boconf.rendering.dot import to_dot
+from boconf.rendering.renderer import RendererError
 from boconf.util.workers import default_jobs, each_parallel
 from boconf.website import charts as chart_plan
 from boconf.website import html_output, markdown_output
 from boconf.website.charts import PlannedChart
 from boconf.website.page import HTML, MARKDOWN, Page, Progress
 from boconf.website.plan import SitePlan
+from boconf.website.writing import Staged, StagedSite
 
 
 @dataclass(frozen=True)
@@ -61,12 +65,17 @@ class Work:
 
 @dataclass(frozen=True)
 class Made:
-    """A worker's files: the charts as SVG, the pages (in ``Work`` order), and which pages
-    show a chart drawn by another worker (inlined once every chart is drawn)."""
+    """A worker's files: the charts as SVG and the pages (by index, in ``Work`` order), which
+    pages show a chart drawn by another worker (inlined once every chart is drawn, left here
+    as drafts); when the build writes the site as it goes, the files staged instead of sent
+    back, the names of those found already there, or why the piece could not be made."""
 
-    svgs: list[bytes]
-    pages: list[bytes]
-    late: list[int]
+    svgs: list[tuple[int, bytes]] = field(default_factory=list)
+    pages: list[tuple[int, bytes]] = field(default_factory=list)
+    late: list[int] = field(default_factory=list)
+    staged: list[Staged] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    error: RendererError | OutputError | None = None
 
 
 @dataclass
@@ -79,6 +88,7 @@ class _Build:
     charts: list[PlannedChart]  # those to draw as SVG: none in Markdown
     pages: list[Page]
     environment: Environment
+    site: StagedSite | None = None  # where the workers write their files, if they do
 
 
 _build: _Build | None = None
@@ -91,23 +101,48 @@ def _current() -> _Build:
 
 def _make(work: Work) -> Made:
     """Worker: the charts' DOT sources, drawn as SVG by one renderer process, then the pages
-    from their templates, each with its charts inlined."""
+    from their templates, each with its charts inlined; written beside their places when
+    the build writes the site as it goes (all of the piece's or none)."""
     build = _current()
     charts = [build.charts[index] for index in work.charts]
     sources = [to_dot(chart.chart) for chart in charts]
-    svgs = chart_plan.render_svgs(sources, build.dot)
+    try:
+        svgs = chart_plan.render_svgs(sources, build.dot)
+    except RendererError as error:
+        if build.site is None:
+            raise
+        return Made(error=error)
     drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
-    pages: list[bytes] = []
-    late: list[int] = []
+    made = Made(svgs=list(zip(work.charts, svgs, strict=True)))
     for index in work.pages:
         page = build.pages[index]
         draft = build.output.render_page(build.environment, page)
         if build.charts and not all(path in drawn for path in html_output.chart_markers(draft)):
-            late.append(index)
+            made.late.append(index)
         elif build.charts:
             draft = html_output.inline_charts(page.path, draft, drawn)
-        pages.append(draft)
-    return Made(svgs, pages, late)
+        made.pages.append((index, draft))
+    return made if build.site is None else _staged(build.site, made)
+
+
+def _staged(site: StagedSite, made: Made) -> Made:
+    """The piece's files written beside their places (a late page stays a draft, sent back)."""
+    build = _current()
+    late = set(made.late)
+    files = [(f"{build.charts[index].path}.svg", data) for index, data in made.svgs]
+    files += [(build.pages[index].path, data) for index, data in made.pages if index not in late]
+    staged = Made(pages=[(i, data) for i, data in made.pages if i in late], late=made.late)
+    try:
+        for name, data in files:
+            written = site.stage(name, data)
+            if written is None:
+                staged.unchanged.append(name)
+            else:
+                staged.staged.append(written)
+    except OutputError as error:
+        site.discard(staged.staged)
+        return Made(error=error)
+    return staged
 
 
 def _work(build: _Build, jobs: int | None) -> list[Work]:
@@ -172,6 +207,33 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
     pages are written from their templates with their charts inlined.
     The caller writes the files once all are made, so a failure writes nothing.
     """
+    files, _made = _run(plan, progress, None)
+    return files
+
+
+def write_site_as_made(
+    plan: SitePlan, out: Path, progress: Progress | None = None
+) -> tuple[int, int]:
+    """The site made as :func:`render_site` makes it and written into ``out`` as
+    :func:`boconf.website.writing.write_site` writes it, but by the workers that make the
+    files, each to a temporary beside its place: nothing crosses back to this process but
+    names, and its files are moved into place once all are made; if one cannot be, none is
+    (the staged ones are removed). Returns (files written, files of the site). Raises
+    RendererError or OutputError."""
+    site = StagedSite(out)
+    files, made = _run(plan, progress, site)
+    staged = [entry for piece in made for entry in piece.staged]
+    elsewhere = [target for piece in made for target in piece.unchanged]
+    elsewhere += [Path(target).relative_to(out).as_posix() for _temporary, target in staged]
+    written = site.commit(files, staged, elsewhere)
+    return written, len(files) + len(elsewhere) + 1  # and the manifest
+
+
+def _run(
+    plan: SitePlan, progress: Progress | None, site: StagedSite | None
+) -> tuple[dict[str, bytes], list[Made]]:
+    """The files made in this process (every one, unless ``site`` had the workers write
+    theirs), and what each piece's worker made."""
     global _build
     output = OUTPUTS[plan.options.format]
     environment = output.environment()
@@ -179,31 +241,58 @@ def render_site(plan: SitePlan, progress: Progress | None = None) -> dict[str, b
         # Compiled here, once, before the fork: every worker inherits the compiled templates.
         environment.get_template(f"{name}{output.template_suffix}")
     charts = plan.charts if plan.options.format == HTML else []
-    build = _Build(output, plan.options.dot, charts, plan.pages, environment)
+    build = _Build(output, plan.options.dot, charts, plan.pages, environment, site)
     pieces = _work(build, plan.options.jobs)
-    svgs: list[bytes] = [b""] * len(charts)
-    pages: list[bytes] = [b""] * len(plan.pages)
-    late: list[int] = []
+    made: list[Made] = []
     _build = build
     try:
         # Closed at once if this fails half-way, so that no worker outlives the build.
-        with closing(each_parallel(_make, pieces, plan.options.jobs, chunksize=1)) as made:
-            for work, piece in zip(pieces, made, strict=True):
-                for index, svg in zip(work.charts, piece.svgs, strict=True):
-                    svgs[index] = svg
-                for index, data in zip(work.pages, piece.pages, strict=True):
-                    pages[index] = data
-                late += piece.late
+        with closing(each_parallel(_make, pieces, plan.options.jobs, chunksize=1)) as results:
+            for work, piece in zip(pieces, results, strict=True):
+                made.append(piece)
                 if progress is not None:
                     progress(len(work.charts) + len(work.pages))
+    except BaseException:
+        # Not a piece's failure (those are sent back, below) but this process's: a bug or
+        # Ctrl-C. What was staged is removed; a worker stopped half-way through its piece
+        # may leave a temporary behind (``.NAME.PID.tmp``, beside the file it was for).
+        if site is not None:
+            site.discard(entry for piece in made for entry in piece.staged)
+        raise
     finally:
         _build = None
-    drawn = {chart.path: svg for chart, svg in zip(charts, svgs, strict=True)}
-    for index in sorted(late):
-        pages[index] = html_output.inline_charts(plan.pages[index].path, pages[index], drawn)
+    failed = next((piece.error for piece in made if piece.error is not None), None)
+    if failed is not None:
+        assert site is not None  # only a staging worker sends a failure back
+        site.discard(entry for piece in made for entry in piece.staged)
+        raise failed
+    svgs = {index: svg for piece in made for index, svg in piece.svgs}
+    pages = {index: data for piece in made for index, data in piece.pages}
+    late = sorted(index for piece in made for index in piece.late)
+    if late:
+        drawn = _drawn(charts, svgs, made, site)
+        for index in late:
+            pages[index] = html_output.inline_charts(plan.pages[index].path, pages[index], drawn)
     files = output.static_files()
-    for page, data in zip(plan.pages, pages, strict=True):
-        files[page.path] = data
-    for path, svg in drawn.items():
-        files[f"{path}.svg"] = svg
-    return files
+    for index, data in sorted(pages.items()):
+        files[plan.pages[index].path] = data
+    for index, svg in sorted(svgs.items()):
+        files[f"{charts[index].path}.svg"] = svg
+    return files, made
+
+
+def _drawn(
+    charts: list[PlannedChart], svgs: dict[int, bytes], made: list[Made], site: StagedSite | None
+) -> dict[str, bytes]:
+    """Every chart's SVG by path, for the late pages: from memory, or where a worker put it."""
+    if site is None:
+        return {charts[index].path: svg for index, svg in svgs.items()}
+    where = {target: temporary for piece in made for temporary, target in piece.staged}
+    drawn = {}
+    for chart in charts:
+        target = str(site.out / f"{chart.path}.svg")
+        try:
+            drawn[chart.path] = Path(where.get(target, target)).read_bytes()
+        except OSError:
+            continue  # shown as an image instead (inline_charts)
+    return drawn
