@@ -30,7 +30,13 @@ def run_parallel(
 
     ``function`` must be a module-level function and ``items`` picklable.
     """
-    return list(each_parallel(function, items, jobs))
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    chunksize = max(1, min(16, len(items) // (jobs * 8)))
+    with context.Pool(jobs) as pool:
+        return pool.map(function, items, chunksize=chunksize)
 
 
 def each_parallel(
