@@ -33,6 +33,13 @@ def example_plan(jobs: int | None = None) -> SitePlan:
     return plan_site(example_result(), SiteOptions(jobs=jobs))
 
 
+def pieces_of(plan: SitePlan, jobs: int) -> list[site_build.Work]:
+    """How the build would split ``plan`` for ``jobs`` workers (no environment needed)."""
+    output = site_build.OUTPUTS["html"]
+    build = site_build._Build(output, None, plan.charts, plan.pages, None)  # type: ignore[arg-type]
+    return site_build._work(build, jobs)
+
+
 def test_unit_charts_are_made_by_the_workers_not_while_planning() -> None:
     plan = example_plan(jobs=2)
     units = [chart for chart in plan.charts if chart.page]
@@ -73,14 +80,7 @@ def test_a_chart_shown_on_two_pages_is_inlined_on_both() -> None:
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_every_chart_and_page_is_in_exactly_one_piece_heaviest_first(jobs: int) -> None:
     plan = example_plan(jobs=jobs)
-    build = site_build._Build(
-        site_build.OUTPUTS["html"],
-        None,
-        plan.charts,
-        plan.pages,
-        None,  # type: ignore[arg-type]
-    )
-    pieces = site_build._work(build, jobs)
+    pieces = pieces_of(plan, jobs)
     charts = Counter(index for piece in pieces for index in piece.charts)
     pages = Counter(index for piece in pieces for index in piece.pages)
     assert charts == Counter(range(len(plan.charts)))
@@ -201,14 +201,7 @@ def test_the_pages_of_a_paged_chart_are_drawn_apart_from_its_index_page() -> Non
     ]
     plan.charts.extend(linked)
     plan.pages[index] = replace(plan.pages[index], charts=(*shown, *linked))
-    build = site_build._Build(
-        site_build.OUTPUTS["html"],
-        None,
-        plan.charts,
-        plan.pages,
-        None,  # type: ignore[arg-type]
-    )
-    pieces = site_build._work(build, 2)
+    pieces = pieces_of(plan, 2)
     first = next(piece for piece in pieces if index in piece.pages)
     numbers = {id(chart): number for number, chart in enumerate(plan.charts)}
     assert {numbers[id(chart)] for chart in shown} <= set(first.charts)
