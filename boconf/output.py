@@ -24,7 +24,18 @@ def check_outside(target: Path, organisation: Path) -> None:
         raise OutputError(refusal.format(target=target, organisation=organisation))
 
 
-def _cannot_write(target: Path, error: OSError) -> str:
+def _not_a_directory(target: Path) -> str:
+    """What to say when a file stands where ``target``'s directory (or one above it) goes."""
+    blocking = next(
+        (parent for parent in reversed(target.parents) if parent.exists() and not parent.is_dir()),
+        target.parent,
+    )
+    message = _("{target}: cannot write: {path} is a file where a directory must go")
+    hint = _("remove or rename {path}, or write somewhere else").format(path=blocking)
+    return f"{message.format(target=target, path=blocking)}; {hint}"
+
+
+def cannot_write(target: Path, error: OSError) -> str:
     return _("{target}: cannot write: {reason}").format(target=target, reason=error.strerror)
 
 
@@ -55,7 +66,7 @@ def write_atomic(target: Path, data: bytes, *, remove_first: bool = False) -> No
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise OutputError(_cannot_write(target, error)) from None
+        raise OutputError(cannot_write(target, error)) from None
 
 
 def write_temporary(target: Path, data: bytes) -> Path:
@@ -63,7 +74,10 @@ def write_temporary(target: Path, data: bytes) -> Path:
     the caller to rename over ``target`` or remove: see :func:`write_atomic`."""
     directory = target.parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise OutputError(_not_a_directory(target)) from None
         temporary = directory / f".{target.name}.{os.getpid()}.tmp"
         try:
             handle = os.open(temporary, _CREATE, 0o666)
@@ -75,11 +89,11 @@ def write_temporary(target: Path, data: bytes) -> Path:
             os.umask(umask)
             temporary.chmod(0o666 & ~umask)
     except OSError as error:
-        raise OutputError(_cannot_write(target, error)) from None
+        raise OutputError(cannot_write(target, error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise OutputError(_cannot_write(target, error)) from None
+        raise OutputError(cannot_write(target, error)) from None
     return temporary

@@ -281,6 +281,6 @@ def test_a_file_that_cannot_be_written_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
     (out / "units").write_text("a file where the unit pages' directory goes\n")
-    with pytest.raises(OutputError, match="units"):
+    with pytest.raises(OutputError, match=r"units is a file where a directory must go; remove"):
         write_site_as_made(example_plan(jobs=2), out)
     assert tree(out) == {"units": b"a file where the unit pages' directory goes\n"}

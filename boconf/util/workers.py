@@ -30,12 +30,11 @@ def run_parallel(
 
     ``function`` must be a module-level function and ``items`` picklable.
     """
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+    jobs = _pool_size(jobs, items)
+    if not jobs:
         return [function(item) for item in items]
-    context = multiprocessing.get_context("fork")
     chunksize = max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
         return pool.map(function, items, chunksize=chunksize)
 
 
@@ -46,11 +45,19 @@ def each_parallel(
     done: on every core (forked workers) when worth it. ``chunksize``: items sent to a worker
     at a time (0: a few per worker, for many quick items).
     """
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+    jobs = _pool_size(jobs, items)
+    if not jobs:
         yield from (function(item) for item in items)
         return
-    context = multiprocessing.get_context("fork")
     chunksize = chunksize or max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(function, items, chunksize=chunksize)
+
+
+def _pool_size(jobs: int | None, items: Sequence[object]) -> int:
+    """How many forked workers to run ``items`` on: 0 to run them here (one core, a handful
+    of items, or no fork on this platform)."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return jobs

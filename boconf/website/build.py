@@ -63,18 +63,19 @@ class Work:
     pages: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Made:
     """A worker's files: the charts as SVG and the pages (by index, in ``Work`` order), which
     pages show a chart drawn by another worker (inlined once every chart is drawn, left here
     as drafts); when the build writes the site as it goes, the files staged instead of sent
-    back, the names of those found already there, or why the piece could not be made."""
+    back and the names of every file it wrote or found already there, or why the piece could
+    not be made."""
 
     svgs: list[tuple[int, bytes]] = field(default_factory=list)
     pages: list[tuple[int, bytes]] = field(default_factory=list)
     late: list[int] = field(default_factory=list)
     staged: list[Staged] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
     error: RendererError | OutputError | None = None
 
 
@@ -135,10 +136,9 @@ def _staged(site: StagedSite, made: Made) -> Made:
     try:
         for name, data in files:
             written = site.stage(name, data)
-            if written is None:
-                staged.unchanged.append(name)
-            else:
+            if written is not None:
                 staged.staged.append(written)
+            staged.names.append(name)
     except OutputError as error:
         site.discard(staged.staged)
         return Made(error=error)
@@ -223,8 +223,7 @@ def write_site_as_made(
     site = StagedSite(out)
     files, made = _run(plan, progress, site)
     staged = [entry for piece in made for entry in piece.staged]
-    elsewhere = [target for piece in made for target in piece.unchanged]
-    elsewhere += [Path(target).relative_to(out).as_posix() for _temporary, target in staged]
+    elsewhere = [name for piece in made for name in piece.names]
     written = site.commit(files, staged, elsewhere)
     return written, len(files) + len(elsewhere) + 1  # and the manifest
 
@@ -270,7 +269,8 @@ def _run(
     pages = {index: data for piece in made for index, data in piece.pages}
     late = sorted(index for piece in made for index in piece.late)
     if late:
-        drawn = _drawn(charts, svgs, made, site)
+        shown = {path for index in late for path in html_output.chart_markers(pages[index])}
+        drawn = _drawn(charts, svgs, made, site, shown)
         for index in late:
             pages[index] = html_output.inline_charts(plan.pages[index].path, pages[index], drawn)
     files = output.static_files()
@@ -282,17 +282,22 @@ def _run(
 
 
 def _drawn(
-    charts: list[PlannedChart], svgs: dict[int, bytes], made: list[Made], site: StagedSite | None
+    charts: list[PlannedChart],
+    svgs: dict[int, bytes],
+    made: list[Made],
+    site: StagedSite | None,
+    shown: set[str],
 ) -> dict[str, bytes]:
-    """Every chart's SVG by path, for the late pages: from memory, or where a worker put it."""
+    """The SVG of each chart in ``shown`` (by path), for the late pages: from memory, or where
+    a worker put it."""
     if site is None:
-        return {charts[index].path: svg for index, svg in svgs.items()}
+        return {charts[i].path: svg for i, svg in svgs.items() if charts[i].path in shown}
     where = {target: temporary for piece in made for temporary, target in piece.staged}
     drawn = {}
-    for chart in charts:
-        target = str(site.out / f"{chart.path}.svg")
+    for path in shown:
+        target = str(site.out / f"{path}.svg")
         try:
-            drawn[chart.path] = Path(where.get(target, target)).read_bytes()
+            drawn[path] = Path(where.get(target, target)).read_bytes()
         except OSError:
             continue  # shown as an image instead (inline_charts)
     return drawn

@@ -312,7 +312,7 @@ def posts_below(structure: OrgStructure) -> dict[str, int]:
     counts = {unit: len(structure.positions_by_unit.get(unit, ())) for unit in structure.tree.units}
     for unit in sorted(tree.depth, key=lambda unit: -tree.depth[unit]):  # deepest first
         parent = tree.parent.get(unit)
-        if parent is not None and parent in tree.depth and unit in counts and parent in counts:
+        if parent in tree.depth and parent in counts:
             counts[parent] += counts[unit]
     return counts
 

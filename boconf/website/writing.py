@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from boconf.output import OutputError, write_atomic, write_temporary
+from boconf.output import OutputError, cannot_write, write_atomic, write_temporary
 
 # Lists the files of the last build, so that the next one removes pages of units that are gone
 # (and never anything else in the directory).
@@ -75,8 +75,8 @@ class StagedSite:
         self, files: dict[str, bytes], staged: Sequence[Staged] = (), elsewhere: Iterable[str] = ()
     ) -> int:
         """Move ``staged`` into place and write ``files`` (by name) where they differ; list
-        them all, with ``elsewhere`` (the names of the files staged or found already there by
-        other processes) in the manifest; remove the previous build's files that are gone.
+        them all, with ``elsewhere`` (the names of the files other processes staged or found
+        already there) in the manifest; remove the previous build's files that are gone.
         Returns how many files were written."""
         names = {*files, *elsewhere}
         stale = sorted(set(self.previous) - names - {MANIFEST, ""})
@@ -87,7 +87,7 @@ class StagedSite:
                 Path(temporary).replace(destination)
             except OSError as error:
                 self.discard(staged[number:])
-                raise OutputError(f"{destination}: cannot write: {error.strerror}") from None
+                raise OutputError(cannot_write(Path(destination), error)) from None
             written += 1
         for name, data in sorted({**files, MANIFEST: listing}.items()):
             target = self.out / name
