@@ -255,3 +255,24 @@ def test_the_quick_odd_node_scan_finds_what_the_pattern_finds() -> None:
     for _ in range(100_000):
         text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 10)))
         assert native._odd_node(text) == (native._ODD_NODE.search(text) is not None), repr(text)
+
+
+def test_the_quick_token_scan_finds_what_the_pattern_finds() -> None:
+    # native._unsure_token looks for the rare character of each kind of unsure token and
+    # behind it for a separator, and runs the whole pattern only on lines holding a '_': on
+    # random text of digits, signs, number prefixes, underscores, marks, separators and line
+    # breaks, it must answer as the pattern it replaces does.
+    generator = random.Random(5)
+    alphabet = "0123456789._-+eExXbBoO!&: \t\n\r[]{},abé\x85\u2028\u00a0\u3000\x1c"
+    found = 0
+    for _ in range(200_000):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 24)))
+        expected = native._UNSURE_TOKEN.search(text) is not None
+        found += expected
+        assert native._unsure_token(text) == expected, repr(text)
+    assert 10_000 < found < 190_000  # both answers were asked for, many times
+    # A number with an underscore on a later line than another '_', and one whose digits
+    # follow the line's last '_' but one.
+    assert native._unsure_token("a_b: x\nc: 1_0\n")
+    assert native._unsure_token("k: [x_y, 1_0_z]\n")
+    assert not native._unsure_token("a_b: x\nc: d_1\n")

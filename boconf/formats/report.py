@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic
 from boconf.i18n import _
-from boconf.linting.check import CheckResult
 from boconf.load import LoadResult
-from boconf.rules.registry import BY_CODE
+
+if TYPE_CHECKING:
+    from boconf.linting.check import CheckResult
+    from boconf.rules.base import Rule
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,16 @@ def hint_line(hint: str) -> str:
     return _("hint: {hint}").format(hint=hint)
 
 
+def rules_by_code() -> dict[str, type[Rule[Any]]]:
+    """Every lint rule by code. Imported when first asked for: ``validate`` reports no rule's
+    finding, and importing the rules and the linter they need is a fifth of its start-up."""
+    from boconf.rules.registry import BY_CODE
+
+    return BY_CODE
+
+
 def rule_name(code: str) -> str:
-    rule = BY_CODE.get(code)
+    rule = rules_by_code().get(code)
     if rule is not None:
         return rule.name
     described = CHECK_DESCRIPTIONS.get(code)
@@ -54,7 +65,7 @@ def rule_name(code: str) -> str:
 
 
 def rule_summary(code: str) -> str:
-    rule = BY_CODE.get(code)
+    rule = rules_by_code().get(code)
     if rule is not None:
         return rule.summary_text()
     described = CHECK_DESCRIPTIONS.get(code)

@@ -7,16 +7,24 @@ from typing import Any
 
 from boconf import __version__
 from boconf.diagnostics import CHECK_DESCRIPTIONS, Diagnostic, Severity
-from boconf.formats.report import PLAIN, Report, ReportOptions, hint_line, rule_name, rule_summary
-from boconf.rules.documentation import WHAT_IT_CHECKS
-from boconf.rules.registry import BY_CODE
+from boconf.formats.report import (
+    PLAIN,
+    Report,
+    ReportOptions,
+    hint_line,
+    rule_name,
+    rule_summary,
+    rules_by_code,
+)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _rule_descriptor(code: str) -> dict[str, Any]:
-    rule = BY_CODE.get(code)
+    from boconf.rules.documentation import WHAT_IT_CHECKS
+
+    rule = rules_by_code().get(code)
     summary = rule_summary(code)
     if rule is not None:
         documentation = rule.documentation()
@@ -64,7 +72,9 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
 
 
 def render(report: Report, options: ReportOptions = PLAIN) -> str:
-    codes = sorted({d.code for d in report.diagnostics} | set(BY_CODE) | set(CHECK_DESCRIPTIONS))
+    codes = sorted(
+        {d.code for d in report.diagnostics} | set(rules_by_code()) | set(CHECK_DESCRIPTIONS)
+    )
     index = {code: position for position, code in enumerate(codes)}
     results = [_result(d, index) for d in report.diagnostics]
     for d, reason in report.shown_suppressed:

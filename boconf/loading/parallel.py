@@ -85,13 +85,13 @@ def parse_files(
 def _parse_all(
     tasks: Sequence[Task], limits: Limits, jobs: int | None, writer: DiskCache | None = None
 ) -> Iterator[ParsedFile]:
-    jobs = default_jobs() if jobs is None else jobs
+    workers = _workers(jobs)
     total = 0
     for path, _, _ in tasks:
         with contextlib.suppress(OSError):  # unreadable files are reported by the parser
             total += Path(path).stat().st_size
     if (
-        jobs <= 1
+        workers < 1
         or len(tasks) < 2
         or total < PARALLEL_MIN_BYTES
         or "fork" not in (multiprocessing.get_all_start_methods())
@@ -101,12 +101,12 @@ def _parse_all(
         return
     # fork: workers inherit the imported modules, so they start in milliseconds.
     context = multiprocessing.get_context("fork")
-    chunksize = max(1, min(16, len(tasks) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(limits, writer)) as pool:
+    chunksize = max(1, min(16, len(tasks) // (workers * 8)))
+    with context.Pool(workers, initializer=_init_worker, initargs=(limits, writer)) as pool:
         # A bounded number of chunks in flight, not pool.imap: when the workers parse faster
         # than the caller validates, imap would queue every parsed file in this process (at
         # a million positions, gigabytes of values waiting).
-        window = jobs * 4
+        window = workers * 4
         pending: deque[AsyncResult[list[ParsedFile | bytes]]] = deque()
         for start in range(0, len(tasks), chunksize):
             pending.append(pool.apply_async(_parse_chunk, (tasks[start : start + chunksize],)))
@@ -114,6 +114,18 @@ def _parse_all(
                 yield from map(_unpack, pending.popleft().get())
         while pending:
             yield from map(_unpack, pending.popleft().get())
+
+
+def _workers(jobs: int | None) -> int:
+    """How many processes parse beside this one (0: this one parses).
+
+    By default one fewer than the cores: this process validates what they parse, and it is
+    the one the run waits on. A worker for every core ran three busy processes on two cores
+    (100,000 positions: 1.87 s against 1.77 s with one worker). An explicit ``jobs`` is the
+    number of workers, and 1 parses here."""
+    if jobs is None:
+        return default_jobs() - 1
+    return jobs if jobs > 1 else 0
 
 
 def _parse_chunk(tasks: Sequence[Task]) -> list[ParsedFile | bytes]:
