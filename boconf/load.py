@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boconf.diagnostics import Code, Diagnostic, Severity, sort_unique
 from boconf.i18n import _, ngettext
@@ -20,10 +21,10 @@ from boconf.loading.limits import Limits
 from boconf.loading.parallel import parse_files
 from boconf.loading.parse import CommentSuppression
 from boconf.loading.positions import SourceMap
-from boconf.model.tree import OrgTree
 from boconf.util.paths import display_path
-from boconf.validation.collect import Collector
-from boconf.validation.references import ReferenceChecker, unread_hint
+
+if TYPE_CHECKING:
+    from boconf.model.tree import OrgTree
 
 
 @dataclass
@@ -70,9 +71,15 @@ def load_organisation(
     root = Path(path)
     files = discover(root)
     pairs = [(str(file), display_path(file)) for file in files]
-    collector = Collector(sources if sources is not None else SourceMap())
     with no_cyclic_gc():
-        for done, parsed in enumerate(parse_files(pairs, limits, jobs, cache), 1):
+        parsing = parse_files(pairs, limits, jobs, cache)
+        # Imported once the workers parse, not with this module: the models and pydantic
+        # take a tenth of a second to import, which the workers use (100,000 positions).
+        from boconf.validation.collect import Collector
+        from boconf.validation.references import ReferenceChecker, unread_hint
+
+        collector = Collector(sources if sources is not None else SourceMap())
+        for done, parsed in enumerate(parsing, 1):
             collector.add_file(parsed)
             if progress is not None:
                 progress(done, len(pairs))

@@ -134,9 +134,12 @@ def test_the_package_imports_its_api_on_first_use() -> None:
     import subprocess
     import sys
 
+    # The models (and pydantic) wait for the first load: its workers parse meanwhile.
     probe = (
-        "import sys, boconf; assert 'pydantic' not in sys.modules, 'eager';"
-        "from boconf import load_organisation; assert callable(load_organisation);"
+        "import pathlib, sys, boconf; assert 'pydantic' not in sys.modules, 'eager';"
+        "from boconf import load_organisation; assert 'boconf.load' in sys.modules;"
+        "assert 'pydantic' not in sys.modules, 'models before a load';"
+        f"assert load_organisation(pathlib.Path({str(REPO / 'org')!r})).ok;"
         "assert 'pydantic' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", probe], check=True)

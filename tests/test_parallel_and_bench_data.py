@@ -98,3 +98,45 @@ def test_parse_cache_reuses_identical_files_and_reparses_changed_ones(tmp_path: 
         fixed.tree.positions == reference.tree.positions
         and fixed.tree.units == reference.tree.units
     )
+
+
+def test_one_worker_fewer_than_the_cores_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    # This process validates what the workers parse: on two cores, one worker beside it.
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert parallel._workers(None) == 1
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
+    assert parallel._workers(None) == 0  # one core: parsed here
+    assert parallel._workers(1) == 0  # --jobs 1: parsed here
+    assert parallel._workers(3) == 3  # --jobs N: N workers
+
+
+def test_workers_start_at_the_call_and_end_with_the_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from boconf.loading.limits import Limits
+    from boconf.loading.parse import parse_file
+
+    root = tmp_path / "org"
+    make_org.generate(3000, root, seed=2)
+    files = [(str(path), path.name) for path in sorted(root.rglob("*.yaml"))]
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    # One chunk in flight per worker: most chunks are handed over as results are taken.
+    monkeypatch.setattr(parallel, "CHUNKS_IN_FLIGHT", 1)
+    assert not multiprocessing.active_children()
+    results = parallel.parse_files(files, Limits(), jobs=2)
+    # Parsing before the first result is asked for (the caller imports its validator meanwhile).
+    assert len(multiprocessing.active_children()) == 2
+    serial = [parse_file(path, display, Limits()) for path, display in files]
+    assert list(results) == serial  # every file, in order
+    assert not multiprocessing.active_children()
+    # Results dropped before any is taken, or halfway: the workers end then, not at exit.
+    dropped = parallel.parse_files(files, Limits(), jobs=2)
+    assert len(multiprocessing.active_children()) == 2
+    del dropped
+    assert not multiprocessing.active_children()
+    halfway = parallel.parse_files(files, Limits(), jobs=2)
+    assert next(halfway) == serial[0]
+    del halfway
+    assert not multiprocessing.active_children()

@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import marshal
 import multiprocessing
+import weakref
 from collections import deque
 from collections.abc import Iterator, Sequence
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from boconf.loading.cache import ParseCache
@@ -23,6 +24,11 @@ from boconf.loading.parse import CommentSuppression, Document, ParsedFile, parse
 from boconf.util.workers import default_jobs
 
 PARALLEL_MIN_BYTES = 512 * 1024
+# Chunks handed to each worker ahead of the caller, not all of them (pool.imap): when the
+# workers parse faster than the caller validates, every parsed file would wait in this
+# process (at a million positions, gigabytes of values). Enough of them that the workers
+# parse on while the caller imports its validator: a few megabytes of text.
+CHUNKS_IN_FLIGHT = 16
 
 _limits = Limits()
 _writer: DiskCache | None = None
@@ -53,14 +59,16 @@ def parse_files(
     jobs: int | None = None,
     cache: ParseCache | None = None,
 ) -> Iterator[ParsedFile]:
-    """Yield one :class:`ParsedFile` per ``(path, display)`` pair, in input order.
+    """One :class:`ParsedFile` per ``(path, display)`` pair, in input order.
+
+    The workers start at once, not at the first ``next()``: the caller can import what it
+    needs to consume the results (the models, pydantic) while they parse.
 
     With a ``cache``, files whose content was parsed before are taken from it and only the
     others are parsed; what is parsed goes into the cache.
     """
     if cache is None:
-        yield from _parse_all([(path, display, None) for path, display in files], limits, jobs)
-        return
+        return _parse_all([(path, display, None) for path, display in files], limits, jobs)
     # Which files the cache holds is decided first (cheaply: by name), so that the others
     # are parsed on every core meanwhile; the held entries are read one at a time, in order,
     # never all at once.
@@ -72,6 +80,18 @@ def parse_files(
         if not hit
     ]
     parsed = _parse_all(misses, limits, jobs, cache.disk)
+    return _merged(files, digests, held, parsed, cache, limits)
+
+
+def _merged(
+    files: Sequence[tuple[str, str]],
+    digests: Sequence[bytes | None],
+    held: Sequence[bool],
+    parsed: Iterator[ParsedFile],
+    cache: ParseCache,
+    limits: Limits,
+) -> Iterator[ParsedFile]:
+    """The cache's entries where it holds them, the parses of the others between them."""
     for (path, display), digest, hit in zip(files, digests, held, strict=True):
         found = cache.get(digest, path, display) if hit else None
         if found is None:
@@ -85,6 +105,8 @@ def parse_files(
 def _parse_all(
     tasks: Sequence[Task], limits: Limits, jobs: int | None, writer: DiskCache | None = None
 ) -> Iterator[ParsedFile]:
+    """The parses of ``tasks`` in order: on workers started now, or here as they are asked
+    for."""
     workers = _workers(jobs)
     total = 0
     for path, _, _ in tasks:
@@ -96,22 +118,36 @@ def _parse_all(
         or total < PARALLEL_MIN_BYTES
         or "fork" not in (multiprocessing.get_all_start_methods())
     ):
-        for task in tasks:
-            yield _parse_one(task, limits, writer)
-        return
+        return (_parse_one(task, limits, writer) for task in tasks)
     # fork: workers inherit the imported modules, so they start in milliseconds.
     context = multiprocessing.get_context("fork")
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-    with context.Pool(workers, initializer=_init_worker, initargs=(limits, writer)) as pool:
-        # A bounded number of chunks in flight, not pool.imap: when the workers parse faster
-        # than the caller validates, imap would queue every parsed file in this process (at
-        # a million positions, gigabytes of values waiting).
-        window = workers * 4
-        pending: deque[AsyncResult[list[ParsedFile | bytes]]] = deque()
-        for start in range(0, len(tasks), chunksize):
-            pending.append(pool.apply_async(_parse_chunk, (tasks[start : start + chunksize],)))
-            if len(pending) >= window:
-                yield from map(_unpack, pending.popleft().get())
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(limits, writer))
+    chunks = [tasks[start : start + chunksize] for start in range(0, len(tasks), chunksize)]
+    window = workers * CHUNKS_IN_FLIGHT
+    pending: deque[AsyncResult[list[ParsedFile | bytes]]] = deque(
+        pool.apply_async(_parse_chunk, (chunk,)) for chunk in chunks[:window]
+    )
+    results = _results(pool, pending, chunks[window:])
+    # The pool ends with its last result; if the caller drops the results before taking
+    # them all, or before taking any (an error between the call and the first next()), it
+    # ends when they are collected, not at exit, with workers writing into a closed pipe.
+    weakref.finalize(results, pool.terminate)
+    return results
+
+
+def _results(
+    pool: Pool,
+    pending: deque[AsyncResult[list[ParsedFile | bytes]]],
+    waiting: Sequence[Sequence[Task]],
+) -> Iterator[ParsedFile]:
+    """The parses of the chunks ``pending`` on ``pool``, then of those ``waiting``, in order:
+    one more chunk is handed to the pool as each one's results are taken. The pool is ended
+    when the last result is taken, or when the caller stops early."""
+    with pool:
+        for chunk in waiting:
+            yield from map(_unpack, pending.popleft().get())
+            pending.append(pool.apply_async(_parse_chunk, (chunk,)))
         while pending:
             yield from map(_unpack, pending.popleft().get())
 
