@@ -61,10 +61,11 @@ def test_two_cores_find_what_one_finds_in_the_same_order(
     assert len(forks) == 1
     assert parallel.diagnostics == serial.diagnostics
     codes = {d.code for d in parallel.lint.diagnostics}
-    # Findings of rules run by the child (odd places) and by the parent (even places).
+    # Findings of rules run by the child and by the parent.
     enabled = [rule.code for rule in settings.enabled]
     assert {"BO106", "BO108", "BO212"} <= codes
-    assert {enabled.index(code) % 2 for code in ("BO106", "BO212")} == {0, 1}
+    mine, theirs = rule_runs.split(settings.enabled)
+    assert enabled.index("BO212") in mine and enabled.index("BO106") in theirs
     assert list(parallel.lint.timings) == list(serial.lint.timings) == enabled
     assert len(parallel.lint.diagnostics) == len(serial.lint.diagnostics) > 100
 
@@ -125,3 +126,25 @@ def test_a_rule_that_fails_raises_in_the_parent(
     rules = [_rule("X1", "works"), _rule("X2", "fails")]
     with pytest.raises(RuntimeError, match="X2 broke"):
         rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+
+
+def test_the_split_keeps_shared_work_together_and_evens_the_costs() -> None:
+    from boconf.rules.registry import RULES
+
+    mine, theirs = rule_runs.split(RULES)
+    assert sorted(mine + theirs) == list(range(len(RULES)))
+    codes = [rule.code for rule in RULES]
+    assert set(rule_runs.COSTS) | set(rule_runs.SHARED) <= set(codes)  # no stale code
+    sides = {code: (0 if codes.index(code) in mine else 1) for code in codes}
+    # The three rules that read the units' work run where it is computed, once.
+    assert len({sides[code] for code, key in rule_runs.SHARED.items() if key == "work"}) == 1
+
+    def cost(places: list[int]) -> int:
+        return sum(rule_runs.COSTS.get(codes[index], rule_runs.DEFAULT_COST) for index in places)
+
+    costliest = max(rule_runs.COSTS.values())
+    assert abs(cost(mine) - cost(theirs)) <= costliest
+    assert abs(cost(mine) - cost(theirs)) < 0.1 * (cost(mine) + cost(theirs))
+    # Rules of unknown cost alternate, the first one here.
+    probes = [_rule(f"X{number}", "works") for number in range(5)]
+    assert rule_runs.split(probes) == ([0, 2, 4], [1, 3])
