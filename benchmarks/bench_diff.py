@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import bench_validate  # noqa: E402
 import make_org  # noqa: E402
+from precompile import compile_boconf  # noqa: E402
 
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com"]
 
@@ -63,6 +64,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     args = parser.parse_args()
+    compile_boconf()
     root = repository(args.positions, args.out)
     diff = [
         sys.executable,

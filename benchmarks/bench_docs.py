@@ -37,6 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_org  # noqa: E402
+from precompile import compile_boconf  # noqa: E402
 
 # boconf itself is imported where it is used: --site-only must also run with an older
 # checkout of boconf first on PYTHONPATH, whose modules have other names.
@@ -148,6 +149,7 @@ def main() -> None:
         "very different times on different file systems",
     )
     args = parser.parse_args()
+    compile_boconf()
     root = organisation(args.positions, args.out)
     site = args.site_out or args.out / f"site-{args.positions}"
     if args.site_only:

@@ -26,6 +26,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from precompile import compile_boconf
+
 DEPARTMENT_SIZE = 200
 CITIES = (
     ("Milano", "IT"),
@@ -146,6 +149,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every run")
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     args = parser.parse_args()
+    compile_boconf()
     source = args.out / f"import-{args.size}.csv"
     if not source.exists():
         generate(args.size, source)
