@@ -104,6 +104,8 @@ def test_one_worker_fewer_than_the_cores_by_default(monkeypatch: pytest.MonkeyPa
     # This process validates what the workers parse: on two cores, one worker beside it.
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
     assert parallel._workers(None) == 1
+    # Workers that also write the cache's entries have more to do: one per core then.
+    assert parallel._workers(None, writing=True) == 2
     monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
     assert parallel._workers(None) == 0  # one core: parsed here
     assert parallel._workers(1) == 0  # --jobs 1: parsed here

@@ -113,7 +113,10 @@ def organisation_options(*, cache: bool = False) -> Callable[[F], F]:
             "-j",
             type=click.IntRange(min=1),
             default=None,
-            help=N_("Worker processes [default: one per core]."),
+            help=N_(
+                "Worker processes [default: one per core, or one fewer where boconf's "
+                "own process keeps a core busy]."
+            ),
         )(function)
         return click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)(
             function
