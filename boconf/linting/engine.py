@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from boconf.diagnostics import NO_SUBJECT, Code, Diagnostic, Severity, Subject, sort_unique
+from boconf.diagnostics import (
+    NO_SUBJECT,
+    Code,
+    Diagnostic,
+    Severity,
+    Subject,
+    fast_diagnostic,
+    sort_unique,
+)
 from boconf.graph.structure import OrgStructure, build_structure
 from boconf.i18n import _
 from boconf.linting.baseline import Fingerprint, fingerprint
@@ -165,9 +173,13 @@ class _Suppressions:
             rules[rule.code] = (reference, ref, reason)
         self.entity[(kind, identifier)] = rules
 
+    def any(self) -> bool:
+        """Whether the tree suppresses anything at all."""
+        return bool(self.entity or self.comments)
+
     def reason(self, code: str, kind: str, identifier: str, display: str, line: int) -> str | None:
         """Why the finding is suppressed (as the suppression says), or None when it is not."""
-        if not self.entity and not self.comments:  # (asked once per finding: most trees have none)
+        if not self.any():
             return None
         entity = self.entity.get((kind, identifier), {}).get(code)
         if entity is not None:
@@ -238,51 +250,49 @@ def lint(
     result = LintResult(structure=structure)
     root = load.root if load.root.is_dir() else load.root.parent
     remaining = Counter(baseline or {})
-    found: list[tuple[type[Rule[Any]], Severity, Finding]] = []
+    # Each rule with its severity and findings, in the rules' order.
+    ran: list[tuple[type[Rule[Any]], Severity, list[Finding]]] = []
     runs = run_rules(settings.enabled, context, settings.options)
     for rule, (findings, seconds) in zip(settings.enabled, runs, strict=True):
         result.timings[rule.code] = seconds
         result.rule_names[rule.code] = rule.name
-        severity = settings.severity.get(rule.code, rule.severity)
-        found.extend((rule, severity, finding) for finding in findings)
+        ran.append((rule, settings.severity.get(rule.code, rule.severity), findings))
     # Positions for every finding in one batch: each file is composed once, on every core.
-    requests: dict[str, list[Request]] = {}
-    # Per finding, in order: its entity's source and where its answer will be in its file's.
-    located: list[tuple[SourceRef | None, int]] = []
-    for _rule, _severity, finding in found:
-        ref = tree.sources.get((finding.kind, finding.id))
-        slot = 0
-        if ref is not None:
-            asked = requests.setdefault(ref.path, [])
-            slot = len(asked)
-            asked.append((ref.document, ref.at + finding.at, "value"))
-        located.append((ref, slot))
+    requests, located = _requests(ran, tree)
     answers = sources.answers(requests)
-    for (rule, severity, finding), (ref, slot) in zip(found, located, strict=True):
-        position = answers[ref.path][slot] if ref is not None else None
-        diagnostic = _diagnostic(rule, finding, ref, position, severity)
-        reason = suppressions.reason(
-            rule.code, finding.kind, finding.id, diagnostic.file, diagnostic.line
-        )
-        if reason is None:
-            reason = _ignored_by_path(diagnostic.file, root, rule.code, settings)
-        if reason is not None:
-            result.suppressed += 1
-            result.suppressed_findings.append((diagnostic, reason))
-            continue
-        if remaining:  # (a fingerprint resolves the file's path: not for every finding)
-            key = fingerprint(diagnostic, root)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                result.baselined += 1
+    # Asked once, not per finding (420,000 at a million positions): most trees have no
+    # suppression, no per-path ignore and no baseline.
+    filtered = suppressions.any() or bool(settings.per_path_ignores) or bool(remaining)
+    diagnostics, entities = result.diagnostics, result.entities
+    places = iter(located)
+    for rule, severity, findings in ran:
+        code, rank = rule.code, SEVERITY_RANK[severity]
+        # One rule's findings with their places, taken from the places of all, in step: zip
+        # stops at the rule's last finding without taking the next rule's first place.
+        for finding, (ref, slot) in zip(findings, places, strict=False):
+            if ref is None:  # pragma: no cover - rules only name entities of the tree
+                diagnostic = _unplaced(rule, finding, severity)
+            else:
+                line, column = answers[ref.path][slot] or (1, 1)
+                diagnostic = fast_diagnostic(
+                    ref.display,
+                    line,
+                    column,
+                    code,
+                    finding.message,
+                    finding.hint,
+                    severity,
+                    Subject(finding.kind, finding.id),
+                )
+            if filtered and _set_aside(
+                diagnostic, finding, suppressions, settings, remaining, root, result
+            ):
                 continue
-        result.diagnostics.append(diagnostic)
-        entity = (finding.kind, finding.id)
-        if (
-            SEVERITY_RANK[severity] > SEVERITY_RANK[result.entities.get(entity, Severity.INFO)]
-            or entity not in result.entities
-        ):
-            result.entities[entity] = severity
+            diagnostics.append(diagnostic)
+            entity = (finding.kind, finding.id)
+            worst = entities.get(entity)
+            if worst is None or rank > SEVERITY_RANK[worst]:
+                entities[entity] = severity
     enabled = {rule.code for rule in settings.enabled}
     if UNUSED_SUPPRESSION in enabled:
         # Reported by the engine (only it knows what was used), configured like any rule.
@@ -294,24 +304,60 @@ def lint(
     return result
 
 
-def _diagnostic(
-    rule: type[Rule[Any]],
+def _requests(
+    ran: list[tuple[type[Rule[Any]], Severity, list[Finding]]], tree: OrgTree
+) -> tuple[dict[str, list[Request]], list[tuple[SourceRef | None, int]]]:
+    """The position requests of every finding, by file, and per finding, in order: its
+    entity's source and where its answer will be in its file's answers."""
+    requests: dict[str, list[Request]] = {}
+    located: list[tuple[SourceRef | None, int]] = []
+    source_of = tree.sources.get
+    for _rule, _severity, findings in ran:
+        for finding in findings:
+            ref = source_of((finding.kind, finding.id))
+            slot = 0
+            if ref is not None:
+                asked = requests.get(ref.path)
+                if asked is None:
+                    asked = requests[ref.path] = []
+                slot = len(asked)
+                asked.append((ref.document, ref.at + finding.at, "value"))
+            located.append((ref, slot))
+    return requests, located
+
+
+def _set_aside(
+    diagnostic: Diagnostic,
     finding: Finding,
-    ref: SourceRef | None,
-    position: tuple[int, int] | None,
-    severity: Severity,
-) -> Diagnostic:
-    """The finding at its place: ``ref`` is its entity's source (None for none), ``position``
-    the (line, column) of what it is about there (None when it was not found)."""
+    suppressions: _Suppressions,
+    settings: ResolvedSettings,
+    remaining: Counter[Fingerprint],
+    root: Path,
+    result: LintResult,
+) -> bool:
+    """Whether the finding is suppressed (by an entity, a comment or a per-path ignore) or in
+    the baseline, counted as such in ``result``; False when it is to be reported."""
+    code = diagnostic.code
+    reason = suppressions.reason(code, finding.kind, finding.id, diagnostic.file, diagnostic.line)
+    if reason is None:
+        reason = _ignored_by_path(diagnostic.file, root, code, settings)
+    if reason is not None:
+        result.suppressed += 1
+        result.suppressed_findings.append((diagnostic, reason))
+        return True
+    if remaining:  # (a fingerprint resolves the file's path: not for every finding)
+        key = fingerprint(diagnostic, root)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            result.baselined += 1
+            return True
+    return False
+
+
+def _unplaced(rule: type[Rule[Any]], finding: Finding, severity: Severity) -> Diagnostic:
+    """A finding about an entity the tree has no source for."""
     subject = Subject(finding.kind, finding.id)
-    if ref is None:  # pragma: no cover - rules only name entities of the tree
-        return Diagnostic(
-            "<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject
-        )
-    line, column = position or (1, 1)
-    return Diagnostic(
-        ref.display, line, column, rule.code, finding.message, finding.hint, severity, subject
-    )
+    return Diagnostic("<org>", 1, 1, rule.code, finding.message, finding.hint, severity, subject)
 
 
 def _ignored_by_path(display: str, root: Path, code: str, settings: ResolvedSettings) -> str | None:
