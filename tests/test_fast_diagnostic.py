@@ -19,7 +19,7 @@ from boconf.diagnostics import (
 
 def test_every_field_of_the_dataclass_in_its_order() -> None:
     # A field added to Diagnostic and not here would be left unset by fast_diagnostic.
-    assert DIAGNOSTIC_FIELDS == tuple(field.name for field in dataclasses.fields(Diagnostic))
+    assert tuple(field.name for field in dataclasses.fields(Diagnostic)) == DIAGNOSTIC_FIELDS
 
 
 def test_the_same_diagnostic_as_the_constructor() -> None:

@@ -2,9 +2,10 @@
 
 Rules are independent of one another and only read the tree and its shared structure, so a
 large organisation's rules are split between this process and one forked child: the child
-inherits everything already built (no copy, no pickling of the tree), runs every other rule
-and sends back only its findings. Each rule's findings are the same wherever it runs, and
-they are put back in the rules' order, so the result does not depend on the split.
+inherits everything already built (no copy, no pickling of the tree), runs about half of the
+rules by their cost (:func:`split`) and sends back only its findings. Each rule's findings are
+the same wherever it runs, and they are put back in the rules' order, so the result does not
+depend on the split.
 
 A child that fails for any reason (a rule raising, the child killed) leaves its rules to this
 process, which runs them again: an error in a rule then surfaces here as it would have.
@@ -28,10 +29,10 @@ PARALLEL_MIN_POSITIONS = 20_000
 # A rule's findings and the seconds it took.
 RuleRun = tuple[list[Finding], float]
 
-# What the costlier rules take, in milliseconds, at 100,000 positions (``boconf check
-# --timings`` on the benchmark tree, all rules in one process); a rule not listed (a new one)
-# counts as DEFAULT_COST. Only used to split the rules evenly: a figure out of date costs time, never
-# a finding.
+# What the rules take, in milliseconds, at 100,000 positions (``boconf check --timings`` on
+# the benchmark tree, all rules in one process); a rule not listed (a new one) counts as
+# DEFAULT_COST. Only used to split the rules evenly: a figure out of date costs time, never a
+# finding.
 COSTS = {
     "BO211": 137,  # with the structure's work, which it computes first
     "BO106": 87,

@@ -1,7 +1,7 @@
-"""Parse many files on every core.
+"""Parse many files on the other cores while this process validates.
 
-libyaml parsing is the bulk of the work and each file is independent, so files go to a pool
-of forked worker processes in input order; the caller consumes results as they arrive, which
+Parsing is the bulk of the work and each file is independent, so files go to a pool of
+forked worker processes in input order; the caller consumes results as they arrive, which
 overlaps its own work (validation) with the parsing. Small trees are parsed in-process: a
 pool costs more than it saves below a few hundred kilobytes.
 """
@@ -70,7 +70,7 @@ def parse_files(
     if cache is None:
         return _parse_all([(path, display, None) for path, display in files], limits, jobs)
     # Which files the cache holds is decided first (cheaply: by name), so that the others
-    # are parsed on every core meanwhile; the held entries are read one at a time, in order,
+    # are parsed by the workers meanwhile; the held entries are read one at a time, in order,
     # never all at once.
     digests = [cache.digest(path, limits) for path, _ in files]
     held = [cache.holds(digest) for digest in digests]
