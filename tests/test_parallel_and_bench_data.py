@@ -108,6 +108,7 @@ def test_one_worker_fewer_than_the_cores_by_default(monkeypatch: pytest.MonkeyPa
     assert parallel._workers(None, writing=True) == 2
     monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
     assert parallel._workers(None) == 0  # one core: parsed here
+    assert parallel._workers(None, writing=True) == 0  # (a worker would only share it)
     assert parallel._workers(1) == 0  # --jobs 1: parsed here
     assert parallel._workers(3) == 3  # --jobs N: N workers
 

@@ -162,7 +162,8 @@ def _workers(jobs: int | None, writing: bool = False) -> int:
     (a first check with the cache: 3.24 s against 3.66 s with one). An explicit ``jobs`` is the
     number of workers, and 1 parses here."""
     if jobs is None:
-        return default_jobs() if writing else default_jobs() - 1
+        cores = default_jobs()
+        return cores if writing and cores > 1 else cores - 1  # one core: parsed here
     return jobs if jobs > 1 else 0
 
 
