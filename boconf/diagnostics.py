@@ -136,8 +136,8 @@ def fast_diagnostic(
     target: Subject = NO_SUBJECT,
 ) -> Diagnostic:
     """``Diagnostic(file, line, column, code, message, hint, severity, subject, target)``,
-    made in half the time: lint makes one per finding (420,000 at a million positions, where
-    the dataclass's own __init__ took most of a second)."""
+    made in three fifths of the time: lint makes one per finding (420,000 at a million
+    positions: 0.30 s against the dataclass's own __init__'s 0.49 s)."""
     made: Diagnostic = object.__new__(Diagnostic)
     _set_file(made, file)
     _set_line(made, line)

@@ -39,24 +39,6 @@ AVAILABLE = yaml_rs is not None and getattr(yaml_rs, "__version__", "") == PINNE
 #   disagree on where some end);
 # - a plain scalar starting with ':' (libyaml refuses it in a flow collection);
 _UNSURE_TOKEN = re.compile(r"[\s\[{,:](?:[-+]?(?:0[0-9_bBoOxX]|[0-9.][0-9.eE+-]*_|_)|!|&\S|:\S)")
-# The same found faster (:func:`_unsure_token`). _UNSURE_TOKEN starts with any whitespace, so the
-# regex engine tries it at every space of the text: a quarter of the fast path's own time. Each
-# pattern here starts at the rare character instead and looks behind it for the separator;
-# one pattern each, because an alternation of them is scanned for a character at a time.
-_SEPARATOR = r"[\s\[{,:]"
-_UNSURE_AFTER_SEPARATOR = tuple(
-    re.compile(pattern)
-    for pattern in (
-        rf"0(?:(?<={_SEPARATOR}0)|(?<={_SEPARATOR}[-+]0))[0-9_bBoOxX]",
-        rf"!(?<={_SEPARATOR}!)",
-        rf"&(?<={_SEPARATOR}&)\S",
-        rf":(?<={_SEPARATOR}:)\S",
-    )
-)
-# A '_' that may end a number with underscores or follow a separator (and a sign): the
-# character before it can start or continue a number, or separate; an 'e' or 'E' only after
-# another character of a number. Not the '_' of a field name such as reports_to.
-_UNSURE_UNDERSCORE = re.compile(rf"_(?:(?<=[0-9.+\-]_)|(?<={_SEPARATOR}_)|(?<=[0-9.eE+\-][eE]_))")
 # - the same at the very start of the text;
 _UNSURE_START = re.compile(r"[-+]?(?:0[0-9_bBoOxX]|[0-9.][0-9.eE+-]*_|_)|!|&\S|:\S")
 # - directives, document-end markers and a ':' starting a line (libyaml refuses some in flow
@@ -72,6 +54,24 @@ _UNSURE_CHARACTER = re.compile(
 # - '*' (a possible alias, which boconf refuses and the native parser expands), tabs (libyaml
 #   refuses some tabs in indentation that the native parser accepts), '\r' and NEL.
 _UNSURE_SUBSTRINGS = ("*", "\t", "\r", "\x85")
+# _UNSURE_TOKEN found faster (:func:`_unsure_token`). That pattern starts with any whitespace,
+# so the regex engine tries it at every space of the text: a quarter of the fast path's own
+# time. Each pattern here starts at the rare character instead and looks behind it for the
+# separator; one pattern each, because an alternation of them is scanned a character at a time.
+_SEPARATOR = r"[\s\[{,:]"
+_UNSURE_AFTER_SEPARATOR = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"0(?:(?<={_SEPARATOR}0)|(?<={_SEPARATOR}[-+]0))[0-9_bBoOxX]",
+        rf"!(?<={_SEPARATOR}!)",
+        rf"&(?<={_SEPARATOR}&)\S",
+        rf":(?<={_SEPARATOR}:)\S",
+    )
+)
+# A '_' that may end a number with underscores or follow a separator (and a sign): the
+# character before it can start or continue a number, or separate; an 'e' or 'E' only after
+# another character of a number. Not the '_' of a field name such as reports_to.
+_UNSURE_UNDERSCORE = re.compile(rf"_(?:(?<=[0-9.+\-]_)|(?<={_SEPARATOR}_)|(?<=[0-9.eE+\-][eE]_))")
 # What moves lines or marks for a reader of the lines (boconf.loading.block_positions): tags
 # and anchors (libyaml marks a node at them), other line breaks, tabs, directives, aliases.
 _ODD_NODE = re.compile(r"[\s\[{,:](?:!|&\S)")

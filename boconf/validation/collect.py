@@ -219,26 +219,21 @@ class Collector:
 
     def _index(self, kind: str, entity: BaseModel, ref: SourceRef) -> None:
         self._share_fields_set(entity)
-        # By kind (a string compare), the most numerous first: once per document.
-        if kind == "Person":
-            self._add(PERSON, entity, ref, self.collected.people)
+        simple = self._simple_kinds.get(kind)  # (add_file indexes these itself, inline)
+        if simple is not None:
+            entity_kind, _validate, table = simple
+            identified: Any = entity  # a Person, a PositionSpec or a Location: each has an id
+            if self._claim(entity_kind, identified.id, ref):
+                table[identified.id] = entity
         elif kind == "Unit":
             assert isinstance(entity, Unit)
             self._index_unit(entity, ref)
-        elif kind == "Position":
-            self._add(POSITION, entity, ref, self.collected.positions)
-        elif kind == "Location":
-            self._add(LOCATION, entity, ref, self.collected.locations)
         elif kind == "Vendor":
             assert isinstance(entity, Vendor)
             self._index_vendor(entity, ref)
         else:
             assert isinstance(entity, Organisation)
             self._index_organisation(entity, ref)
-
-    def _add(self, kind: str, entity: Any, ref: SourceRef, table: dict[str, Any]) -> None:
-        if self._claim(kind, entity.id, ref):
-            table[entity.id] = entity
 
     def _index_unit(self, entity: Unit, ref: SourceRef) -> None:
         c = self.collected
@@ -248,9 +243,8 @@ class Collector:
         sources = c.sources
         positions = c.positions
         path, display, document = ref.path, ref.display, ref.document
-        last_fields: set[str] = self._last_fields_set
         for index, position in enumerate(entity.positions):
-            position_ref = SourceRef(path, display, document, _position_path(index))
+            position_ref = SourceRef(path, display, document, ("positions", index))
             if position.unit is not None and position.unit != unit_id:
                 self.report(
                     position_ref,
@@ -271,20 +265,14 @@ class Collector:
             # What pydantic's __setattr__ does here (no validation is configured), without
             # its per-call overhead: a second per position at a million positions.
             position.__dict__["unit"] = unit_id
-            fields = position.__pydantic_fields_set__
-            fields.add("unit")
-            if fields == last_fields:  # _share_fields_set's common case, inline
-                object.__setattr__(position, "__pydantic_fields_set__", last_fields)
-            else:
-                self._share_fields_set(position)
-                last_fields = self._last_fields_set
+            position.__pydantic_fields_set__.add("unit")
+            self._share_fields_set(position)
             key = (POSITION, position.id)
             if key not in sources:  # _claim's common case, inline: once per position
                 sources[key] = position_ref
                 positions[position.id] = position
             else:
                 self._claim(POSITION, position.id, position_ref)  # reports the second one
-        self._last_fields_set = last_fields
 
     def _index_vendor(self, entity: Vendor, ref: SourceRef) -> None:
         c = self.collected
@@ -353,14 +341,6 @@ class Collector:
             for item in items:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     c.invalid.add((nested[1], item["id"]))
-
-
-_POSITION_PATHS = [("positions", index) for index in range(256)]
-
-
-def _position_path(index: int) -> tuple[PathPart, ...]:
-    """``("positions", index)``: one shared tuple per index (most units list a few dozen)."""
-    return _POSITION_PATHS[index] if index < 256 else ("positions", index)
 
 
 def _ids_in(data: dict[str, Any]) -> set[str]:
