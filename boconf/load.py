@@ -79,11 +79,13 @@ def load_organisation(
         from boconf.validation.references import ReferenceChecker, unread_hint
 
         collector = Collector(sources if sources is not None else SourceMap())
+        checker = ReferenceChecker(collector)
         for done, parsed in enumerate(parsing, 1):
             collector.add_file(parsed)
+            checker.sweep()
             if progress is not None:
                 progress(done, len(pairs))
-        tree = ReferenceChecker(collector).check()
+        tree = checker.check()
     diagnostics = collector.diagnostics
     if not files:
         diagnostics.append(
