@@ -276,3 +276,45 @@ def test_the_quick_token_scan_finds_what_the_pattern_finds() -> None:
     assert native._unsure_token("a_b: x\nc: 1_0\n")
     assert native._unsure_token("k: [x_y, 1_0_z]\n")
     assert not native._unsure_token("a_b: x\nc: d_1\n")
+
+
+def test_the_plain_layout_scan_finds_the_document_starts_the_general_scan_finds() -> None:
+    # native._plain_document_starts takes texts whose every marker is a bare '---' line with
+    # a root right after it and answers None for anything else: on random lines of markers
+    # (bare, commented, trailing spaces, glued to text), comments, blanks, indented and
+    # refused roots, it must find what the general scan finds, or leave the text to it.
+    generator = random.Random(11)
+    vocabulary = [
+        "---",
+        "---",
+        "--- # next",
+        "---  ",
+        "---x: 1",
+        "----",
+        "# a comment",
+        "  # indented comment",
+        "",
+        "  ",
+        "kind: Person",
+        "id: a",
+        "  nested: v",
+        "- item",
+        "&anchor a: 1",
+        "[a, b]",
+        "'quoted': 1",
+        "? complex",
+        "%YAML 1.2",
+        " indented: root",
+    ]
+    plain = 0
+    for _ in range(100_000):
+        lines = [generator.choice(vocabulary) for _ in range(generator.randint(0, 12))]
+        text = "\n".join(lines) + ("\n" if generator.random() < 0.8 else "")
+        fast = native._plain_document_starts(text)
+        if fast is not None:
+            plain += 1
+            assert fast == native._any_document_starts(text), repr(text)
+    assert plain > 5_000  # the plain scan answered, often
+    # A file as boconf writes it: a comment line, then documents after bare markers.
+    text = "# schema\nkind: A\nid: a\n---\nkind: B\n  x: 1\n---\nkind: C\n"
+    assert native._plain_document_starts(text) == [(2, 1), (5, 1), (8, 1)]
