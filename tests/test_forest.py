@@ -40,6 +40,14 @@ def test_matches_the_naive_walk(seed: int) -> None:
     for node in rng.sample(nodes, size):  # random insertion order
         roll = rng.random()
         parent[node] = None if roll < 0.1 else ("missing" if roll < 0.15 else rng.choice(nodes))
+    # As drawn, and with the nodes that share a parent listed together (as HR exports list a
+    # manager's reports), which the analysis follows without looking the parent up again.
+    by_parent = dict(sorted(parent.items(), key=lambda item: str(item[1])))
+    for order in (parent, by_parent):
+        check_against_naive(order)
+
+
+def check_against_naive(parent: dict[str, str | None]) -> None:
     forest = analyse(parent)
     root_of, depth, cycles = naive(parent)
     assert forest.root_of == root_of
@@ -52,6 +60,10 @@ def test_matches_the_naive_walk(seed: int) -> None:
             assert parent[here] == there  # in parent order
     orphans = {n for n in parent if root_of[n] is None} - {m for c in cycles for m in c}
     assert set(forest.orphans) == orphans
+    children = {
+        up: sorted(n for n in parent if parent[n] == up) for up in parent.values() if up in parent
+    }
+    assert forest.children == children
 
 
 def test_deep_chains_do_not_recurse() -> None:
