@@ -64,6 +64,37 @@ def check_against_naive(parent: dict[str, str | None]) -> None:
         up: sorted(n for n in parent if parent[n] == up) for up in parent.values() if up in parent
     }
     assert forest.children == children
+    for node in parent:
+        below = forest.descendants(node)
+        assert len(below) == len(set(below))
+        assert set(below) == {m for m in parent if m != node and node in line_up(parent, m)}
+
+
+def line_up(parent: dict[str, str | None], node: str) -> list[str]:
+    """``node`` and every node above it, once (a cycle is walked around once)."""
+    line = [node]
+    up = parent[node]
+    while up is not None and up in parent and up not in line:
+        line.append(up)
+        up = parent[up]
+    return line
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_descendants_without_a_cycle_come_in_the_general_walks_order(seed: int) -> None:
+    # Without a cycle the walk skips its "seen" set; it must visit in the same order as the
+    # walk that keeps one (forced here by a cycle elsewhere in the forest).
+    rng = random.Random(seed)
+    nodes = [f"n{i}" for i in range(rng.randrange(2, 80))]
+    parent: dict[str, str | None] = {nodes[0]: None}
+    for index, node in enumerate(nodes[1:], 1):
+        parent[node] = rng.choice(nodes[:index])
+    forest = analyse(parent)
+    assert not forest.cycles
+    walks = {node: forest.descendants(node) for node in nodes}
+    forest.cycles.append(["elsewhere"])
+    assert {node: forest.descendants(node) for node in nodes} == walks
+    assert len(walks[nodes[0]]) == len(nodes) - 1
 
 
 def test_deep_chains_do_not_recurse() -> None:

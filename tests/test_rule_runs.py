@@ -136,8 +136,12 @@ def test_the_split_keeps_shared_work_together_and_evens_the_costs() -> None:
     codes = [rule.code for rule in RULES]
     assert set(rule_runs.COSTS) | set(rule_runs.SHARED) <= set(codes)  # no stale code
     sides = {code: (0 if codes.index(code) in mine else 1) for code in codes}
-    # The three rules that read the units' work run where it is computed, once.
-    assert len({sides[code] for code, key in rule_runs.SHARED.items() if key == "work"}) == 1
+    # The rules that read the units' work, and those that read the back-office line, each
+    # run where it is computed, once.
+    for shared in ("work", "back_office_line"):
+        users = [code for code, key in rule_runs.SHARED.items() if key == shared]
+        assert len(users) >= 2
+        assert len({sides[code] for code in users}) == 1
 
     def cost(places: list[int]) -> int:
         return sum(rule_runs.COSTS.get(codes[index], rule_runs.DEFAULT_COST) for index in places)

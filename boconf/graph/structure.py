@@ -33,6 +33,9 @@ class OrgStructure:
     supporters: dict[str, list[str]] = field(default_factory=dict)  # unit -> units supporting it
     # Every unit's location as OrgTree.unit_location finds it (own, else inherited, else HQ).
     unit_locations: dict[str, str] = field(default_factory=dict)
+    # Per manager, what its direct reports' headcounts add beyond one post each (only for
+    # managers with a report of headcount above 1).
+    extra_headcount: dict[str, int] = field(default_factory=dict)
 
     # -- people and posts ----------------------------------------------------------------
     def direct_reports(self, position: str) -> list[str]:
@@ -42,9 +45,9 @@ class OrgStructure:
         return self.reporting.descendants(position)
 
     def span_of_control(self, position: str) -> int:
-        """Direct reports, counting each post's headcount."""
-        positions = self.tree.positions
-        return sum(positions[p].headcount for p in self.direct_reports(position))
+        """Direct reports, counting each post's headcount (from the counts kept while the
+        structure was built: no post is read again)."""
+        return len(self.direct_reports(position)) + self.extra_headcount.get(position, 0)
 
     def chain_of_command(self, position: str) -> list[str]:
         return self.reporting.chain(position)
@@ -147,10 +150,13 @@ def build_structure(tree: OrgTree) -> OrgStructure:
     by_unit: dict[str, list[str]] = {}
     by_holder: dict[str, list[str]] = {}
     dotted: dict[str, list[str]] = {}
+    extra_headcount: dict[str, int] = {}
     last_unit: str | None = None
     members: list[str] = []
     for position_id, post in tree.positions.items():
-        reports_to[position_id] = post.reports_to
+        manager = reports_to[position_id] = post.reports_to
+        if post.headcount != 1 and manager is not None:
+            extra_headcount[manager] = extra_headcount.get(manager, 0) + post.headcount - 1
         in_unit = post.unit
         if in_unit is not None:
             if in_unit != last_unit:
@@ -169,6 +175,7 @@ def build_structure(tree: OrgTree) -> OrgStructure:
         positions_by_unit=by_unit,
         positions_by_holder=by_holder,
         dotted_reports=dotted,
+        extra_headcount=extra_headcount,
     )
     for unit_id, unit in sorted(tree.units.items()):
         for target in unit.supports:

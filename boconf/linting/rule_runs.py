@@ -65,8 +65,14 @@ COSTS = {
 DEFAULT_COST = 10
 # Rules that read the same costly part of the structure, computed by the first rule that asks
 # for it in each process: kept on one side, it is computed once (the units' work: a fifth of
-# all the rules' time at 100,000 positions).
-SHARED = {"BO211": "work", "BO212": "work", "BO214": "work"}
+# all the rules' time at 100,000 positions; the back-office line: every post below the head).
+SHARED = {
+    "BO211": "work",
+    "BO212": "work",
+    "BO214": "work",
+    "BO202": "back_office_line",
+    "BO203": "back_office_line",
+}
 
 
 def run_rules(
