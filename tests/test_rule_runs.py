@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,8 +65,6 @@ def test_two_cores_find_what_one_finds_in_the_same_order(
     # Findings of rules run by the child and by the parent.
     enabled = [rule.code for rule in settings.enabled]
     assert {"BO106", "BO108", "BO212"} <= codes
-    mine, theirs = rule_runs.split(settings.enabled)
-    assert enabled.index("BO212") in mine and enabled.index("BO106") in theirs
     assert list(parallel.lint.timings) == list(serial.lint.timings) == enabled
     assert len(parallel.lint.diagnostics) == len(serial.lint.diagnostics) > 100
 
@@ -86,6 +85,8 @@ def _rule(code: str, behaviour: str) -> type[Rule[_Options]]:
         def check(self, context: LintContext, options: _Options) -> Iterator[Finding]:
             if behaviour == "fails" or (behaviour == "fails-in-child" and os.getpid() != parent):
                 raise RuntimeError(f"{code} broke")
+            if behaviour == "slow":
+                time.sleep(1.0)
             yield Finding(POSITION, "p", f"{code} ran in the parent: {os.getpid() == parent}")
 
     Probe.code = code
@@ -113,9 +114,29 @@ def test_a_failing_child_leaves_its_rules_to_the_parent(
         ["X2 ran in the parent: True"],  # after the child failed on it
         ["X3 ran in the parent: True"],
     ]
-    rules = [_rule("X1", "works"), _rule("X4", "works")]
+    # Two slow rules: this process takes the first, the child the second while it runs.
+    rules = [_rule("X1", "slow"), _rule("X4", "slow")]
     runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
-    assert [f.message for f in runs[1][0]] == ["X4 ran in the parent: False"]
+    assert [[f.message for f in findings] for findings, _ in runs] == [
+        ["X1 ran in the parent: True"],
+        ["X4 ran in the parent: False"],
+    ]
+
+
+def test_a_rule_slower_than_its_cost_leaves_the_rest_to_the_other_process(
+    context: LintContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # All of unknown (equal) cost: handed out in their order. This process takes the slow
+    # first one; while it runs, the child takes every other, where a split fixed in advance
+    # would have left half of them to wait for it.
+    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
+    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
+    rules = [_rule("X0", "slow"), *(_rule(f"X{n}", "works") for n in range(1, 6))]
+    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+    assert [f.message for findings, _ in runs for f in findings] == [
+        "X0 ran in the parent: True",
+        *(f"X{n} ran in the parent: False" for n in range(1, 6)),
+    ]
 
 
 def test_a_rule_that_fails_raises_in_the_parent(
@@ -128,27 +149,28 @@ def test_a_rule_that_fails_raises_in_the_parent(
         rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
 
 
-def test_the_split_keeps_shared_work_together_and_evens_the_costs() -> None:
+def test_the_queue_keeps_shared_work_together_and_hands_out_the_costliest_first() -> None:
     from boconf.rules.registry import RULES
 
-    mine, theirs = rule_runs.split(RULES)
-    assert sorted(mine + theirs) == list(range(len(RULES)))
+    groups = rule_runs.order(RULES)
+    assert sorted(index for group in groups for index in group) == list(range(len(RULES)))
     codes = [rule.code for rule in RULES]
     assert set(rule_runs.COSTS) | set(rule_runs.SHARED) <= set(codes)  # no stale code
-    sides = {code: (0 if codes.index(code) in mine else 1) for code in codes}
     # The rules that read the units' work, and those that read the back-office line, each
     # run where it is computed, once.
     for shared in ("work", "back_office_line"):
-        users = [code for code, key in rule_runs.SHARED.items() if key == shared]
+        users = {code for code, key in rule_runs.SHARED.items() if key == shared}
         assert len(users) >= 2
-        assert len({sides[code] for code in users}) == 1
+        assert [group for group in groups if users & {codes[i] for i in group}] == [
+            [codes.index(code) for code in sorted(users, key=codes.index)]
+        ]
 
-    def cost(places: list[int]) -> int:
-        return sum(rule_runs.COSTS.get(codes[index], rule_runs.DEFAULT_COST) for index in places)
+    def cost(group: list[int]) -> int:
+        return sum(rule_runs.COSTS.get(codes[index], rule_runs.DEFAULT_COST) for index in group)
 
-    costliest = max(rule_runs.COSTS.values())
-    assert abs(cost(mine) - cost(theirs)) <= costliest
-    assert abs(cost(mine) - cost(theirs)) < 0.1 * (cost(mine) + cost(theirs))
-    # Rules of unknown cost alternate, the first one here.
+    costs = [cost(group) for group in groups]
+    assert costs == sorted(costs, reverse=True)
+    assert groups[0] == [codes.index(code) for code in ("BO211", "BO212", "BO214")]
+    # Rules of unknown cost come in their order.
     probes = [_rule(f"X{number}", "works") for number in range(5)]
-    assert rule_runs.split(probes) == ([0, 2, 4], [1, 3])
+    assert rule_runs.order(probes) == [[0], [1], [2], [3], [4]]

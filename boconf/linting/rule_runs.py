@@ -1,11 +1,13 @@
 """Running the enabled rules, on two cores for a large organisation.
 
 Rules are independent of one another and only read the tree and its shared structure, so a
-large organisation's rules are split between this process and one forked child: the child
-inherits everything already built (no copy, no pickling of the tree), runs about half of the
-rules by their cost (:func:`split`) and sends back only its findings. Each rule's findings are
-the same wherever it runs, and they are put back in the rules' order, so the result does not
-depend on the split.
+large organisation's rules are shared between this process and one forked child: the child
+inherits everything already built (no copy, no pickling of the tree), and sends back only its
+findings. The rules are handed out one group at a time, the costliest first (:func:`order`),
+to whichever process is free: a rule that takes longer than its measured cost (a depth limit
+that finds 420,000 posts at a million) delays only its own side's next pick, and the other
+process takes what is left. Each rule's findings are the same wherever it runs, and they are
+put back in the rules' order, so the result does not depend on who ran what.
 
 A child that fails for any reason (a rule raising, the child killed) leaves its rules to this
 process, which runs them again: an error in a rule then surfaces here as it would have.
@@ -16,8 +18,9 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import signal
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from boconf.rules.base import Finding, LintContext, Rule, RuleOptions
@@ -31,8 +34,8 @@ RuleRun = tuple[list[Finding], float]
 
 # What the rules take, in milliseconds, at 100,000 positions (``boconf check --timings`` on
 # the benchmark tree, all rules in one process); a rule not listed (a new one) counts as
-# DEFAULT_COST. Only used to split the rules evenly: a figure out of date costs time, never a
-# finding.
+# DEFAULT_COST. Only used to hand the costliest out first: a figure out of date costs time,
+# never a finding.
 COSTS = {
     "BO211": 137,  # with the structure's work, which it computes first
     "BO106": 87,
@@ -81,28 +84,48 @@ def run_rules(
     """Each rule's findings and time, in the order of ``rules``."""
     if len(rules) < 2 or len(context.tree.positions) < PARALLEL_MIN_POSITIONS or not _two_cores():
         return [_run(rule, context, options) for rule in rules]
-    mine, theirs = split(rules)
+    groups = order(rules)
+    # The queue of groups: two bytes each in a pipe that both processes read from. A read of
+    # two bytes takes one group for that process alone (reads this small are atomic); the
+    # end of the pipe is the end of the queue. (Written whole before anyone reads: a pipe
+    # holds 64 KiB, thousands of rules.)
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, b"".join(group.to_bytes(2, "big") for group in range(len(groups))))
+    os.close(queue_write)
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
-        _child(write_end, read_end, [rules[index] for index in theirs], context, options)
+        _child(write_end, read_end, queue_read, groups, rules, context, options)
     os.close(write_end)
-    runs: dict[int, RuleRun] = {index: _run(rules[index], context, options) for index in mine}
+    runs: dict[int, RuleRun] = {}
+    try:
+        for group in _taken(queue_read):
+            runs.update((index, _run(rules[index], context, options)) for index in groups[group])
+    except BaseException:
+        # A rule raised here: its error is the run's; the child's work is moot.
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_end)
+        raise
+    finally:
+        os.close(queue_read)
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
     received = _decode(payload) if os.waitstatus_to_exitcode(status) == 0 else None
-    if received is None or len(received) != len(theirs):
-        received = [_run(rules[index], context, options) for index in theirs]
-    runs.update(zip(theirs, received, strict=True))
+    if received is not None:
+        runs.update(received)
+    # What the child did not send back (it failed): run here, where an error surfaces.
+    for index in range(len(rules)):
+        if index not in runs:
+            runs[index] = _run(rules[index], context, options)
     return [runs[index] for index in range(len(rules))]
 
 
-def split(rules: Sequence[type[Rule[Any]]]) -> tuple[list[int], list[int]]:
-    """The places (in ``rules``) of the rules this process runs and of those its child runs.
-
-    The costliest first, each to the side with less to do so far (this one on a tie); rules
-    that share a computation go together. Rules of equal cost alternate."""
+def order(rules: Sequence[type[Rule[Any]]]) -> list[list[int]]:
+    """The places (in ``rules``) of the rules, in the groups they are handed out in: rules
+    that share a computation together, the costliest group first (on a tie, the group of the
+    earlier rule)."""
     groups: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
         groups.setdefault(SHARED.get(rule.code, rule.code), []).append(index)
@@ -110,14 +133,13 @@ def split(rules: Sequence[type[Rule[Any]]]) -> tuple[list[int], list[int]]:
         key: sum(COSTS.get(rules[index].code, DEFAULT_COST) for index in members)
         for key, members in groups.items()
     }
-    mine: list[int] = []
-    theirs: list[int] = []
-    load = [0, 0]
-    for key in sorted(groups, key=lambda key: (-costs[key], groups[key][0])):
-        side = 0 if load[0] <= load[1] else 1
-        (mine if side == 0 else theirs).extend(groups[key])
-        load[side] += costs[key]
-    return sorted(mine), sorted(theirs)
+    return [groups[key] for key in sorted(groups, key=lambda key: (-costs[key], groups[key][0]))]
+
+
+def _taken(queue: int) -> Iterator[int]:
+    """The groups this process takes from the queue, one at a time, until it is empty."""
+    while taken := os.read(queue, 2):
+        yield int.from_bytes(taken, "big")
 
 
 def _run(
@@ -131,16 +153,24 @@ def _run(
 def _child(
     write_end: int,
     read_end: int,
+    queue: int,
+    groups: Sequence[Sequence[int]],
     rules: Sequence[type[Rule[Any]]],
     context: LintContext,
     options: Mapping[str, RuleOptions],
 ) -> None:  # pragma: no cover - runs in the forked child
-    """Run ``rules``, write their findings to ``write_end`` and end the process: never return
-    into the caller's code, never flush the parent's buffered output, run no exit handlers."""
+    """Run the groups taken from ``queue``, write their findings to ``write_end`` and end the
+    process: never return into the caller's code, never flush the parent's buffered output,
+    run no exit handlers."""
     code = 1
     try:
         os.close(read_end)
-        payload = _encode([_run(rule, context, options) for rule in rules])
+        runs = [
+            (index, _run(rules[index], context, options))
+            for group in _taken(queue)
+            for index in groups[group]
+        ]
+        payload = _encode(runs)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(payload)
         code = 0
@@ -148,23 +178,23 @@ def _child(
         os._exit(code)
 
 
-def _encode(runs: list[RuleRun]) -> bytes:
-    """Findings as plain tuples in :mod:`marshal` (a tenth of pickle's cost: at a million
-    positions a rule can find hundreds of thousands)."""
+def _encode(runs: list[tuple[int, RuleRun]]) -> bytes:
+    """Each rule's place and findings as plain tuples in :mod:`marshal` (a tenth of pickle's
+    cost: at a million positions a rule can find hundreds of thousands)."""
     return marshal.dumps(
         [
-            ([(f.kind, f.id, f.message, f.hint, f.at) for f in findings], seconds)
-            for findings, seconds in runs
+            (index, [(f.kind, f.id, f.message, f.hint, f.at) for f in findings], seconds)
+            for index, (findings, seconds) in runs
         ]
     )
 
 
-def _decode(payload: bytes) -> list[RuleRun] | None:
+def _decode(payload: bytes) -> dict[int, RuleRun] | None:
     with contextlib.suppress(EOFError, ValueError, TypeError):
-        return [
-            ([Finding(*finding) for finding in findings], seconds)
-            for findings, seconds in marshal.loads(payload)
-        ]
+        return {
+            index: ([Finding(*finding) for finding in findings], seconds)
+            for index, findings, seconds in marshal.loads(payload)
+        }
     return None
 
 

@@ -50,6 +50,7 @@ class BlockText:
         self._keys: dict[int, _MappingScan] = {}
         self._items: dict[int, list[int]] = {}
         self._values: dict[int, tuple[str, int, int, int]] = {}
+        self._roots: dict[int, tuple[int, int, int]] = {}
         markers = []
         line, counted = 0, 0
         # Marker lines: the first line, then each after a '\n' (a pattern that starts with a
@@ -96,12 +97,7 @@ class BlockText:
             return None
 
     def _locate(self, document: int, path: Sequence[str | int], want: str) -> tuple[int, int]:
-        first, end = self._documents[document]
-        number = self._next_content(first, end)
-        line = self.lines[number]
-        indent = _indent(line)
-        if line[indent] == "-" or _KEY.match(line, indent) is None:
-            raise _GiveUpError  # a root that is not a block mapping
+        number, indent, end = self._root(document)
         # The current node: ("map", line, indent, end) or ("seq", ...) or ("scalar", ...).
         kind, at_line, at_column, span_end = "map", number, indent, end
         key_position: tuple[int, int] | None = None
@@ -129,6 +125,20 @@ class BlockText:
             if want == "key" and key_position is not None:
                 return key_position[0] + 1, key_position[1] + 1
         return at_line + 1, at_column + 1
+
+    def _root(self, document: int) -> tuple[int, int, int]:
+        """(line, indent, end line) of ``document``'s root mapping, found once per document
+        (a unit with a hundred findings is asked for a hundred times)."""
+        root = self._roots.get(document)
+        if root is None:
+            first, end = self._documents[document]
+            number = self._next_content(first, end)
+            line = self.lines[number]
+            indent = _indent(line)
+            if line[indent] == "-" or _KEY.match(line, indent) is None:
+                raise _GiveUpError  # a root that is not a block mapping
+            root = self._roots[document] = (number, indent, end)
+        return root
 
     # -- lines ------------------------------------------------------------------------
     def _next_content(self, number: int, end: int) -> int:
