@@ -159,12 +159,12 @@ class BlockText:
         found without reading its positions."""
         scan = self._keys.get(first)
         if scan is None:
-            scan = self._keys[first] = _MappingScan(first)
             quick = self._first_key(first, indent, key)
-            if quick is not None:  # what the scan below finds first, without a pattern
-                scan.keys[key] = quick
-                scan.line = first + 1
+            if quick is not None:
+                # What the scan below finds first, without a pattern and without keeping a
+                # scan (a post's id, asked for once): asked for another key, the scan starts.
                 return quick
+            scan = self._keys[first] = _MappingScan(first)
         found = scan.keys.get(key)
         if found is not None or scan.line < 0:
             return found
