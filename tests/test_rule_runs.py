@@ -174,3 +174,20 @@ def test_the_queue_keeps_shared_work_together_and_hands_out_the_costliest_first(
     # Rules of unknown cost come in their order.
     probes = [_rule(f"X{number}", "works") for number in range(5)]
     assert rule_runs.order(probes) == [[0], [1], [2], [3], [4]]
+
+
+def test_findings_cross_from_the_child_as_they_were_and_a_damaged_payload_is_refused() -> None:
+    import marshal
+
+    findings = [
+        Finding(POSITION, "p1", "too deep", "raise max_layers", ("id",)),
+        Finding("unit", "u1", "no manager", at=("manager",)),
+    ]
+    payload = rule_runs._encode([(3, (findings, 0.25)), (0, ([], 0.0))])
+    decoded = rule_runs._decode(payload)
+    assert decoded == {3: (findings, 0.25), 0: ([], 0.0)}
+    assert decoded is not None and all(type(f) is Finding for f in decoded[3][0])
+    assert decoded[3][0][1].hint == ""
+    # A finding of the wrong length, a truncated payload: refused, the parent runs the rules.
+    assert rule_runs._decode(marshal.dumps([(3, [("position", "p1")], 0.1)])) is None
+    assert rule_runs._decode(payload[:-3]) is None

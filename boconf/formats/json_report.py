@@ -76,9 +76,9 @@ def _findings_text(diagnostics: list[Diagnostic]) -> str:
     items: list[str] = []
     append = items.append
     for d in diagnostics:
-        code = str(d.code)
-        named = codes.get(code)
+        named = codes.get(d.code)  # (a loader's Code is a str enum: the same key)
         if named is None:
+            code = str(d.code)
             named = codes[code] = (quote(code), quote(rule_name(code)))
         if d.file is not last_file:
             last_file, quoted_file = d.file, quote(d.file)

@@ -232,6 +232,9 @@ class _Suppressions:
         return found
 
 
+_new_tuple = tuple.__new__
+
+
 def lint(
     load: LoadResult,
     settings: ResolvedSettings,
@@ -270,26 +273,21 @@ def lint(
         # One rule's findings with their places, taken from the places of all, in step: zip
         # stops at the rule's last finding without taking the next rule's first place.
         for finding, (ref, slot) in zip(findings, places, strict=False):
+            # The finding's subject, also its key among the entities (a NamedTuple equals the
+            # plain tuple): made without the named tuple's Python-level constructor.
+            entity = _new_tuple(Subject, (finding.kind, finding.id))
             if ref is None:  # pragma: no cover - rules only name entities of the tree
                 diagnostic = _unplaced(rule, finding, severity)
             else:
                 line, column = answers[ref.path][slot] or (1, 1)
                 diagnostic = fast_diagnostic(
-                    ref.display,
-                    line,
-                    column,
-                    code,
-                    finding.message,
-                    finding.hint,
-                    severity,
-                    Subject(finding.kind, finding.id),
+                    ref.display, line, column, code, finding.message, finding.hint, severity, entity
                 )
             if filtered and _set_aside(
                 diagnostic, finding, suppressions, settings, remaining, root, result
             ):
                 continue
             diagnostics.append(diagnostic)
-            entity = (finding.kind, finding.id)
             worst = entities.get(entity)
             if worst is None or rank > SEVERITY_RANK[worst]:
                 entities[entity] = severity

@@ -183,17 +183,16 @@ def _encode(runs: list[tuple[int, RuleRun]]) -> bytes:
     """Each rule's place and findings as plain tuples in :mod:`marshal` (a tenth of pickle's
     cost: at a million positions a rule can find hundreds of thousands)."""
     return marshal.dumps(
-        [
-            (index, [(f.kind, f.id, f.message, f.hint, f.at) for f in findings], seconds)
-            for index, (findings, seconds) in runs
-        ]
+        [(index, [tuple(f) for f in findings], seconds) for index, (findings, seconds) in runs]
     )
 
 
 def _decode(payload: bytes) -> dict[int, RuleRun] | None:
     with contextlib.suppress(EOFError, ValueError, TypeError):
         return {
-            index: ([Finding(*finding) for finding in findings], seconds)
+            # A finding again from the plain tuple it crossed as, without calling a constructor
+            # (one of the wrong length raises TypeError: the child's payload is then refused).
+            index: (list(map(Finding._make, findings)), seconds)
             for index, findings, seconds in marshal.loads(payload)
         }
     return None

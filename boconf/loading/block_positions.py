@@ -256,24 +256,29 @@ class BlockText:
         return self._item_node(items[index], indent, end)
 
     def _scan_items(self, first: int, indent: int, end: int) -> list[int]:
-        """The line of every item of a block sequence, read in one pass."""
+        """The line of every item of a block sequence, read in one pass.
+
+        Most lines are an item's first line or inside one, told by their start alone: the
+        other lines are looked at closely (a sequence of a hundred posts with their fields is
+        five hundred lines, read for each of 10,000 sequences at a million positions)."""
         lines = self.lines
         items: list[int] = []
-        number = first
-        while number < end:
+        item = " " * indent + "- "
+        deeper = " " * (indent + 1)
+        for number in range(first, end):
             line = lines[number]
+            if line.startswith(item):
+                items.append(number)
+                continue
+            if line.startswith(deeper):
+                continue  # inside an item (or blank)
             stripped = line.lstrip(" ")
-            if stripped and stripped[0] != "#":
-                here = len(line) - len(stripped)
-                if here < indent:
-                    break
-                if here == indent:
-                    if not stripped.startswith("- "):
-                        if line.rstrip() == " " * indent + "-":
-                            raise _GiveUpError  # an empty item or one on the next lines
-                        break  # the next key of a mapping at the sequence's indent
-                    items.append(number)
-            number += 1
+            if not stripped or stripped[0] == "#":
+                continue
+            # At or left of the sequence's indent, and not an item: the sequence has ended.
+            if line.rstrip() == " " * indent + "-":
+                raise _GiveUpError  # an empty item or one on the next lines
+            break
         return items
 
     def _item_node(self, number: int, indent: int, end: int) -> tuple[str, int, int, int]:

@@ -11,7 +11,7 @@ import datetime as dt
 import inspect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -47,9 +47,13 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem a rule found: which entity, which of its fields, and what to do."""
+class Finding(NamedTuple):
+    """A problem a rule found: which entity, which of its fields, and what to do.
+
+    A named tuple, not a frozen dataclass: a rule can find hundreds of thousands (a million
+    positions, a tight depth limit), and a frozen dataclass sets each field through
+    ``object.__setattr__``; the rules' child process sends them back as plain tuples, which
+    become findings again without a constructor call."""
 
     kind: str  # ORGANISATION, UNIT, POSITION, ...
     id: str
