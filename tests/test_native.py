@@ -318,3 +318,21 @@ def test_the_plain_layout_scan_finds_the_document_starts_the_general_scan_finds(
     # A file as boconf writes it: a comment line, then documents after bare markers.
     text = "# schema\nkind: A\nid: a\n---\nkind: B\n  x: 1\n---\nkind: C\n"
     assert native._plain_document_starts(text) == [(2, 1), (5, 1), (8, 1)]
+
+
+def test_only_comments_reads_lines_as_splitlines_breaks_them() -> None:
+    # parse._only_comments reads up to the first line with content instead of splitting the
+    # whole text: on random text of comments, blanks, content and every kind of line break
+    # and whitespace, it must answer as the split does.
+    from boconf.loading import parse
+
+    generator = random.Random(13)
+    pieces = ["#", "# c", "a", " ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85"]
+    pieces += ["\u2028", "\u2029", "\u00a0", "\u3000", "  # x", "k: v", ""]
+    answers = set()
+    for _ in range(100_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 8)))
+        expected = parse._only_comments_by_lines(text)
+        answers.add(expected)
+        assert parse._only_comments(text) == expected, repr(text)
+    assert answers == {True, False}

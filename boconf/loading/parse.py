@@ -166,7 +166,7 @@ Reporter = Callable[[int, int, str, str, str], ParsedFile]
 
 def _load_documents(text: str, result: ParsedFile, limits: Limits, report: Reporter) -> bool:
     """Build every document of ``text`` into ``result``; False when part of the file was lost."""
-    if not text.strip() or _only_comments(text):
+    if not text or text.isspace() or _only_comments(text):  # (strip() would copy the text)
         report(
             1,
             1,
@@ -348,7 +348,31 @@ def _character_at(text: str, line: int, column: int) -> str:
     return lines[line - 1][column - 1]
 
 
+# Line breaks other than '\n' that str.splitlines() also breaks at.
+_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _only_comments(text: str) -> bool:
+    """Whether every line of ``text`` (as str.splitlines() breaks it) is blank or a comment.
+
+    Read a line at a time, up to the first with content (the second, in a file that starts
+    with a schema comment), not split whole: every file is asked, and splitting a thousand
+    lines to look at two was 3% of a worker's time."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if any(other in line for other in _OTHER_LINE_BREAKS):
+            return _only_comments_by_lines(text)
+        stripped = line.strip()
+        if stripped and stripped[0] != "#":
+            return False
+        if end < 0:
+            return True
+        start = end + 1
+
+
+def _only_comments_by_lines(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
