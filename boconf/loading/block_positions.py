@@ -258,9 +258,9 @@ class BlockText:
     def _scan_items(self, first: int, indent: int, end: int) -> list[int]:
         """The line of every item of a block sequence, read in one pass.
 
-        Most lines are an item's first line or inside one, told by their start alone: the
-        other lines are looked at closely (a sequence of a hundred posts with their fields is
-        five hundred lines, read for each of 10,000 sequences at a million positions)."""
+        Most lines are an item's first line or inside one, told by their start alone; only
+        the others are looked at closely (a unit's posts, four or five lines each, read for
+        each of 10,000 units at a million positions)."""
         lines = self.lines
         items: list[int] = []
         item = " " * indent + "- "
