@@ -4,6 +4,7 @@ and its organisations are valid."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from boconf import load_organisation
 from boconf.loading import parallel
+from boconf.loading.parse import ParsedFile
 
 from .conftest import REPO
 
@@ -113,33 +115,125 @@ def test_one_worker_fewer_than_the_cores_by_default(monkeypatch: pytest.MonkeyPa
     assert parallel._workers(3) == 3  # --jobs N: N workers
 
 
-def test_workers_start_at_the_call_and_end_with_the_results(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import multiprocessing
+def _children() -> set[int]:
+    """This process's child processes (ended ones too, until they are waited for)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found.update(int(pid) for pid in (task / "children").read_text().split())
+    return found
 
+
+needs_proc = pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task").is_dir(), reason="counts child processes in /proc"
+)
+
+
+def _tree_files(tmp_path: Path, seed: int) -> list[tuple[str, str]]:
+    root = tmp_path / "org"
+    make_org.generate(3000, root, seed=seed)
+    return [(str(path), path.name) for path in sorted(root.rglob("*.yaml"))]
+
+
+@needs_proc
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_workers_start_at_the_call_and_end_with_the_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
     from boconf.loading.limits import Limits
     from boconf.loading.parse import parse_file
 
-    root = tmp_path / "org"
-    make_org.generate(3000, root, seed=2)
-    files = [(str(path), path.name) for path in sorted(root.rglob("*.yaml"))]
+    files = _tree_files(tmp_path, seed=2)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
-    # One chunk in flight per worker: most chunks are handed over as results are taken.
-    monkeypatch.setattr(parallel, "CHUNKS_IN_FLIGHT", 1)
-    assert not multiprocessing.active_children()
-    results = parallel.parse_files(files, Limits(), jobs=2)
+    # Pipes of one page: the workers wait for this process after every file or two.
+    monkeypatch.setattr(parallel, "PIPE_BYTES", 4096)
+    before = _children()
+    results = parallel.parse_files(files, Limits(), jobs=jobs)
     # Parsing before the first result is asked for (the caller imports its validator meanwhile).
-    assert len(multiprocessing.active_children()) == 2
+    assert len(_children() - before) == jobs
     serial = [parse_file(path, display, Limits()) for path, display in files]
     assert list(results) == serial  # every file, in order
-    assert not multiprocessing.active_children()
+    assert _children() == before  # ended and waited for
     # Results dropped before any is taken, or halfway: the workers end then, not at exit.
-    dropped = parallel.parse_files(files, Limits(), jobs=2)
-    assert len(multiprocessing.active_children()) == 2
+    dropped = parallel.parse_files(files, Limits(), jobs=jobs)
+    assert len(_children() - before) == jobs
     del dropped
-    assert not multiprocessing.active_children()
-    halfway = parallel.parse_files(files, Limits(), jobs=2)
+    assert _children() == before
+    halfway = parallel.parse_files(files, Limits(), jobs=jobs)
     assert next(halfway) == serial[0]
     del halfway
-    assert not multiprocessing.active_children()
+    assert _children() == before
+
+
+class _Longer(bytes):
+    """A payload whose frame says it is longer than it is."""
+
+    def __len__(self) -> int:
+        return super().__len__() + 1000
+
+
+@needs_proc
+@pytest.mark.parametrize("failure", ["ends", "garbles", "truncates"])
+def test_a_failing_worker_leaves_the_rest_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    from boconf.loading.limits import Limits
+    from boconf.loading.parse import parse_file
+
+    files = _tree_files(tmp_path, seed=4)
+    serial = [parse_file(path, display, Limits()) for path, display in files]
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    here, pack, parse_one = os.getpid(), parallel._pack, parallel._parse_one
+    failing = files[len(files) // 3][0]
+    sent_short = []  # in the worker: the truncated frame went out
+
+    def failing_pack(parsed: ParsedFile) -> ParsedFile | bytes:
+        if os.getpid() == here or (parsed.path != failing and not sent_short):
+            return pack(parsed)
+        if failure == "ends" or sent_short:  # the worker ends before this file's frame
+            raise RuntimeError("a worker's bug")
+        packed = pack(parsed)
+        assert isinstance(packed, bytes)
+        if failure == "garbles":  # a whole frame that does not read back as a parse
+            return b"not marshal"
+        sent_short.append(True)  # a frame cut short: the worker ends at the next file
+        return _Longer(packed)
+
+    parsed_here = []
+
+    def counted(task: parallel.Task, limits: Limits, writer: object) -> ParsedFile:
+        if os.getpid() == here:
+            parsed_here.append(task[0])
+        return parse_one(task, limits, None)
+
+    monkeypatch.setattr(parallel, "_pack", failing_pack)
+    monkeypatch.setattr(parallel, "_parse_one", counted)
+    before = _children()
+    assert list(parallel.parse_files(files, Limits(), jobs=2)) == serial
+    # From the failing file on, every file was parsed here, and none before it.
+    assert parsed_here == [path for path, _ in files[files.index((failing, Path(failing).name)) :]]
+    assert _children() == before
+
+
+@needs_proc
+def test_an_error_in_the_parser_surfaces_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boconf.loading.limits import Limits
+    from boconf.loading.parse import parse_file
+
+    files = _tree_files(tmp_path, seed=5)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    failing = files[len(files) // 2][0]
+
+    def broken(path: str, display: str, limits: Limits) -> ParsedFile:
+        if path == failing:
+            raise RuntimeError(f"a parser bug on {display}")
+        return parse_file(path, display, limits)
+
+    monkeypatch.setattr(parallel, "parse_file", broken)
+    before = _children()
+    results = parallel.parse_files(files, Limits(), jobs=2)
+    with pytest.raises(RuntimeError, match="a parser bug"):
+        list(results)
+    del results
+    assert _children() == before
