@@ -19,6 +19,7 @@ import contextlib
 import marshal
 import os
 import signal
+import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -93,10 +94,14 @@ def run_rules(
     queue_read, queue_write = os.pipe()
     os.write(queue_write, b"".join(group.to_bytes(2, "big") for group in range(len(groups))))
     os.close(queue_write)
-    read_end, write_end = os.pipe()
+    # The child's findings go into a file in memory, a group at a time as it finishes them:
+    # it never waits for this process to read them (through a pipe, hundreds of thousands
+    # of findings waited until this process had run all its own rules).
+    scratch = _scratch_file()
+    read_end, write_end = os.pipe()  # the child writes DONE into it after its last group
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
-        _child(write_end, read_end, queue_read, groups, rules, context, options)
+        _child(write_end, read_end, scratch, queue_read, groups, rules, context, options)
     os.close(write_end)
     runs: dict[int, RuleRun] = {}
     try:
@@ -107,13 +112,17 @@ def run_rules(
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(read_end)
+        os.close(scratch)
         raise
     finally:
         os.close(queue_read)
     with os.fdopen(read_end, "rb") as pipe:
-        payload = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    received = _decode(payload) if os.waitstatus_to_exitcode(status) == 0 else None
+        done = pipe.read() == DONE
+    try:
+        received = _received(scratch) if done else None
+    finally:
+        os.close(scratch)
+    os.waitpid(pid, 0)
     if received is not None:
         runs.update(received)
     # What the child did not send back (it failed): run here, where an error surfaces.
@@ -154,29 +163,69 @@ def _run(
 def _child(
     write_end: int,
     read_end: int,
+    scratch: int,
     queue: int,
     groups: Sequence[Sequence[int]],
     rules: Sequence[type[Rule[Any]]],
     context: LintContext,
     options: Mapping[str, RuleOptions],
 ) -> None:  # pragma: no cover - runs in the forked child
-    """Run the groups taken from ``queue``, write their findings to ``write_end`` and end the
-    process: never return into the caller's code, never flush the parent's buffered output,
-    run no exit handlers."""
+    """Run the groups taken from ``queue``, each group's findings written to ``scratch`` as
+    a frame (its length, then the findings) when it is done; then DONE to ``write_end``, and
+    end the process: never return into the caller's code, never flush the parent's buffered
+    output, run no exit handlers."""
     code = 1
     try:
         os.close(read_end)
-        runs = [
-            (index, _run(rules[index], context, options))
-            for group in _taken(queue)
-            for index in groups[group]
-        ]
-        payload = _encode(runs)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
+        for group in _taken(queue):
+            payload = _encode(
+                [(index, _run(rules[index], context, options)) for index in groups[group]]
+            )
+            _write_all(scratch, len(payload).to_bytes(8, "big"))
+            _write_all(scratch, payload)
+        os.write(write_end, DONE)
         code = 0
     finally:
         os._exit(code)
+
+
+# What the child writes when every group it took is in the scratch file, whole.
+DONE = b"done"
+
+
+def _scratch_file() -> int:
+    """A file descriptor for an empty file the child writes and this process reads: in
+    memory where the system has such files (Linux), else an unnamed temporary file."""
+    with contextlib.suppress(AttributeError, OSError):
+        return os.memfd_create("boconf-rule-runs", os.MFD_CLOEXEC)
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - its descriptor outlives the object
+    return os.dup(handle.fileno())
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _received(scratch: int) -> dict[int, RuleRun] | None:
+    """The child's runs, from the frames in ``scratch``; None when one does not read back."""
+    size = os.fstat(scratch).st_size
+    data = bytearray()
+    while len(data) < size:
+        chunk = os.pread(scratch, size - len(data), len(data))
+        if not chunk:
+            return None
+        data += chunk
+    view, received, at = memoryview(data), {}, 0
+    while at < size:
+        length = int.from_bytes(view[at : at + 8], "big")
+        decoded = _decode(view[at + 8 : at + 8 + length]) if at + 8 + length <= size else None
+        if decoded is None:
+            return None
+        received.update(decoded)
+        at += 8 + length
+    return received
 
 
 def _encode(runs: list[tuple[int, RuleRun]]) -> bytes:
@@ -187,7 +236,7 @@ def _encode(runs: list[tuple[int, RuleRun]]) -> bytes:
     )
 
 
-def _decode(payload: bytes) -> dict[int, RuleRun] | None:
+def _decode(payload: bytes | memoryview) -> dict[int, RuleRun] | None:
     with contextlib.suppress(EOFError, ValueError, TypeError):
         return {
             # A finding again from the plain tuple it crossed as, without calling a constructor
