@@ -13,6 +13,7 @@ import pytest
 from boconf import load_organisation
 from boconf.loading import parallel
 from boconf.loading.parse import ParsedFile
+from boconf.util import workers
 
 from .conftest import REPO
 
@@ -145,7 +146,7 @@ def test_workers_start_at_the_call_and_end_with_the_results(
     files = _tree_files(tmp_path, seed=2)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
     # Pipes of one page: the workers wait for this process after every file or two.
-    monkeypatch.setattr(parallel, "PIPE_BYTES", 4096)
+    monkeypatch.setattr(workers, "PIPE_BYTES", 4096)
     before = _children()
     results = parallel.parse_files(files, Limits(), jobs=jobs)
     # Parsing before the first result is asked for (the caller imports its validator meanwhile).
@@ -186,13 +187,12 @@ def test_a_failing_worker_leaves_the_rest_to_this_process(
     failing = files[len(files) // 3][0]
     sent_short = []  # in the worker: the truncated frame went out
 
-    def failing_pack(parsed: ParsedFile) -> ParsedFile | bytes:
+    def failing_pack(parsed: ParsedFile) -> bytes:
         if os.getpid() == here or (parsed.path != failing and not sent_short):
             return pack(parsed)
         if failure == "ends" or sent_short:  # the worker ends before this file's frame
             raise RuntimeError("a worker's bug")
         packed = pack(parsed)
-        assert isinstance(packed, bytes)
         if failure == "garbles":  # a whole frame that does not read back as a parse
             return b"not marshal"
         sent_short.append(True)  # a frame cut short: the worker ends at the next file

@@ -6,37 +6,29 @@ work (validation) with the parsing. Small trees are parsed in-process: workers c
 they save below a few hundred kilobytes.
 
 Each worker writes its parses into a pipe of its own, which this process reads in its main
-thread. Not a ``multiprocessing.Pool``: the pool's result thread takes the results off the
-pipe and hands them over, and at 100,000 positions that cost the process the run waits on
-about a tenth of a second of its CPU, and the hand-over of the interpreter lock between the
-two threads more.
+thread (:func:`boconf.util.workers.forked_map`): a worker runs about two megabytes ahead of
+the caller, not every file (when the workers parse faster than the caller validates, every
+parsed file would wait in this process: at a million positions, gigabytes of values), and
+enough that they parse on while the caller imports its validator.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import functools
 import marshal
 import os
 import pickle
-import signal
-import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
 
 from boconf.loading.cache import ParseCache
 from boconf.loading.disk_cache import DiskCache
 from boconf.loading.limits import Limits
 from boconf.loading.parse import CommentSuppression, Document, ParsedFile, parse_file
-from boconf.util.workers import default_jobs
+from boconf.util.workers import default_jobs, forked_map
 
 PARALLEL_MIN_BYTES = 512 * 1024
-# How far a worker parses ahead of the caller: its pipe and the buffers at either end hold
-# this much each. Not every file: when the workers parse faster than the caller validates,
-# every parsed file would wait in this process (at a million positions, gigabytes of
-# values). Enough that the workers parse on while the caller imports its validator.
-PIPE_BYTES = 1024 * 1024
 
 # A file to parse: (path, display, the content digest to cache its parse under, or None).
 Task = tuple[str, str, bytes | None]
@@ -114,128 +106,8 @@ def _parse_all(
     if workers < 1 or len(tasks) < 2 or total < PARALLEL_MIN_BYTES or not hasattr(os, "fork"):
         return (_parse_one(task, limits, writer) for task in tasks)
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-    chunks = [tasks[start : start + chunksize] for start in range(0, len(tasks), chunksize)]
-    running = _Workers(chunks, min(workers, len(chunks)), limits, writer)
-    results = _results(chunks, running, limits, writer)
-    # The workers end with the last result; if the caller drops the results before taking
-    # them all, or before taking any (an error between the call and the first next()), they
-    # are ended when the results are collected, not at exit.
-    weakref.finalize(results, running.stop)
-    return results
-
-
-class _Workers:
-    """Forked workers, started at once: worker k parses chunks k, k + n, k + 2n, ... and
-    writes each file's parse into a pipe of its own as a frame (a kind, a length, the bytes).
-    fork: the workers inherit the imported modules, so they start in milliseconds."""
-
-    def __init__(
-        self,
-        chunks: Sequence[Sequence[Task]],
-        count: int,
-        limits: Limits,
-        writer: DiskCache | None,
-    ) -> None:
-        self.pids: list[int] = []  # emptied once they are waited for (a pid is then reused)
-        self.pipes: list[BinaryIO] = []
-        for k in range(count):
-            read_end, write_end = os.pipe()
-            with contextlib.suppress(OSError, AttributeError):
-                # A pipe of a megabyte: a worker parses that far ahead (about sixty files)
-                # before it waits for this process; the default 64 KiB holds four.
-                fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - the worker (coverage does not follow a fork)
-                _work(write_end, [*self.pipes, read_end], chunks[k::count], limits, writer)
-            os.close(write_end)
-            self.pids.append(pid)
-            self.pipes.append(os.fdopen(read_end, "rb", buffering=PIPE_BYTES))
-
-    def pipe_of(self, chunk: int) -> BinaryIO:
-        return self.pipes[chunk % len(self.pipes)]
-
-    def wait(self) -> None:
-        """All results taken: close the pipes, let the workers end."""
-        for pipe in self.pipes:
-            pipe.close()
-        for pid in self.pids:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-        self.pids.clear()
-
-    def stop(self) -> None:
-        """End the workers still running (the results were dropped, or one failed)."""
-        for pid in self.pids:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        self.wait()
-
-
-def _work(
-    write_end: int,
-    inherited: list[BinaryIO | int],
-    chunks: Sequence[Sequence[Task]],
-    limits: Limits,
-    writer: DiskCache | None,
-) -> None:  # pragma: no cover - runs in the forked worker
-    """Parse ``chunks`` into ``write_end``, then end the process: never return into the
-    caller's code, never flush the parent's buffered output, run no exit handlers."""
-    code = 1
-    try:
-        for other in inherited:  # the read ends of this pipe and the earlier workers' pipes
-            os.close(other if isinstance(other, int) else other.fileno())
-        with os.fdopen(write_end, "wb", buffering=PIPE_BYTES) as pipe:
-            for chunk in chunks:
-                for task in chunk:
-                    packed = _pack(_parse_one(task, limits, writer))
-                    if isinstance(packed, ParsedFile):  # it has diagnostics: pickled
-                        kind, payload = b"p", pickle.dumps(packed, pickle.HIGHEST_PROTOCOL)
-                    else:
-                        kind, payload = b"m", packed
-                    pipe.write(kind + len(payload).to_bytes(8, "big"))
-                    pipe.write(payload)
-                pipe.flush()  # a chunk at a time: the caller may be waiting for its first
-        code = 0
-    finally:
-        os._exit(code)
-
-
-def _results(
-    chunks: Sequence[Sequence[Task]], workers: _Workers, limits: Limits, writer: DiskCache | None
-) -> Iterator[ParsedFile]:
-    """The parses of ``chunks`` in order, read from the workers' pipes. A worker that fails
-    (ends early, sends what does not read back) leaves its files and all after them to this
-    process, which parses them: an error in the parser surfaces here as it would have."""
-    for index, chunk in enumerate(chunks):
-        pipe = workers.pipe_of(index)
-        for done in range(len(chunk)):
-            parsed = _frame(pipe)
-            if parsed is None:
-                workers.stop()
-                for rest in [chunk[done:], *chunks[index + 1 :]]:
-                    for task in rest:
-                        yield _parse_one(task, limits, writer)
-                return
-            yield parsed
-    workers.wait()
-
-
-def _frame(pipe: BinaryIO) -> ParsedFile | None:
-    """The next parse from a worker's pipe, or None when it does not read back whole."""
-    header = pipe.read(9)
-    if len(header) != 9:
-        return None
-    size = int.from_bytes(header[1:], "big")
-    payload = pipe.read(size)
-    if len(payload) != size:
-        return None
-    with contextlib.suppress(EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        if header[:1] == b"m":
-            return _unpack(payload)
-        parsed = pickle.loads(payload)
-        if isinstance(parsed, ParsedFile):
-            return parsed
-    return None
+    parse = functools.partial(_parse_one, limits=limits, writer=writer)
+    return forked_map(parse, tasks, workers, chunksize=chunksize, pack=_pack, unpack=_unpack)
 
 
 def _workers(jobs: int | None, writing: bool = False) -> int:
@@ -253,32 +125,38 @@ def _workers(jobs: int | None, writing: bool = False) -> int:
     return jobs if jobs > 1 else 0
 
 
-def _pack(parsed: ParsedFile) -> ParsedFile | bytes:
-    """A clean file's parse as :mod:`marshal` bytes, for the trip back from a worker.
+def _pack(parsed: ParsedFile) -> bytes:
+    """A file's parse as bytes, for the trip back from a worker: a clean file's in
+    :mod:`marshal`, a file with diagnostics (or holding a value marshal refuses) pickled.
 
     Pickling the slotted dataclasses costs about ten times what marshal takes for the same
     values (plain str, int, float, bool, None, list and dict: the YAML resolver makes nothing
-    else), and it is done for every file. A file with diagnostics, or holding a value marshal
-    refuses, travels as itself (pickled by the pool)."""
-    if parsed.diagnostics:
-        return parsed
-    try:
-        return marshal.dumps(
-            (
-                parsed.path,
-                parsed.display,
-                [(d.index, d.line, d.column, d.data) for d in parsed.documents],
-                parsed.lost_ids,
-                parsed.lost,
-                [tuple(suppression) for suppression in parsed.suppressions],
+    else), and it is done for every file."""
+    if not parsed.diagnostics:
+        with contextlib.suppress(ValueError):  # a value type the resolver does not make
+            return b"m" + marshal.dumps(
+                (
+                    parsed.path,
+                    parsed.display,
+                    [(d.index, d.line, d.column, d.data) for d in parsed.documents],
+                    parsed.lost_ids,
+                    parsed.lost,
+                    [tuple(suppression) for suppression in parsed.suppressions],
+                )
             )
-        )
-    except ValueError:  # pragma: no cover - a value type the resolver does not make
-        return parsed
+    return b"p" + pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
 
 
 def _unpack(packed: bytes) -> ParsedFile:
-    path, display, documents, lost_ids, lost, suppressions = marshal.loads(packed)
+    """The parse :func:`_pack` packed; raises on anything else."""
+    if packed[:1] == b"p":
+        parsed = pickle.loads(packed[1:])
+        if not isinstance(parsed, ParsedFile):
+            raise TypeError("not a parse")
+        return parsed
+    if packed[:1] != b"m":
+        raise ValueError("not a packed parse")
+    path, display, documents, lost_ids, lost, suppressions = marshal.loads(packed[1:])
     return ParsedFile(
         path,
         display,
