@@ -15,8 +15,9 @@ included, sampled every 100 ms in a run of its own: reading PSS stalls the proce
 by a fifth of a 1M check's time, so no timed run is sampled.
 Runs of validate and check here are cold (``--no-cache``). Targets at N = 100,000:
 validate <= 0.3x the bare load's time, check <= 0.45x. Then the on-disk cache: a check
-after editing one file (a comment; a post's title; a post's manager) against one with an empty cache (target
-<= 0.15x), with the floor of start-up and imports, and a
+after editing one file (a comment; a post's title; a post's manager) against one with an
+empty cache (target <= 0.15x), with the floor of start-up and imports, what re-running the
+rules costs even with parsing and validation free (the structure they read, the rules), and a
 differential parse of the tree (native fast path = libyaml). With ``--large 1000000
 2100000`` (as ``make bench`` does), one clean check at each size with its peak memory,
 and the 1M tree with its 420,000 findings. The time of each rule at the largest N is
@@ -52,6 +53,31 @@ for directory, subdirectories, files in os.walk(sys.argv[1]):
             with open(os.path.join(directory, name), 'rb') as handle:
                 docs.extend(yaml.load_all(handle, Loader=yaml.CSafeLoader))
 print(len(docs))
+"""
+
+# What re-running the rules costs a fresh process even if parsing and validating were free:
+# the structure they read and the rules themselves (on both cores, as check runs them), timed
+# on a tree already loaded. With start-up and imports, the least a warm check pays after an
+# edit that changes what a rule reads, unless the rules are made incremental.
+RELINT = """
+import datetime, sys, time
+from pathlib import Path
+from boconf.graph.structure import build_structure
+from boconf.linting.check import settings_for
+from boconf.linting.rule_runs import run_rules
+from boconf.load import load_organisation
+from boconf.loading.gc_pause import no_cyclic_gc
+from boconf.rules.base import LintContext
+root = Path(sys.argv[1])
+tree = load_organisation(root).tree
+settings = settings_for(root, None, datetime.date(2026, 1, 1))
+with no_cyclic_gc():
+    started = time.perf_counter()
+    structure = build_structure(tree)
+    built = time.perf_counter()
+    context = LintContext(tree, structure, settings.reference_date)
+    run_rules(settings.enabled, context, settings.options)
+    print(built - started, time.perf_counter() - built)
 """
 
 
@@ -160,6 +186,8 @@ class Warm:
     value: float  # after changing one post's title: descriptive text, one document validated
     line: float  # after changing one post's manager: the whole tree validated and linted
     floor: float  # the interpreter and the imports of `boconf check`, doing nothing
+    structure: float  # building the structure the rules read, on a loaded tree
+    rules: float  # running every rule on it (both cores)
     same: bool  # the last warm check printed what a check without the cache prints
 
 
@@ -178,6 +206,7 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
     manager = re.search(r"reports_to: (\S+)-p1\n", original)
     assert manager is not None, f"no post reporting to a -p1 post in {edited}"
     cold_runs, comment_runs, value_runs, line_runs, floor_runs = [], [], [], [], []
+    relint_runs: list[tuple[float, float]] = []
     try:
         for run_number in range(runs):
             edited.write_text(original, encoding="utf-8")
@@ -198,6 +227,10 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
             edited.write_text(moved, encoding="utf-8")
             line_runs.append(run(cached, (0, 1))[0])
             floor_runs.append(run(floor)[0])
+            relint = [sys.executable, "-c", RELINT, str(copy)]
+            timed = subprocess.run(relint, capture_output=True, text=True, check=True).stdout
+            structure, rules = (float(seconds) for seconds in timed.split())
+            relint_runs.append((structure, rules))
         warm_out = subprocess.run(cached, capture_output=True, check=False).stdout
         no_cache = [*command, "--no-cache", str(copy)]
         same = warm_out == subprocess.run(no_cache, capture_output=True, check=False).stdout
@@ -209,6 +242,8 @@ def warm(tree: Path, out: Path, command: list[str], runs: int) -> Warm:
         statistics.median(value_runs),
         statistics.median(line_runs),
         statistics.median(floor_runs),
+        statistics.median(structure for structure, _ in relint_runs),
+        statistics.median(rules for _, rules in relint_runs),
         same,
     )
 
@@ -277,6 +312,13 @@ def main() -> None:
         f"0.15x); a post's title {cached.value:.2f} s, {cached.value / cold:.2f}x; a post's "
         f"manager {cached.line:.2f} s, {cached.line / cold:.2f}x; start-up and imports alone "
         f"{cached.floor:.2f} s, {cached.floor / cold:.2f}x ({load_average()})"
+    )
+    least = cached.floor + cached.structure
+    print(
+        f"a warm check that runs the rules again pays, with parsing and validation free: "
+        f"start-up {cached.floor:.2f} s + the structure {cached.structure:.2f} s = "
+        f"{least:.2f} s, {least / cold:.2f}x, before any rule; + every rule "
+        f"{cached.rules:.2f} s = {(least + cached.rules) / cold:.2f}x"
     )
     print(f"warm = cold: {'yes' if cached.same else 'NO, the outputs differ'}")
     print(differential(largest))
