@@ -81,3 +81,16 @@ def test_workers_start_at_the_call_and_end_when_the_results_are_dropped() -> Non
     assert next(results)[0] == 0
     del results
     assert _children() == before
+
+
+def test_each_parallel_yields_in_order_from_the_workers_and_ends_them_when_closed() -> None:
+    from contextlib import closing
+
+    before = _children()
+    with closing(workers.each_parallel(_square_where, range(200), 2, chunksize=1)) as results:
+        first = [next(results) for _ in range(50)]
+        assert [square for square, _ in first] == [item * item for item in range(50)]
+        # Every item on the workers, none here (this process uses what they return).
+        assert os.getpid() not in {pid for _, pid in first}
+    del results
+    assert _children() == before

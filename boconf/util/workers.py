@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import multiprocessing
 import os
 import pickle
 import signal
@@ -188,22 +187,22 @@ def each_parallel(
     function: Callable[[T], R], items: Sequence[T], jobs: int | None = None, chunksize: int = 0
 ) -> Generator[R, None, None]:
     """``function(item)`` for each item, in order, each as soon as it and those before it are
-    done: on every core (forked workers) when worth it. ``chunksize``: items sent to a worker
-    at a time (0: a few per worker, for many quick items).
+    done: on ``jobs`` forked workers (every core) when worth it, while this process uses what
+    they return. ``chunksize``: items sent to a worker at a time (0: a few per worker, for
+    many quick items).
     """
     jobs = _pool_size(jobs, items)
     if not jobs:
         yield from (function(item) for item in items)
         return
     chunksize = chunksize or max(1, min(16, len(items) // (jobs * 8)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(function, items, chunksize=chunksize)
+    yield from forked_map(function, items, jobs, chunksize=chunksize)
 
 
 def _pool_size(jobs: int | None, items: Sequence[object]) -> int:
-    """How many forked workers to run ``items`` on: 0 to run them here (one core, a handful
+    """How many processes to share ``items`` among: 0 to run them here (one core, a handful
     of items, or no fork on this platform)."""
     jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(items) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(items) < 8 or not hasattr(os, "fork"):
         return 0
     return jobs
