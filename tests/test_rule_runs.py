@@ -228,3 +228,21 @@ def test_without_files_in_memory_the_child_writes_to_a_temporary_file(
         "False",
         "True",
     ]
+
+
+def test_when_no_child_can_be_forked_every_rule_runs_here(
+    context: LintContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
+    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    rules = [_rule("X1", "works"), _rule("X2", "works")]
+    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+    assert [f.message for findings, _ in runs for f in findings] == [
+        "X1 ran in the parent: True",
+        "X2 ran in the parent: True",
+    ]

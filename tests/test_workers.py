@@ -94,3 +94,21 @@ def test_each_parallel_yields_in_order_from_the_workers_and_ends_them_when_close
         assert os.getpid() not in {pid for _, pid in first}
     del results
     assert _children() == before
+
+
+def test_when_no_process_can_be_forked_everything_runs_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fork, forks = os.fork, []
+
+    def limited() -> int:  # the first fork succeeds, the second finds the process limit
+        forks.append(1)
+        if len(forks) > 1:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", limited)
+    before = _children()
+    results = list(workers.forked_map(_square_where, range(300), 2, chunksize=10))
+    assert results == [(item * item, os.getpid()) for item in range(300)]
+    assert len(forks) == 2 and _children() == before

@@ -99,7 +99,12 @@ def run_rules(
     # of findings waited until this process had run all its own rules).
     scratch = _scratch_file()
     read_end, write_end = os.pipe()  # the child writes DONE into it after its last group
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a limit reached): every rule runs here
+        for descriptor in (queue_read, scratch, read_end, write_end):
+            os.close(descriptor)
+        return [_run(rule, context, options) for rule in rules]
     if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
         _child(write_end, read_end, scratch, queue_read, groups, rules, context, options)
     os.close(write_end)

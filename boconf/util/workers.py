@@ -73,8 +73,12 @@ def forked_map(
     chunks = [items[start : start + chunksize] for start in range(0, len(items), chunksize)]
     lanes = workers + here
     running = _Workers()
-    for lane in range(here, min(lanes, len(chunks))):
-        running.start(work, chunks[lane::lanes], pack)
+    try:
+        for lane in range(here, min(lanes, len(chunks))):
+            running.start(work, chunks[lane::lanes], pack)
+    except OSError:  # no process to be had (a limit reached): everything runs here
+        running.stop()
+        return map(work, items)
     results = _ordered(work, chunks, lanes, here, running, unpack)
     weakref.finalize(results, running.stop)
     return results
@@ -96,7 +100,12 @@ class _Workers:
         read_end, write_end = os.pipe()
         with contextlib.suppress(OSError, AttributeError):  # (Linux only)
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # pragma: no cover - the worker (coverage does not follow a fork)
             _work(write_end, [*self.pipes, read_end], work, chunks, pack)
         os.close(write_end)
