@@ -6,10 +6,11 @@ work (validation) with the parsing. Small trees are parsed in-process: workers c
 they save below a few hundred kilobytes.
 
 Each worker writes its parses into a pipe of its own, which this process reads in its main
-thread (:func:`boconf.util.workers.forked_map`): a worker runs about two megabytes ahead of
-the caller, not every file (when the workers parse faster than the caller validates, every
-parsed file would wait in this process: at a million positions, gigabytes of values), and
-enough that they parse on while the caller imports its validator.
+thread (:func:`boconf.util.workers.forked_map`). A worker runs a few megabytes ahead of the
+caller (its pipe and the buffers at either end), not every file: when the workers parse
+faster than the caller validates, every parsed file would wait in this process (at a million
+positions, gigabytes of values). That is enough for them to parse on while the caller
+imports its validator.
 """
 
 from __future__ import annotations
