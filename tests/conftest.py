@@ -22,6 +22,21 @@ for _variable in ("LC_ALL", "LC_MESSAGES"):
 os.environ["LANG"] = "C.UTF-8"
 
 
+def child_processes() -> set[int]:
+    """This process's child processes, read from /proc (ended ones too, until waited for)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found.update(int(pid) for pid in (task / "children").read_text().split())
+    return found
+
+
+# Tests that count child processes skip where /proc cannot tell (not Linux).
+needs_proc = pytest.mark.skipif(
+    not hasattr(os, "fork") or not Path(f"/proc/{os.getpid()}/task").is_dir(),
+    reason="forks, and counts child processes in /proc",
+)
+
+
 def rules_on_by_default() -> str:
     """``33 rules``: how a summary counts the rules a default check runs (from the registry,
     so that a new rule changes no test's expected summary)."""

@@ -15,7 +15,7 @@ from boconf.loading import parallel
 from boconf.loading.parse import ParsedFile
 from boconf.util import workers
 
-from .conftest import REPO
+from .conftest import REPO, child_processes, needs_proc
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import make_org
@@ -116,19 +116,6 @@ def test_one_worker_fewer_than_the_cores_by_default(monkeypatch: pytest.MonkeyPa
     assert parallel._workers(3) == 3  # --jobs N: N workers
 
 
-def _children() -> set[int]:
-    """This process's child processes (ended ones too, until they are waited for)."""
-    found: set[int] = set()
-    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        found.update(int(pid) for pid in (task / "children").read_text().split())
-    return found
-
-
-needs_proc = pytest.mark.skipif(
-    not Path(f"/proc/{os.getpid()}/task").is_dir(), reason="counts child processes in /proc"
-)
-
-
 def _tree_files(tmp_path: Path, seed: int) -> list[tuple[str, str]]:
     root = tmp_path / "org"
     make_org.generate(3000, root, seed=seed)
@@ -147,22 +134,22 @@ def test_workers_start_at_the_call_and_end_with_the_results(
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
     # Pipes of one page: the workers wait for this process after every file or two.
     monkeypatch.setattr(workers, "PIPE_BYTES", 4096)
-    before = _children()
+    before = child_processes()
     results = parallel.parse_files(files, Limits(), jobs=jobs)
     # Parsing before the first result is asked for (the caller imports its validator meanwhile).
-    assert len(_children() - before) == jobs
+    assert len(child_processes() - before) == jobs
     serial = [parse_file(path, display, Limits()) for path, display in files]
     assert list(results) == serial  # every file, in order
-    assert _children() == before  # ended and waited for
+    assert child_processes() == before  # ended and waited for
     # Results dropped before any is taken, or halfway: the workers end then, not at exit.
     dropped = parallel.parse_files(files, Limits(), jobs=jobs)
-    assert len(_children() - before) == jobs
+    assert len(child_processes() - before) == jobs
     del dropped
-    assert _children() == before
+    assert child_processes() == before
     halfway = parallel.parse_files(files, Limits(), jobs=jobs)
     assert next(halfway) == serial[0]
     del halfway
-    assert _children() == before
+    assert child_processes() == before
 
 
 class _Longer(bytes):
@@ -207,11 +194,11 @@ def test_a_failing_worker_leaves_the_rest_to_this_process(
 
     monkeypatch.setattr(parallel, "_pack", failing_pack)
     monkeypatch.setattr(parallel, "_parse_one", counted)
-    before = _children()
+    before = child_processes()
     assert list(parallel.parse_files(files, Limits(), jobs=2)) == serial
     # From the failing file on, every file was parsed here, and none before it.
     assert parsed_here == [path for path, _ in files[files.index((failing, Path(failing).name)) :]]
-    assert _children() == before
+    assert child_processes() == before
 
 
 @needs_proc
@@ -231,9 +218,9 @@ def test_an_error_in_the_parser_surfaces_in_this_process(
         return parse_file(path, display, limits)
 
     monkeypatch.setattr(parallel, "parse_file", broken)
-    before = _children()
+    before = child_processes()
     results = parallel.parse_files(files, Limits(), jobs=2)
     with pytest.raises(RuntimeError, match="a parser bug"):
         list(results)
     del results
-    assert _children() == before
+    assert child_processes() == before

@@ -102,13 +102,26 @@ def context(tree: Path) -> LintContext:
     return LintContext(loaded.tree, result.structure, dt.date(2026, 1, 1))
 
 
-def test_a_failing_child_leaves_its_rules_to_the_parent(
-    context: LintContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def two_sided(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules shared with a child however small the tree and however many the cores."""
     monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
     monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
+
+
+def _probes(context: LintContext, rules: list[type[Rule[_Options]]]) -> list[rule_runs.RuleRun]:
+    return rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+
+
+def _in_parent(runs: list[rule_runs.RuleRun]) -> list[str]:
+    """For each probe's finding, in order: "True" where the parent ran it, else "False"."""
+    return [f.message.split(": ")[1] for findings, _ in runs for f in findings]
+
+
+@pytest.mark.usefixtures("two_sided")
+def test_a_failing_child_leaves_its_rules_to_the_parent(context: LintContext) -> None:
     rules = [_rule("X1", "works"), _rule("X2", "fails-in-child"), _rule("X3", "works")]
-    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+    runs = _probes(context, rules)
     messages = [[f.message for f in findings] for findings, _ in runs]
     # Whichever process took X2 first, the parent ran it: after the child failed on it, or
     # because it took it itself. (Which process takes X1 and X3 depends on which of the two
@@ -117,35 +130,28 @@ def test_a_failing_child_leaves_its_rules_to_the_parent(
     assert [message[0].split(" ran")[0] for message in messages] == ["X1", "X2", "X3"]
     # Two slow rules: each process takes one while the other runs its own.
     rules = [_rule("X1", "slow"), _rule("X4", "slow")]
-    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
-    assert sorted(f.message.split(": ")[1] for findings, _ in runs for f in findings) == [
-        "False",
-        "True",
-    ]
+    runs = _probes(context, rules)
+    assert sorted(_in_parent(runs)) == ["False", "True"]
 
 
+@pytest.mark.usefixtures("two_sided")
 def test_a_rule_slower_than_its_cost_leaves_the_rest_to_the_other_process(
-    context: LintContext, monkeypatch: pytest.MonkeyPatch
+    context: LintContext,
 ) -> None:
     # All of unknown (equal) cost: handed out in their order. One process takes the slow
     # first one; while it runs, the other takes every other, where a split fixed in advance
     # would have left half of them to wait for it.
-    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
-    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
     rules = [_rule("X0", "slow"), *(_rule(f"X{n}", "works") for n in range(1, 6))]
-    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
-    where = [f.message.split(": ")[1] for findings, _ in runs for f in findings]
+    runs = _probes(context, rules)
+    where = _in_parent(runs)
     assert where[1:] == [where[1]] * 5 != [where[0]] * 5
 
 
-def test_a_rule_that_fails_raises_in_the_parent(
-    context: LintContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
-    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
+@pytest.mark.usefixtures("two_sided")
+def test_a_rule_that_fails_raises_in_the_parent(context: LintContext) -> None:
     rules = [_rule("X1", "works"), _rule("X2", "fails")]
     with pytest.raises(RuntimeError, match="X2 broke"):
-        rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+        _probes(context, rules)
 
 
 def test_the_queue_keeps_shared_work_together_and_hands_out_the_costliest_first() -> None:
@@ -215,33 +221,28 @@ def test_the_child_s_frames_are_read_back_whole_or_not_at_all() -> None:
         os.close(scratch)
 
 
+@pytest.mark.usefixtures("two_sided")
 def test_without_files_in_memory_the_child_writes_to_a_temporary_file(
     context: LintContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
-    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
     monkeypatch.delattr(os, "memfd_create")
     rules = [_rule("X1", "slow"), _rule("X4", "slow")]
-    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+    runs = _probes(context, rules)
     # One ran in the child, and its findings came back through the file.
-    assert sorted(f.message.split(": ")[1] for findings, _ in runs for f in findings) == [
-        "False",
-        "True",
-    ]
+    assert sorted(_in_parent(runs)) == ["False", "True"]
 
 
+@pytest.mark.usefixtures("two_sided")
 def test_when_no_child_can_be_forked_every_rule_runs_here(
     context: LintContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(rule_runs, "PARALLEL_MIN_POSITIONS", 0)
-    monkeypatch.setattr(rule_runs, "_two_cores", lambda: True)
 
     def no_fork() -> int:
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", no_fork)
     rules = [_rule("X1", "works"), _rule("X2", "works")]
-    runs = rule_runs.run_rules(rules, context, {rule.code: _Options() for rule in rules})
+    runs = _probes(context, rules)
     assert [f.message for findings, _ in runs for f in findings] == [
         "X1 ran in the parent: True",
         "X2 ran in the parent: True",

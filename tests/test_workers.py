@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import os
 import pickle
-from pathlib import Path
 
 import pytest
 
 from boconf.util import workers
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork") or not Path(f"/proc/{os.getpid()}/task").is_dir(),
-    reason="forks, and counts child processes in /proc",
-)
+from .conftest import child_processes, needs_proc
 
-
-def _children() -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        found.update(int(pid) for pid in (task / "children").read_text().split())
-    return found
+pytestmark = needs_proc
 
 
 def _square_where(item: int) -> tuple[int, int]:
@@ -32,13 +23,13 @@ def _square_where(item: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_results_in_order_from_this_process_and_the_workers(jobs: int) -> None:
-    before = _children()
+    before = child_processes()
     results = workers.run_parallel(_square_where, range(500), jobs)
     assert [square for square, _ in results] == [item * item for item in range(500)]
     where = {pid for _, pid in results}
     # This process takes its share beside jobs - 1 workers, each a process of its own.
     assert os.getpid() in where and len(where) == jobs
-    assert _children() == before
+    assert child_processes() == before
 
 
 def test_one_job_or_a_handful_of_items_run_here() -> None:
@@ -47,10 +38,10 @@ def test_one_job_or_a_handful_of_items_run_here() -> None:
 
 
 def test_an_error_in_the_function_surfaces_here() -> None:
-    before = _children()
+    before = child_processes()
     with pytest.raises(RuntimeError, match="a bug in the function"):
         workers.run_parallel(_square_where, range(4000, 4500), 2)
-    assert _children() == before
+    assert child_processes() == before
 
 
 def test_a_worker_whose_results_do_not_unpack_leaves_them_to_this_process() -> None:
@@ -60,7 +51,7 @@ def test_a_worker_whose_results_do_not_unpack_leaves_them_to_this_process() -> N
         # The worker garbles the result of item 310 (its square is 96,100).
         return b"garbled" if result[0] == 96_100 else pickle.dumps(result)
 
-    before = _children()
+    before = child_processes()
     results = list(
         workers.forked_map(_square_where, range(500), 1, chunksize=10, here=True, pack=pack)
     )
@@ -71,29 +62,29 @@ def test_a_worker_whose_results_do_not_unpack_leaves_them_to_this_process() -> N
     assert [results[chunk * 10][1] == here for chunk in range(31)] == [
         chunk % 2 == 0 for chunk in range(31)
     ]
-    assert _children() == before
+    assert child_processes() == before
 
 
 def test_workers_start_at_the_call_and_end_when_the_results_are_dropped() -> None:
-    before = _children()
+    before = child_processes()
     results = workers.forked_map(_square_where, range(500), 2, chunksize=10)
-    assert len(_children() - before) == 2  # before the first result is asked for
+    assert len(child_processes() - before) == 2  # before the first result is asked for
     assert next(results)[0] == 0
     del results
-    assert _children() == before
+    assert child_processes() == before
 
 
 def test_each_parallel_yields_in_order_from_the_workers_and_ends_them_when_closed() -> None:
     from contextlib import closing
 
-    before = _children()
+    before = child_processes()
     with closing(workers.each_parallel(_square_where, range(200), 2, chunksize=1)) as results:
         first = [next(results) for _ in range(50)]
         assert [square for square, _ in first] == [item * item for item in range(50)]
         # Every item on the workers, none here (this process uses what they return).
         assert os.getpid() not in {pid for _, pid in first}
     del results
-    assert _children() == before
+    assert child_processes() == before
 
 
 def test_when_no_process_can_be_forked_everything_runs_here(
@@ -108,7 +99,7 @@ def test_when_no_process_can_be_forked_everything_runs_here(
         return fork()
 
     monkeypatch.setattr(os, "fork", limited)
-    before = _children()
+    before = child_processes()
     results = list(workers.forked_map(_square_where, range(300), 2, chunksize=10))
     assert results == [(item * item, os.getpid()) for item in range(300)]
-    assert len(forks) == 2 and _children() == before
+    assert len(forks) == 2 and child_processes() == before

@@ -71,10 +71,11 @@ def forked_map(
     would have. If the caller drops the results before taking them all, the workers are
     ended then, not at exit."""
     chunks = [items[start : start + chunksize] for start in range(0, len(items), chunksize)]
-    lanes = workers + here
+    mine = 1 if here else 0  # lane 0 is this process's when it takes a share
+    lanes = mine + workers
     running = _Workers()
     try:
-        for lane in range(here, min(lanes, len(chunks))):
+        for lane in range(mine, min(lanes, len(chunks))):
             running.start(work, chunks[lane::lanes], pack)
     except OSError:  # no process to be had (a limit reached): everything runs here
         running.stop()
@@ -169,7 +170,7 @@ def _ordered(
         if here and lane == 0:
             yield from map(work, chunk)
             continue
-        pipe = workers.pipes[lane - here]
+        pipe = workers.pipes[lane - 1 if here else lane]
         for done in range(len(chunk)):
             try:
                 result = unpack(_frame(pipe))
